@@ -1,0 +1,71 @@
+package io.pgstream.engine;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.pgstream.engine.catalog.Catalog;
+import io.pgstream.engine.catalog.CatalogListener;
+import io.pgstream.engine.scheduler.Scheduler;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Everything the engine runs for one database: a pool, a catalog listener and a scheduler. */
+final class DatabaseWorker implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseWorker.class);
+
+    private final String database;
+    private final HikariDataSource pool;
+    private final Scheduler scheduler;
+    private final CatalogListener listener;
+
+    private DatabaseWorker(String database, HikariDataSource pool, Scheduler scheduler, CatalogListener listener) {
+        this.database = database;
+        this.pool = pool;
+        this.scheduler = scheduler;
+        this.listener = listener;
+    }
+
+    /** Connects and checks the database has pg_stream; starts nothing yet. */
+    static DatabaseWorker open(String url, EngineConfig config, String applicationName) throws SQLException {
+        String jdbcUrl = JdbcUrls.toJdbc(url);
+        String database = JdbcUrls.databaseName(url);
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", applicationName);
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setJdbcUrl(jdbcUrl);
+        hikari.setDataSourceProperties(properties);
+        hikari.setPoolName("pg-stream-" + database);
+        hikari.setMaximumPoolSize(config.refreshThreads() + 1);
+        hikari.setMinimumIdle(1);
+        hikari.setInitializationFailTimeout(-1);
+        HikariDataSource pool = new HikariDataSource(hikari);
+        try (Connection connection = pool.getConnection()) {
+            String version = Catalog.requireExtension(connection, database);
+            log.info("serving database {} (pg_stream {})", database, version);
+        } catch (SQLException | RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        Scheduler scheduler = new Scheduler(database, pool, config.refreshThreads(), config.pollInterval());
+        CatalogListener listener = new CatalogListener(jdbcUrl, properties, scheduler::requestReload,
+                "pg-stream-listener-" + database);
+        return new DatabaseWorker(database, pool, scheduler, listener);
+    }
+
+    void start() {
+        listener.start();
+        scheduler.start();
+    }
+
+    @Override
+    public void close() {
+        listener.close();
+        scheduler.close();
+        pool.close();
+        log.info("stopped serving database {}", database);
+    }
+}

@@ -1,0 +1,245 @@
+package io.pgstream.engine.sqlapi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pgstream.engine.catalog.StreamTables;
+import io.pgstream.engine.catalog.StreamTables.RefreshResult;
+import io.pgstream.engine.testing.Oracle;
+import io.pgstream.engine.testing.TestDatabase;
+import io.pgstream.engine.testing.TestPostgres;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+
+/** The SQL API end to end: create, refresh, alter, drop, through JDBC as applications call it. */
+class StreamTableApiTest {
+
+    private static final String TOTALS =
+            "SELECT customer_id, count(*) AS orders, sum(amount) AS revenue FROM shop.orders GROUP BY customer_id";
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void schema() throws SQLException {
+        db = TestPostgres.database();
+        db.execute(
+                "CREATE SCHEMA shop",
+                "CREATE TABLE shop.customers (id int PRIMARY KEY, name text, region text)",
+                "CREATE TABLE shop.orders (id int PRIMARY KEY, customer_id int, amount numeric(12,2), note text)",
+                "INSERT INTO shop.customers SELECT g, 'customer ' || g, (ARRAY['north','south',NULL])[g % 3 + 1]"
+                        + " FROM generate_series(1, 20) g",
+                "INSERT INTO shop.orders SELECT g, g % 25, g * 1.25, NULL FROM generate_series(1, 500) g");
+    }
+
+    @Test
+    void createPopulatesAndRefreshAppliesChanges() throws SQLException {
+        try (Connection c = db.connect()) {
+            assertEquals("totals", StreamTables.create(c, "totals", TOTALS, "1m", "auto"));
+            Oracle.assertMatches(c, "totals", TOTALS);
+
+            db.execute("UPDATE shop.orders SET amount = amount + 1 WHERE id <= 10",
+                    "DELETE FROM shop.orders WHERE id BETWEEN 11 AND 20",
+                    "INSERT INTO shop.orders VALUES (1000, NULL, NULL, 'null customer')");
+            RefreshResult result = StreamTables.refresh(c, "totals");
+            assertEquals("FULL", result.action());
+            assertTrue(result.rowsInserted() > 0 && result.rowsDeleted() > 0, result.describe());
+            Oracle.assertMatches(c, "totals", TOTALS);
+
+            RefreshResult again = StreamTables.refresh(c, "totals");
+            assertEquals("SKIP", again.action());
+            assertEquals(0, again.rowsInserted() + again.rowsDeleted());
+        }
+        assertEquals("FULL,FULL,SKIP", String.join(",", db.queryColumn(
+                "SELECT action FROM pgstream.refresh_history ORDER BY id")));
+        assertEquals("initial,manual,manual", String.join(",", db.queryColumn(
+                "SELECT initiated_by FROM pgstream.refresh_history ORDER BY id")));
+    }
+
+    @Test
+    void fullRefreshAppliesOnlyTheDifferenceAndKeepsDuplicates() throws SQLException {
+        String regions = "SELECT region FROM shop.customers"; // a bag with duplicates and NULLs
+        try (Connection c = db.connect()) {
+            StreamTables.create(c, "regions", regions, "1m", "full");
+            Oracle.assertMatches(c, "regions", regions);
+            db.execute("UPDATE shop.customers SET region = 'east' WHERE id = 3");
+            RefreshResult result = StreamTables.refresh(c, "regions");
+            assertEquals(1, result.rowsInserted());
+            assertEquals(1, result.rowsDeleted());
+            Oracle.assertMatches(c, "regions", regions);
+            db.execute("INSERT INTO shop.customers SELECT id + 100, name, region FROM shop.customers");
+            assertEquals(20, StreamTables.refresh(c, "regions").rowsInserted());
+            Oracle.assertMatches(c, "regions", regions);
+        }
+    }
+
+    @Test
+    void awkwardIdentifiersWorkEndToEnd() throws SQLException {
+        db.execute("CREATE SCHEMA \"Sales Dept\"",
+                "CREATE TABLE \"Sales Dept\".\"Order \"\"Lines\"\"\" (\"Line Id\" int, \"Qty\" int, \"select\" text)",
+                "INSERT INTO \"Sales Dept\".\"Order \"\"Lines\"\"\" SELECT g, g % 4, 'x' FROM generate_series(1, 50) g");
+        String query = "SELECT \"Qty\", count(*) AS \"Line Count\", max(\"select\") AS \"select\""
+                + " FROM \"Sales Dept\".\"Order \"\"Lines\"\"\" GROUP BY \"Qty\"";
+        String name = "\"Sales Dept\".\"Qty \"\"Summary\"\"\"";
+        try (Connection c = db.connect()) {
+            assertEquals(name, StreamTables.create(c, name, query, "5s", "auto"));
+            db.execute("DELETE FROM \"Sales Dept\".\"Order \"\"Lines\"\"\" WHERE \"Qty\" = 0");
+            assertEquals("FULL", StreamTables.refresh(c, name).action());
+            Oracle.assertMatches(c, name, query);
+            StreamTables.drop(c, name);
+        }
+        assertNull(db.queryString("SELECT to_regclass('\"Sales Dept\".\"Qty \"\"Summary\"\"\"')"));
+        assertEquals(0, db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'pgstream%'"));
+    }
+
+    @Test
+    void queriesThroughViewsCaptureTheBaseTables() throws SQLException {
+        db.execute("CREATE VIEW shop.big_orders AS SELECT * FROM shop.orders WHERE amount > 100");
+        String query = "SELECT count(*) AS n FROM shop.big_orders";
+        try (Connection c = db.connect()) {
+            StreamTables.create(c, "big_count", query, "1m", "auto");
+            db.execute("INSERT INTO shop.orders VALUES (2000, 1, 500, NULL)");
+            assertEquals("FULL", StreamTables.refresh(c, "big_count").action());
+            Oracle.assertMatches(c, "big_count", query);
+        }
+        assertEquals(List.of("shop.orders"), db.queryColumn("SELECT source_name FROM pgstream.capture"));
+    }
+
+    @Test
+    void dropRemovesTriggersOnlyWhenNoOtherStreamTableNeedsThem() throws SQLException {
+        try (Connection c = db.connect()) {
+            StreamTables.create(c, "totals", TOTALS, "1m", "auto");
+            StreamTables.create(c, "order_count", "SELECT count(*) AS n FROM shop.orders", "1m", "auto");
+            assertEquals(4, triggersOn("shop.orders"));
+            StreamTables.drop(c, "totals");
+            assertEquals(4, triggersOn("shop.orders"));
+            assertNull(db.queryString("SELECT to_regclass('totals')"));
+            StreamTables.drop(c, "order_count");
+        }
+        assertEquals(0, triggersOn("shop.orders"));
+        assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.stream_table"));
+        assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.capture"));
+        assertEquals(0, db.queryLong("SELECT count(*) FROM pg_tables WHERE schemaname = 'pgstream_changes'"));
+        assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.refresh_history"));
+    }
+
+    @Test
+    void alterChangesScheduleModeStatusAndQuery() throws SQLException {
+        try (Connection c = db.connect()) {
+            StreamTables.create(c, "totals", TOTALS, "1m", "auto");
+            db.execute("SELECT pgstream.alter_stream_table('totals', schedule => '*/5 * * * *', refresh_mode => 'full')",
+                    "SELECT pgstream.alter_stream_table('totals', status => 'suspended')");
+            assertEquals("*/5 * * * *|full|suspended", db.queryString(
+                    "SELECT schedule || '|' || refresh_mode || '|' || status FROM pgstream.stream_tables"));
+
+            String byRegion = "SELECT c.region, sum(o.amount) AS revenue FROM shop.orders o"
+                    + " JOIN shop.customers c ON c.id = o.customer_id GROUP BY c.region";
+            db.execute("SELECT pgstream.alter_stream_table('totals', query => $$" + byRegion + "$$)");
+            Oracle.assertMatches(c, "totals", byRegion);
+            assertEquals(4, triggersOn("shop.customers"));
+            db.execute("UPDATE shop.customers SET region = 'west' WHERE id < 5");
+            assertEquals("FULL", StreamTables.refresh(c, "totals").action());
+            Oracle.assertMatches(c, "totals", byRegion);
+
+            db.execute("SELECT pgstream.alter_stream_table('totals', query => 'SELECT id FROM shop.customers')");
+            assertEquals(0, triggersOn("shop.orders"), "orders is no longer read");
+        }
+    }
+
+    @Test
+    void badInputGetsAClearErrorAndChangesNothing() throws SQLException {
+        try (Connection c = db.connect()) {
+            StreamTables.create(c, "totals", TOTALS, "1m", "auto");
+            assertError("stream table \"nope\" does not exist", () -> StreamTables.refresh(c, "nope"));
+            assertError("stream table \"nope\" does not exist", () -> StreamTables.drop(c, "nope"));
+            assertError("stream table \"totals\" already exists", () -> StreamTables.create(c, "totals", TOTALS, "1m", "auto"));
+            assertError("relation \"shop.orders\" already exists",
+                    () -> StreamTables.create(c, "shop.orders", TOTALS, "1m", "auto"));
+            assertError("invalid schedule \"5 minutes\"", () -> StreamTables.create(c, "x", TOTALS, "5 minutes", "auto"));
+            assertError("invalid schedule \"61 * * * *\"", () -> StreamTables.create(c, "x", TOTALS, "61 * * * *", "auto"));
+            assertError("invalid refresh mode \"fast\"", () -> StreamTables.create(c, "x", TOTALS, "1m", "fast"));
+            assertError("refresh mode \"differential\" is not available",
+                    () -> StreamTables.create(c, "x", TOTALS, "1m", "differential"));
+            assertError("column \"id\" specified more than once",
+                    () -> StreamTables.create(c, "x", "SELECT id, id FROM shop.orders", "1m", "auto"));
+            assertError("the query calls the volatile function random()",
+                    () -> StreamTables.create(c, "x", "SELECT id, random() AS r FROM shop.orders", "1m", "auto"));
+            assertError("reserved for pg_stream",
+                    () -> StreamTables.create(c, "x", "SELECT id AS __pgs_id FROM shop.orders", "1m", "auto"));
+            assertError("improper stream table name",
+                    () -> StreamTables.create(c, "a.b.c", TOTALS, "1m", "auto"));
+            assertError("invalid status \"paused\"",
+                    () -> c.createStatement().execute("SELECT pgstream.alter_stream_table('totals', status => 'paused')"));
+        }
+        assertEquals(1, db.queryLong("SELECT count(*) FROM pgstream.stream_table"));
+        assertNull(db.queryString("SELECT to_regclass('x')"));
+    }
+
+    @Test
+    void sqlErrorsArePostgresOwnWithAPositionInTheQuery() throws SQLException {
+        try (Connection c = db.connect()) {
+            PSQLException syntax = assertThrows(PSQLException.class,
+                    () -> StreamTables.create(c, "x", "SELECT id FORM shop.orders", "1m", "auto"));
+            assertEquals("42601", syntax.getSQLState());
+            var server = syntax.getServerErrorMessage();
+            assertTrue(server.getMessage().contains("syntax error at or near \"shop\""), server.getMessage());
+            // the query is the second line of the internal statement: the position points into it
+            String internal = server.getInternalQuery();
+            int queryStart = internal.indexOf('\n') + 1;
+            assertEquals("SELECT id FORM shop.orders".indexOf("shop") + 1, server.getInternalPosition() - queryStart);
+
+            PSQLException unknownTable = assertThrows(PSQLException.class,
+                    () -> StreamTables.create(c, "x", "SELECT * FROM shop.nope", "1m", "auto"));
+            assertEquals("42P01", unknownTable.getSQLState());
+            assertTrue(unknownTable.getMessage().contains("relation \"shop.nope\" does not exist"));
+
+            PSQLException unknownColumn = assertThrows(PSQLException.class,
+                    () -> StreamTables.create(c, "x", "SELECT nope FROM shop.orders", "1m", "auto"));
+            assertEquals("42703", unknownColumn.getSQLState());
+        }
+    }
+
+    @Test
+    void temporaryTablesAreRefused() throws SQLException {
+        try (Connection c = db.connect()) {
+            c.createStatement().execute("CREATE TEMP TABLE scratch (a int)");
+            assertError("the query reads the temporary table",
+                    () -> StreamTables.create(c, "x", "SELECT a FROM scratch", "1m", "auto"));
+        }
+    }
+
+    @Test
+    void missingPrivilegeIsReportedSynchronously() throws SQLException {
+        // analyst may use pg_stream, but not read shop.orders
+        db.execute("CREATE ROLE analyst LOGIN", "GRANT USAGE ON SCHEMA shop TO analyst",
+                "GRANT USAGE, CREATE ON SCHEMA pgstream, pgstream_changes, public TO analyst",
+                "GRANT ALL ON ALL TABLES IN SCHEMA pgstream TO analyst",
+                "GRANT ALL ON ALL SEQUENCES IN SCHEMA pgstream TO analyst",
+                "GRANT SELECT ON shop.customers TO analyst");
+        try (Connection c = java.sql.DriverManager.getConnection(db.url().replace("user=postgres", "user=analyst"))) {
+            PSQLException e = assertThrows(PSQLException.class,
+                    () -> StreamTables.create(c, "mine", "SELECT count(*) AS n FROM shop.orders", "1m", "auto"));
+            assertEquals("42501", e.getSQLState(), e.getMessage());
+            assertTrue(e.getMessage().contains("permission denied for table orders"), e.getMessage());
+        }
+        assertNull(db.queryString("SELECT to_regclass('mine')"));
+    }
+
+    private long triggersOn(String table) throws SQLException {
+        return db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgrelid = '" + table + "'::regclass AND tgname LIKE 'pgstream%'");
+    }
+
+    private interface SqlCall {
+        void run() throws SQLException;
+    }
+
+    private static void assertError(String expected, SqlCall call) {
+        SQLException e = assertThrows(SQLException.class, call::run);
+        assertTrue(e.getMessage().contains(expected), () -> "expected \"" + expected + "\" in: " + e.getMessage());
+    }
+}

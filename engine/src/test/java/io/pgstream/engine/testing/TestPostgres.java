@@ -1,0 +1,54 @@
+package io.pgstream.engine.testing;
+
+import io.pgstream.embedded.EmbeddedPostgres;
+import io.pgstream.extension.ExtensionInstaller;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** One embedded PostgreSQL 18 per test JVM (stopped by its shutdown hook); a fresh database per test. */
+public final class TestPostgres {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static EmbeddedPostgres server;
+
+    private TestPostgres() {}
+
+    public static synchronized EmbeddedPostgres server() {
+        if (server == null) {
+            try {
+                server = EmbeddedPostgres.builder().setting("max_connections", "300").start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return server;
+    }
+
+    /** A new empty database without pg_stream. */
+    public static TestDatabase emptyDatabase() {
+        String name = "test_" + DATABASES.incrementAndGet();
+        try (Connection connection = DriverManager.getConnection(server().jdbcUrl("postgres"));
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new TestDatabase(name, server().jdbcUrl(name));
+    }
+
+    /** A new database with pg_stream installed as an extension. */
+    public static TestDatabase database() {
+        TestDatabase database = emptyDatabase();
+        try (Connection connection = database.connect()) {
+            ExtensionInstaller.install(connection, ExtensionInstaller.Method.EXTENSION);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return database;
+    }
+}

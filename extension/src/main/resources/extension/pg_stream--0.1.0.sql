@@ -1,0 +1,954 @@
+-- pg_stream 0.1.0: catalog, SQL API, change capture and refresh execution, in plain SQL and PL/pgSQL.
+-- The engine (pg-stream run) schedules refreshes; everything a refresh needs lives here, so a manual
+-- refresh works without it.
+\echo Use "CREATE EXTENSION pg_stream" to load this file. \quit
+
+CREATE SCHEMA pgstream_changes;
+COMMENT ON SCHEMA pgstream_changes IS 'pg_stream change buffers: one table per captured source table';
+
+CREATE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '0.1.0' $$;
+
+------------------------------------------------------------------------------------------------
+-- Settings
+------------------------------------------------------------------------------------------------
+CREATE TABLE pgstream.settings (
+    name        text PRIMARY KEY,
+    value       text NOT NULL,
+    description text NOT NULL
+);
+INSERT INTO pgstream.settings (name, value, description) VALUES
+  ('calculated_interval', '1m',
+   'Refresh interval (a duration such as 30s, 5m) of a stream table whose schedule is ''calculated''.'),
+  ('history_retention', '7 days',
+   'How long rows are kept in pgstream.refresh_history (a PostgreSQL interval).');
+
+CREATE FUNCTION pgstream.setting(p_name text) RETURNS text LANGUAGE sql STABLE AS
+$$ SELECT value FROM pgstream.settings WHERE name = p_name $$;
+
+------------------------------------------------------------------------------------------------
+-- Catalog
+------------------------------------------------------------------------------------------------
+CREATE TABLE pgstream.stream_table (
+    id                    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    relid                 oid NOT NULL UNIQUE,          -- the table that stores the result
+    query                 text NOT NULL,                -- as the user wrote it
+    definition            text NOT NULL,                -- as PostgreSQL normalized it, schema-qualified
+    schedule              text NOT NULL,
+    refresh_mode          text NOT NULL CHECK (refresh_mode IN ('full', 'differential', 'auto')),
+    status                text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'error')),
+    last_error            text,
+    consecutive_errors    integer NOT NULL DEFAULT 0,
+    -- The frontier: the snapshot of the last refresh, plus the refreshing transaction's own xid and
+    -- the change sequence it had reached (its own uncommitted changes are consumed up to there).
+    frontier              pg_snapshot,
+    frontier_xid          xid8,
+    frontier_seq          bigint,
+    data_timestamp        timestamptz,                  -- when the frontier snapshot was taken
+    last_refresh_at       timestamptz,
+    last_refresh_action   text,
+    last_refresh_duration interval,
+    created_at            timestamptz NOT NULL DEFAULT now(),
+    created_by            name NOT NULL DEFAULT current_user
+);
+
+CREATE TABLE pgstream.source (
+    stream_table_id bigint NOT NULL REFERENCES pgstream.stream_table ON DELETE CASCADE,
+    source_relid    oid NOT NULL,
+    source_name     text NOT NULL,  -- the name when the stream table was defined, for messages after a drop
+    columns         name[] NOT NULL,
+    PRIMARY KEY (stream_table_id, source_relid)
+);
+CREATE INDEX source_relid_idx ON pgstream.source (source_relid);
+
+-- One row per table that has capture triggers; its buffer is pgstream_changes."changes_<relid>".
+CREATE TABLE pgstream.capture (
+    source_relid oid PRIMARY KEY,
+    source_name  text NOT NULL,
+    columns      name[] NOT NULL  -- the union of the columns its consumers read
+);
+
+CREATE TABLE pgstream.refresh_history (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    stream_table_id  bigint NOT NULL REFERENCES pgstream.stream_table ON DELETE CASCADE,
+    started_at       timestamptz NOT NULL,
+    finished_at      timestamptz NOT NULL,
+    initiated_by     text NOT NULL CHECK (initiated_by IN ('initial', 'manual', 'scheduled')),
+    action           text NOT NULL CHECK (action IN ('FULL', 'SKIP', 'ERROR')),
+    reason           text,
+    rows_inserted    bigint NOT NULL DEFAULT 0,
+    rows_deleted     bigint NOT NULL DEFAULT 0,
+    changes_consumed bigint NOT NULL DEFAULT 0,
+    cycles           integer NOT NULL DEFAULT 1,  -- consecutive skipped cycles share one row
+    error            text,
+    refreshed_by     text NOT NULL DEFAULT current_setting('application_name')
+);
+CREATE INDEX refresh_history_st_idx ON pgstream.refresh_history (stream_table_id, id);
+
+-- Every change row gets a number; a transaction's own rows are consumed up to a number (see frontier_seq).
+-- CACHE 1 keeps the numbers one session draws increasing in the order it writes them.
+CREATE SEQUENCE pgstream.change_seq CACHE 1;
+
+CREATE TYPE pgstream.refresh_result AS (
+    stream_table  text,
+    action        text,
+    reason        text,
+    rows_inserted bigint,
+    rows_deleted  bigint,
+    duration      interval
+);
+
+-- Engines LISTEN on this channel and reload their schedule.
+CREATE FUNCTION pgstream._notify_catalog() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('pgstream_catalog', TG_OP);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER stream_table_changed AFTER INSERT OR DELETE OR UPDATE OF schedule, refresh_mode, status, relid
+    ON pgstream.stream_table FOR EACH STATEMENT EXECUTE FUNCTION pgstream._notify_catalog();
+
+------------------------------------------------------------------------------------------------
+-- Locks. Advisory locks die with their session, so a crashed engine never leaves anything locked.
+------------------------------------------------------------------------------------------------
+-- Maps a bigint id into the int4 half of a two-key advisory lock.
+CREATE FUNCTION pgstream._lock_id(p_id bigint) RETURNS integer LANGUAGE sql IMMUTABLE AS
+$$ SELECT ((p_id % 4294967296) - 2147483648)::integer $$;
+
+-- Held for the whole refresh (and by drop/alter) of one stream table. key1 is 'PGST'.
+CREATE FUNCTION pgstream._lock_stream_table(p_id bigint) RETURNS void LANGUAGE sql AS
+$$ SELECT pg_advisory_xact_lock(1346851668, pgstream._lock_id(p_id)) $$;
+
+-- What an engine calls before a scheduled refresh, so that it never waits behind another engine.
+CREATE FUNCTION pgstream.try_lock_stream_table(p_id bigint) RETURNS boolean LANGUAGE sql AS
+$$ SELECT pg_try_advisory_xact_lock(1346851668, pgstream._lock_id(p_id)) $$;
+
+-- Held by whoever adds a consumer to a source, and tried by buffer trimming: a trim must see every
+-- consumer's frontier, including one being created.
+CREATE FUNCTION pgstream._lock_capture(p_relid oid, p_wait boolean) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+    IF p_wait THEN
+        PERFORM pg_advisory_xact_lock(1346851669, pgstream._lock_id(p_relid::bigint));
+        RETURN true;
+    END IF;
+    RETURN pg_try_advisory_xact_lock(1346851669, pgstream._lock_id(p_relid::bigint));
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Validation of names, schedules and modes
+------------------------------------------------------------------------------------------------
+-- Splits a possibly qualified, possibly quoted name; unqualified names go to current_schema().
+CREATE FUNCTION pgstream._split_name(p_name text, OUT schema_name text, OUT table_name text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_parts text[];
+BEGIN
+    IF p_name IS NULL OR btrim(p_name) = '' THEN
+        RAISE EXCEPTION 'a stream table name must not be empty' USING ERRCODE = 'invalid_name';
+    END IF;
+    v_parts := parse_ident(p_name);
+    IF array_length(v_parts, 1) = 1 THEN
+        schema_name := current_schema();
+        table_name := v_parts[1];
+        IF schema_name IS NULL THEN
+            RAISE EXCEPTION 'no schema has been selected to create stream table "%" in', p_name
+                USING ERRCODE = 'invalid_schema_name';
+        END IF;
+    ELSIF array_length(v_parts, 1) = 2 THEN
+        schema_name := v_parts[1];
+        table_name := v_parts[2];
+    ELSE
+        RAISE EXCEPTION 'improper stream table name "%": write table or schema.table', p_name
+            USING ERRCODE = 'invalid_name';
+    END IF;
+END $$;
+
+-- The stream table a name designates (resolved like any table name, through search_path).
+CREATE FUNCTION pgstream._find(p_name text) RETURNS pgstream.stream_table LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_rel regclass := to_regclass(p_name);
+    v_st  pgstream.stream_table;
+BEGIN
+    IF v_rel IS NOT NULL THEN
+        SELECT * INTO v_st FROM pgstream.stream_table WHERE relid = v_rel;
+    END IF;
+    IF v_st.id IS NULL THEN
+        RAISE EXCEPTION 'stream table "%" does not exist', p_name
+            USING ERRCODE = 'undefined_table',
+                  HINT = CASE WHEN v_rel IS NULL THEN 'SELECT name FROM pgstream.stream_tables lists the stream tables.'
+                              ELSE format('%s is a table, but not a stream table.', v_rel) END;
+    END IF;
+    RETURN v_st;
+END $$;
+
+CREATE FUNCTION pgstream._check_refresh_mode(p_mode text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_mode text := lower(btrim(p_mode));
+BEGIN
+    IF v_mode IN ('full', 'auto') THEN
+        RETURN v_mode;
+    ELSIF v_mode = 'differential' THEN
+        RAISE EXCEPTION 'refresh mode "differential" is not available in pg_stream %', pgstream.version()
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'Use ''auto'' (the default): it refreshes in full until differential refresh is available, then differentially.';
+    END IF;
+    RAISE EXCEPTION 'invalid refresh mode "%"', p_mode
+        USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''auto'', ''full'' or ''differential''.';
+END $$;
+
+-- Checks one field of a 5-field cron expression: lists of *, n, n-m, each with an optional /step.
+CREATE FUNCTION pgstream._check_cron_field(p_field text, p_what text, p_min int, p_max int, p_names text[])
+RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_item  text;
+    v_match text[];
+    v_value text;
+    v_n     int;
+BEGIN
+    FOREACH v_item IN ARRAY string_to_array(p_field, ',') LOOP
+        v_match := regexp_match(v_item, '^(\*|([a-z0-9]+)(-([a-z0-9]+))?)(/([0-9]+))?$');
+        IF v_match IS NULL OR v_match[6]::int = 0 THEN
+            RETURN false;
+        END IF;
+        FOREACH v_value IN ARRAY ARRAY[v_match[2], v_match[4]] LOOP
+            CONTINUE WHEN v_value IS NULL;
+            IF v_value ~ '^[0-9]+$' THEN
+                v_n := v_value::int;
+            ELSE
+                v_n := array_position(p_names, v_value) - 1 + p_min;
+            END IF;
+            IF v_n IS NULL OR v_n < p_min OR v_n > p_max THEN
+                RETURN false;
+            END IF;
+        END LOOP;
+    END LOOP;
+    RETURN true;
+END $$;
+
+-- Returns the schedule normalized (trimmed, lower case), or raises.
+CREATE FUNCTION pgstream._check_schedule(p_schedule text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_schedule text := lower(regexp_replace(btrim(p_schedule), '\s+', ' ', 'g'));
+    v_fields   text[] := string_to_array(v_schedule, ' ');
+BEGIN
+    IF v_schedule = 'calculated'
+       OR v_schedule IN ('@yearly', '@annually', '@monthly', '@weekly', '@daily', '@midnight', '@hourly')
+       OR (v_schedule ~ '^([0-9]+(s|m|h|d))+$' AND v_schedule ~ '[1-9]')
+       OR (array_length(v_fields, 1) = 5
+           AND pgstream._check_cron_field(v_fields[1], 'minute', 0, 59, NULL)
+           AND pgstream._check_cron_field(v_fields[2], 'hour', 0, 23, NULL)
+           AND pgstream._check_cron_field(v_fields[3], 'day of month', 1, 31, NULL)
+           AND pgstream._check_cron_field(v_fields[4], 'month', 1, 12,
+                   '{jan,feb,mar,apr,may,jun,jul,aug,sep,oct,nov,dec}')
+           AND pgstream._check_cron_field(v_fields[5], 'day of week', 0, 7, '{sun,mon,tue,wed,thu,fri,sat}'))
+    THEN
+        RETURN v_schedule;
+    END IF;
+    RAISE EXCEPTION 'invalid schedule "%"', p_schedule
+        USING ERRCODE = 'invalid_parameter_value',
+              HINT = 'Use ''calculated'', a duration such as ''30s'', ''5m'', ''1h'' or ''1d'', '
+                     'or a 5-field cron expression such as ''*/5 * * * *''.';
+END $$;
+
+CREATE FUNCTION pgstream._check_status(p_status text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+    IF lower(btrim(p_status)) IN ('active', 'suspended') THEN
+        RETURN lower(btrim(p_status));
+    END IF;
+    RAISE EXCEPTION 'invalid status "%"', p_status
+        USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''active'' or ''suspended''.';
+END $$;
+
+-- Creating a consumer must read its sources in a snapshot taken after the capture triggers exist.
+CREATE FUNCTION pgstream._require_read_committed(p_what text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' THEN
+        RAISE EXCEPTION 'cannot % in a % transaction', p_what, current_setting('transaction_isolation')
+            USING ERRCODE = 'active_sql_transaction',
+                  HINT = 'Run it in a READ COMMITTED transaction (the default), so that no concurrent change is missed.';
+    END IF;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Query analysis: PostgreSQL validates and normalizes the query through a temporary view.
+------------------------------------------------------------------------------------------------
+-- Creates pg_temp.pgstream_query over the query; errors are PostgreSQL's own, positioned in the query
+-- (the query starts on line 2 of the statement, after the CREATE line).
+CREATE FUNCTION pgstream._define(p_query text) RETURNS regclass LANGUAGE plpgsql AS $$
+DECLARE
+    v_query text := regexp_replace(coalesce(p_query, ''), '[[:space:];]+$', '');
+    v_view  regclass;
+    v_bad   text;
+BEGIN
+    IF btrim(v_query) = '' THEN
+        RAISE EXCEPTION 'the query of a stream table must not be empty' USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    IF to_regclass('pg_temp.pgstream_query') IS NOT NULL THEN
+        DROP VIEW pg_temp.pgstream_query;
+    END IF;
+    BEGIN
+        EXECUTE E'CREATE TEMP VIEW pgstream_query AS\n' || v_query;
+    EXCEPTION WHEN duplicate_column THEN
+        RAISE EXCEPTION '%', SQLERRM USING ERRCODE = 'duplicate_column',
+            HINT = 'Every output column of a stream table needs its own name: use AS to rename.';
+    END;
+    v_view := 'pg_temp.pgstream_query'::regclass;
+
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = v_view AND attnum > 0) THEN
+        RAISE EXCEPTION 'the query of a stream table must return at least one column'
+            USING ERRCODE = 'invalid_parameter_value';
+    END IF;
+    SELECT string_agg(quote_ident(attname), ', ') INTO v_bad
+      FROM pg_attribute WHERE attrelid = v_view AND attnum > 0 AND attname LIKE '\_\_pgs\_%';
+    IF v_bad IS NOT NULL THEN
+        RAISE EXCEPTION 'output column name % is reserved for pg_stream', v_bad
+            USING ERRCODE = 'reserved_name', HINT = 'Rename the column: names starting with __pgs_ are reserved.';
+    END IF;
+
+    -- Volatile functions would make the stored result differ from any recomputation. Builtin functions
+    -- are pinned and absent from pg_depend, so read the function ids from the view's rewrite rule.
+    SELECT string_agg(DISTINCT p.oid::regprocedure::text, ', ') INTO v_bad
+      FROM pg_rewrite r
+     CROSS JOIN LATERAL regexp_matches(r.ev_action::text, ':(?:funcid|opfuncid|aggfnoid|winfnoid) ([0-9]+)', 'g') m
+      JOIN pg_proc p ON p.oid = m[1]::oid
+     WHERE r.ev_class = v_view AND p.provolatile = 'v';
+    IF v_bad IS NOT NULL THEN
+        RAISE EXCEPTION 'the query calls the volatile function %', v_bad
+            USING ERRCODE = 'feature_not_supported',
+                  HINT = 'A stream table must equal its query recomputed at any time; volatile functions (random(), clock_timestamp(), nextval(), ...) prevent that.';
+    END IF;
+    RETURN v_view;
+END $$;
+
+-- The view's query as PostgreSQL prints it with an empty search_path: every name schema-qualified, so
+-- the stored definition means the same thing in any session.
+CREATE FUNCTION pgstream._definition(p_view regclass) RETURNS text LANGUAGE sql STABLE
+SET search_path = '' AS
+$$ SELECT pg_catalog.rtrim(pg_catalog.pg_get_viewdef(p_view, false), ';') $$;
+
+-- The tables a view reads (through other views too) and the columns it reads from each.
+CREATE FUNCTION pgstream._view_sources(p_view regclass)
+RETURNS TABLE (relid oid, relkind "char", persistence "char", columns name[]) LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE reads(view_oid, relid, attnum) AS (
+        SELECT r.ev_class, d.refobjid, d.refobjsubid
+          FROM pg_rewrite r
+          JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                          AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+         WHERE r.ev_class = p_view
+        UNION
+        SELECT r.ev_class, d.refobjid, d.refobjsubid
+          FROM reads
+          JOIN pg_class c ON c.oid = reads.relid AND c.relkind = 'v'
+          JOIN pg_rewrite r ON r.ev_class = c.oid
+          JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid
+                          AND d.refclassid = 'pg_class'::regclass AND d.refobjid <> r.ev_class
+    )
+    SELECT c.oid, c.relkind, c.relpersistence,
+           coalesce(array_agg(DISTINCT a.attname ORDER BY a.attname) FILTER (WHERE a.attname IS NOT NULL), '{}')
+      FROM reads
+      JOIN pg_class c ON c.oid = reads.relid
+      LEFT JOIN pg_attribute a ON a.attrelid = reads.relid AND a.attnum = reads.attnum AND reads.attnum > 0
+     WHERE c.relkind <> 'v'
+     GROUP BY c.oid, c.relkind, c.relpersistence
+$$;
+
+-- Records the sources of a stream table and makes sure each one is captured.
+CREATE FUNCTION pgstream._attach_sources(p_id bigint, p_view regclass) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_src record;
+BEGIN
+    FOR v_src IN SELECT * FROM pgstream._view_sources(p_view) ORDER BY relid LOOP
+        IF v_src.persistence = 't' THEN
+            RAISE EXCEPTION 'the query reads the temporary table %', v_src.relid::regclass
+                USING ERRCODE = 'feature_not_supported',
+                      HINT = 'A stream table outlives the session; temporary tables do not.';
+        ELSIF v_src.relkind NOT IN ('r', 'p') THEN
+            RAISE EXCEPTION 'the query reads %, a %: its changes cannot be captured', v_src.relid::regclass,
+                CASE v_src.relkind WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table'
+                                   WHEN 'S' THEN 'sequence' ELSE 'relation of kind ' || v_src.relkind END
+                USING ERRCODE = 'feature_not_supported',
+                      HINT = 'Stream tables read tables, partitioned tables, views over them, and other stream tables.';
+        ELSIF (SELECT relnamespace FROM pg_class WHERE oid = v_src.relid)
+              IN ('pgstream'::regnamespace, 'pgstream_changes'::regnamespace) THEN
+            RAISE EXCEPTION 'the query reads %, which belongs to pg_stream itself', v_src.relid::regclass
+                USING ERRCODE = 'feature_not_supported';
+        END IF;
+        INSERT INTO pgstream.source (stream_table_id, source_relid, source_name, columns)
+        VALUES (p_id, v_src.relid, v_src.relid::regclass::text, v_src.columns);
+        PERFORM pgstream._ensure_capture(v_src.relid, v_src.columns);
+    END LOOP;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Change capture: statement-level AFTER triggers with transition tables write the changed rows
+-- (the columns consumers read) to the source's buffer, each with its writer's top-level xid.
+------------------------------------------------------------------------------------------------
+CREATE FUNCTION pgstream._buffer(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT format('pgstream_changes.%I', 'changes_' || p_relid) $$;
+
+CREATE FUNCTION pgstream._capture_function(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT format('pgstream_changes.%I', 'capture_' || p_relid) $$;
+
+-- (Re)writes the capture function of a source from its capture row.
+CREATE FUNCTION pgstream._write_capture_function(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_columns name[] := (SELECT columns FROM pgstream.capture WHERE source_relid = p_relid);
+    v_list    text := (SELECT string_agg(', ' || quote_ident(c), '') FROM unnest(v_columns) c);
+    v_new     text := (SELECT string_agg(', n.' || quote_ident(c), '') FROM unnest(v_columns) c);
+    v_old     text := (SELECT string_agg(', o.' || quote_ident(c), '') FROM unnest(v_columns) c);
+    v_buffer  text := pgstream._buffer(p_relid);
+BEGIN
+    v_list := coalesce(v_list, '');
+    v_new := coalesce(v_new, '');
+    v_old := coalesce(v_old, '');
+    EXECUTE format($fn$
+CREATE OR REPLACE FUNCTION %1$s() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $body$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO %2$s (__pgs_op%3$s) SELECT 'I'%4$s FROM pgstream_new_rows n;
+    ELSIF TG_OP = 'UPDATE' THEN
+        INSERT INTO %2$s (__pgs_op%3$s)
+        SELECT 'D'%5$s FROM pgstream_old_rows o UNION ALL SELECT 'I'%4$s FROM pgstream_new_rows n;
+    ELSIF TG_OP = 'DELETE' THEN
+        INSERT INTO %2$s (__pgs_op%3$s) SELECT 'D'%5$s FROM pgstream_old_rows o;
+    ELSE
+        INSERT INTO %2$s (__pgs_op) VALUES ('T');
+    END IF;
+    RETURN NULL;
+END
+$body$ $fn$, pgstream._capture_function(p_relid), v_buffer, v_list, v_new, v_old);
+END $$;
+
+-- Makes sure a source has a buffer with at least the given columns, a capture function and triggers.
+CREATE FUNCTION pgstream._ensure_capture(p_relid oid, p_columns name[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_capture pgstream.capture;
+    v_buffer  text := pgstream._buffer(p_relid);
+    v_column  record;
+    v_fn      text := pgstream._capture_function(p_relid);
+BEGIN
+    PERFORM pgstream._lock_capture(p_relid, true);
+    SELECT * INTO v_capture FROM pgstream.capture WHERE source_relid = p_relid;
+    IF v_capture.source_relid IS NULL THEN
+        EXECUTE format('CREATE TABLE %s (
+            __pgs_seq bigint NOT NULL DEFAULT nextval(''pgstream.change_seq''),
+            __pgs_xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
+            __pgs_op  "char" NOT NULL)', v_buffer);
+        EXECUTE format('CREATE INDEX ON %s (__pgs_xid)', v_buffer);
+        INSERT INTO pgstream.capture (source_relid, source_name, columns)
+        VALUES (p_relid, p_relid::regclass::text, '{}') RETURNING * INTO v_capture;
+    END IF;
+
+    FOR v_column IN
+        SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS type
+          FROM pg_attribute a
+         WHERE a.attrelid = p_relid AND a.attname = ANY (p_columns) AND a.attname <> ALL (v_capture.columns)
+           AND a.attnum > 0 AND NOT a.attisdropped
+         ORDER BY a.attnum
+    LOOP
+        EXECUTE format('ALTER TABLE %s ADD COLUMN %I %s', v_buffer, v_column.attname, v_column.type);
+        UPDATE pgstream.capture SET columns = columns || v_column.attname WHERE source_relid = p_relid;
+    END LOOP;
+    PERFORM pgstream._write_capture_function(p_relid);
+
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = p_relid AND tgname = 'pgstream_capture_insert') THEN
+        EXECUTE format('CREATE TRIGGER pgstream_capture_insert AFTER INSERT ON %s
+            REFERENCING NEW TABLE AS pgstream_new_rows FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
+        EXECUTE format('CREATE TRIGGER pgstream_capture_update AFTER UPDATE ON %s
+            REFERENCING OLD TABLE AS pgstream_old_rows NEW TABLE AS pgstream_new_rows
+            FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
+        EXECUTE format('CREATE TRIGGER pgstream_capture_delete AFTER DELETE ON %s
+            REFERENCING OLD TABLE AS pgstream_old_rows FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
+        EXECUTE format('CREATE TRIGGER pgstream_capture_truncate AFTER TRUNCATE ON %s
+            FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
+    END IF;
+END $$;
+
+-- Removes the triggers, function and buffer of a source that no stream table reads any more.
+CREATE FUNCTION pgstream._drop_capture_if_unused(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_trigger text;
+BEGIN
+    IF EXISTS (SELECT 1 FROM pgstream.source WHERE source_relid = p_relid) THEN
+        RETURN;
+    END IF;
+    PERFORM pgstream._lock_capture(p_relid, true);
+    IF EXISTS (SELECT 1 FROM pg_class WHERE oid = p_relid) THEN
+        FOREACH v_trigger IN ARRAY ARRAY['insert', 'update', 'delete', 'truncate'] LOOP
+            EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'pgstream_capture_' || v_trigger, p_relid::regclass);
+        END LOOP;
+    END IF;
+    EXECUTE format('DROP TABLE IF EXISTS %s', pgstream._buffer(p_relid));
+    EXECUTE format('DROP FUNCTION IF EXISTS %s()', pgstream._capture_function(p_relid));
+    DELETE FROM pgstream.capture WHERE source_relid = p_relid;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Frontiers. A change row is consumed by a refresh when its transaction is visible in the refresh's
+-- snapshot and was not in the previous one; the refreshing transaction's own rows count up to the
+-- change number it had reached (pg_visible_in_snapshot says nothing reliable about one's own xid).
+------------------------------------------------------------------------------------------------
+-- The frontier a statement run now would have: call it in the statement whose snapshot matters.
+CREATE FUNCTION pgstream._current_frontier(OUT snap pg_snapshot, OUT xid xid8, OUT seq bigint)
+LANGUAGE sql VOLATILE AS $$
+    SELECT pg_current_snapshot(), pg_current_xact_id_if_assigned(), (SELECT last_value FROM pgstream.change_seq)
+$$;
+
+-- Predicate over buffer alias b: the row lies after frontier ($1,$2,$3) and at or before ($4,$5,$6).
+CREATE FUNCTION pgstream._between_frontiers_predicate() RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT 'b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), ''0''::xid8)'
+        || ' AND CASE WHEN b.__pgs_xid = $5 THEN b.__pgs_seq <= $6 ELSE pg_visible_in_snapshot(b.__pgs_xid, $4) END'
+        || ' AND NOT coalesce(CASE WHEN b.__pgs_xid = $2 THEN b.__pgs_seq <= $3'
+        || '                       ELSE pg_visible_in_snapshot(b.__pgs_xid, $1) END, false)'
+$$;
+
+-- How many change rows of a stream table's sources lie between its frontier and the given one.
+CREATE FUNCTION pgstream._count_changes(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8, p_seq bigint)
+RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    v_relid oid;
+    v_count bigint;
+    v_total bigint := 0;
+BEGIN
+    FOR v_relid IN SELECT source_relid FROM pgstream.source WHERE stream_table_id = p_st.id LOOP
+        EXECUTE format('SELECT count(*) FROM %s b WHERE %s', pgstream._buffer(v_relid),
+                       pgstream._between_frontiers_predicate())
+           INTO v_count
+          USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq, p_snap, p_xid, p_seq;
+        v_total := v_total + v_count;
+    END LOOP;
+    RETURN v_total;
+END $$;
+
+-- Deletes the buffer rows every consumer of a source has consumed. Opportunistic: skipped when a
+-- consumer is being added, and outside READ COMMITTED (the trim must see every committed frontier).
+CREATE FUNCTION pgstream._trim_buffer(p_relid oid) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    v_horizon xid8;
+    v_deleted bigint;
+BEGIN
+    IF current_setting('transaction_isolation') <> 'read committed' OR NOT pgstream._lock_capture(p_relid, false) THEN
+        RETURN 0;
+    END IF;
+    SELECT CASE WHEN bool_and(st.frontier IS NOT NULL) THEN min(pg_snapshot_xmin(st.frontier)) END
+      INTO v_horizon
+      FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
+     WHERE s.source_relid = p_relid;
+    IF v_horizon IS NULL THEN
+        RETURN 0;
+    END IF;
+    EXECUTE format('DELETE FROM %s WHERE __pgs_xid < $1', pgstream._buffer(p_relid)) USING v_horizon;
+    GET DIAGNOSTICS v_deleted = ROW_COUNT;
+    RETURN v_deleted;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Refresh
+------------------------------------------------------------------------------------------------
+-- The statement that recomputes the query and applies only the difference to the stored table, as a
+-- multiset (rows are compared by their text form, duplicates by occurrence number), and returns the
+-- frontier of its own snapshot. One statement, so one snapshot, at any isolation level.
+CREATE FUNCTION pgstream._full_refresh_sql(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_target  text := p_st.relid::regclass::text;
+    v_columns text;
+    v_stored  text;
+    v_fresh   text;
+BEGIN
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum),
+           string_agg('s.' || quote_ident(attname), ', ' ORDER BY attnum),
+           string_agg('f.' || quote_ident(attname), ', ' ORDER BY attnum)
+      INTO v_columns, v_stored, v_fresh
+      FROM pg_attribute WHERE attrelid = p_st.relid AND attnum > 0 AND NOT attisdropped;
+    RETURN format($sql$
+WITH frontier AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+fresh AS (
+    SELECT q.*, q::text AS __pgs_t, row_number() OVER (PARTITION BY q::text) AS __pgs_n
+      FROM (%1$s) q),
+stored AS (
+    SELECT s.ctid AS __pgs_tid, ROW(%2$s)::text AS __pgs_t, row_number() OVER (PARTITION BY ROW(%2$s)::text) AS __pgs_n
+      FROM %3$s s),
+deleted AS (
+    DELETE FROM %3$s t USING stored s
+     WHERE t.ctid = s.__pgs_tid
+       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.__pgs_t = s.__pgs_t AND f.__pgs_n = s.__pgs_n)
+    RETURNING 1),
+inserted AS (
+    INSERT INTO %3$s (%4$s)
+    SELECT %5$s FROM fresh f
+     WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.__pgs_t = f.__pgs_t AND s.__pgs_n = f.__pgs_n)
+    RETURNING 1)
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM inserted), (SELECT count(*) FROM deleted) FROM frontier f
+$sql$, p_st.definition, v_stored, v_target, v_columns, v_fresh);
+END $$;
+
+-- A stream table's sources must still exist: their triggers went with them.
+CREATE FUNCTION pgstream._check_sources(p_st pgstream.stream_table) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_missing text;
+BEGIN
+    SELECT string_agg(source_name, ', ') INTO v_missing
+      FROM pgstream.source s
+     WHERE s.stream_table_id = p_st.id AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = s.source_relid);
+    IF v_missing IS NOT NULL THEN
+        RAISE EXCEPTION 'source table % of stream table % was dropped', v_missing, p_st.relid::regclass
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Give the stream table a new query with pgstream.alter_stream_table, or drop it.';
+    END IF;
+END $$;
+
+CREATE FUNCTION pgstream._result(p_relid oid, p_action text, p_reason text, p_inserted bigint, p_deleted bigint,
+                                 p_started timestamptz)
+RETURNS pgstream.refresh_result LANGUAGE sql VOLATILE AS
+$$ SELECT p_relid::regclass::text, p_action, p_reason, p_inserted, p_deleted, clock_timestamp() - p_started $$;
+
+-- Skipped cycles in a row share one history row.
+CREATE FUNCTION pgstream._record_skip(p_id bigint, p_initiated_by text, p_started timestamptz) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE pgstream.refresh_history h
+       SET finished_at = clock_timestamp(), cycles = cycles + 1
+     WHERE h.id = (SELECT max(id) FROM pgstream.refresh_history WHERE stream_table_id = p_id)
+       AND h.action = 'SKIP';
+    IF NOT FOUND THEN
+        INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason)
+        VALUES (p_id, p_started, clock_timestamp(), p_initiated_by, 'SKIP', 'no source changed');
+    END IF;
+END $$;
+
+-- Refreshes a stream table whose lock is held and whose catalog row was read after taking it.
+CREATE FUNCTION pgstream._refresh_locked(p_st pgstream.stream_table, p_initiated_by text, p_force boolean,
+                                          p_started timestamptz)
+RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+DECLARE
+    v_now      record;
+    v_changes  bigint;
+    v_reason   text;
+    v_data_ts  timestamptz;
+    v_snap     pg_snapshot;
+    v_xid      xid8;
+    v_seq      bigint;
+    v_inserted bigint;
+    v_deleted  bigint;
+    v_relid    oid;
+BEGIN
+    PERFORM pgstream._check_sources(p_st);
+    IF NOT p_force AND p_st.frontier IS NOT NULL THEN
+        v_data_ts := clock_timestamp();
+        v_now := pgstream._current_frontier();
+        v_changes := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
+        IF v_changes = 0 THEN
+            UPDATE pgstream.stream_table
+               SET frontier = v_now.snap, frontier_xid = v_now.xid, frontier_seq = v_now.seq,
+                   data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = 'SKIP',
+                   last_refresh_duration = clock_timestamp() - p_started,
+                   status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
+                   last_error = NULL, consecutive_errors = 0
+             WHERE id = p_st.id;
+            PERFORM pgstream._record_skip(p_st.id, p_initiated_by, p_started);
+            RETURN pgstream._result(p_st.relid, 'SKIP', 'no source changed', 0, 0, p_started);
+        END IF;
+    END IF;
+
+    v_reason := CASE WHEN p_st.frontier IS NULL THEN 'initial population'
+                     WHEN p_force THEN 'forced'
+                     WHEN p_st.refresh_mode = 'full' THEN 'refresh mode full'
+                     ELSE 'refresh mode auto: differential refresh is not available in this version' END;
+    v_data_ts := clock_timestamp();
+    EXECUTE pgstream._full_refresh_sql(p_st) INTO v_snap, v_xid, v_seq, v_inserted, v_deleted;
+    v_changes := CASE WHEN p_st.frontier IS NULL THEN 0 ELSE pgstream._count_changes(p_st, v_snap, v_xid, v_seq) END;
+
+    UPDATE pgstream.stream_table
+       SET frontier = v_snap, frontier_xid = v_xid, frontier_seq = v_seq,
+           data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = 'FULL',
+           last_refresh_duration = clock_timestamp() - p_started,
+           status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
+           last_error = NULL, consecutive_errors = 0
+     WHERE id = p_st.id;
+    INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason,
+                                          rows_inserted, rows_deleted, changes_consumed)
+    VALUES (p_st.id, p_started, clock_timestamp(), p_initiated_by, 'FULL', v_reason, v_inserted, v_deleted, v_changes);
+
+    FOR v_relid IN SELECT source_relid FROM pgstream.source WHERE stream_table_id = p_st.id LOOP
+        PERFORM pgstream._trim_buffer(v_relid);
+    END LOOP;
+    RETURN pgstream._result(p_st.relid, 'FULL', v_reason, v_inserted, v_deleted, p_started);
+END $$;
+
+-- Refreshes one stream table under its lock. With p_raise false (the engine's way), a failure is
+-- recorded in the catalog and history and returned as action ERROR instead of raised.
+CREATE FUNCTION pgstream._refresh(p_id bigint, p_initiated_by text, p_raise boolean, p_force boolean DEFAULT false)
+RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+DECLARE
+    v_started timestamptz := clock_timestamp();
+    v_st      pgstream.stream_table;
+    v_message text;
+BEGIN
+    PERFORM pgstream._lock_stream_table(p_id);
+    -- FOR UPDATE reads the latest committed row: the frontier left by whoever held the lock before.
+    SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id FOR UPDATE;
+    IF v_st.id IS NULL THEN
+        RAISE EXCEPTION 'stream table % no longer exists', p_id USING ERRCODE = 'undefined_table';
+    END IF;
+    IF p_raise THEN
+        RETURN pgstream._refresh_locked(v_st, p_initiated_by, p_force, v_started);
+    END IF;
+    BEGIN
+        RETURN pgstream._refresh_locked(v_st, p_initiated_by, p_force, v_started);
+    EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT;
+        UPDATE pgstream.stream_table
+           SET status = CASE WHEN status = 'active' THEN 'error' ELSE status END,
+               last_error = v_message, consecutive_errors = consecutive_errors + 1,
+               last_refresh_at = v_started, last_refresh_action = 'ERROR',
+               last_refresh_duration = clock_timestamp() - v_started
+         WHERE id = p_id;
+        INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, error)
+        VALUES (p_id, v_started, clock_timestamp(), p_initiated_by, 'ERROR', v_message);
+        RETURN pgstream._result(v_st.relid, 'ERROR', v_message, 0, 0, v_started);
+    END;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- The SQL API
+------------------------------------------------------------------------------------------------
+-- Our own DDL must not be mistaken for a user's by the event triggers below.
+CREATE FUNCTION pgstream._internal_ddl(p_on boolean) RETURNS void LANGUAGE sql AS
+$$ SELECT set_config('pgstream.internal_ddl', CASE WHEN p_on THEN 'on' ELSE 'off' END, true) $$;
+
+/* Creates a stream table: validates the query through PostgreSQL, creates the table, captures the
+   sources and populates it, all in the caller's transaction. Returns the new table. */
+CREATE FUNCTION pgstream.create_stream_table(name text, query text, schedule text DEFAULT 'calculated',
+                                             refresh_mode text DEFAULT 'auto')
+RETURNS regclass LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_schedule text := pgstream._check_schedule(schedule);
+    v_mode     text := pgstream._check_refresh_mode(refresh_mode);
+    v_name     record := pgstream._split_name(name);
+    v_target   text;
+    v_existing regclass;
+    v_view     regclass;
+    v_id       bigint;
+BEGIN
+    PERFORM pgstream._require_read_committed('create a stream table');
+    v_target := format('%I.%I', v_name.schema_name, v_name.table_name);
+    v_existing := to_regclass(v_target);
+    IF v_existing IS NOT NULL THEN
+        RAISE EXCEPTION '% "%" already exists',
+            CASE WHEN EXISTS (SELECT 1 FROM pgstream.stream_table WHERE relid = v_existing)
+                 THEN 'stream table' ELSE 'relation' END, v_existing
+            USING ERRCODE = 'duplicate_table';
+    END IF;
+    PERFORM pgstream._internal_ddl(true);
+    v_view := pgstream._define(query);
+    EXECUTE format('CREATE TABLE %s AS SELECT * FROM %s WITH NO DATA', v_target, v_view);
+    EXECUTE format('COMMENT ON TABLE %s IS %L', v_target, 'pg_stream stream table');
+    INSERT INTO pgstream.stream_table (relid, query, definition, schedule, refresh_mode)
+    VALUES (v_target::regclass, query, pgstream._definition(v_view), v_schedule, v_mode)
+    RETURNING id INTO v_id;
+    PERFORM pgstream._attach_sources(v_id, v_view);
+    EXECUTE format('DROP VIEW %s', v_view);
+    PERFORM pgstream._refresh(v_id, 'initial', true, true);
+    PERFORM pgstream._internal_ddl(false);
+    RETURN v_target::regclass;
+END $$;
+
+/* Changes a stream table; NULL leaves a property as it is. A new query re-initializes the table
+   (recreated only when its columns change). */
+CREATE FUNCTION pgstream.alter_stream_table(name text, query text DEFAULT NULL, schedule text DEFAULT NULL,
+                                            refresh_mode text DEFAULT NULL, status text DEFAULT NULL)
+RETURNS void LANGUAGE plpgsql AS $$
+#variable_conflict use_column
+DECLARE
+    v_st      pgstream.stream_table := pgstream._find(name);
+    v_view    regclass;
+    v_old     oid[];
+    v_relid   oid;
+    v_target  text;
+BEGIN
+    PERFORM pgstream._lock_stream_table(v_st.id);
+    IF schedule IS NOT NULL THEN
+        UPDATE pgstream.stream_table SET schedule = pgstream._check_schedule(alter_stream_table.schedule)
+         WHERE id = v_st.id;
+    END IF;
+    IF refresh_mode IS NOT NULL THEN
+        UPDATE pgstream.stream_table SET refresh_mode = pgstream._check_refresh_mode(alter_stream_table.refresh_mode)
+         WHERE id = v_st.id;
+    END IF;
+    IF status IS NOT NULL THEN
+        UPDATE pgstream.stream_table SET status = pgstream._check_status(alter_stream_table.status),
+               consecutive_errors = 0, last_error = NULL
+         WHERE id = v_st.id;
+    END IF;
+    IF query IS NULL THEN
+        RETURN;
+    END IF;
+
+    PERFORM pgstream._require_read_committed('change the query of a stream table');
+    PERFORM pgstream._internal_ddl(true);
+    v_view := pgstream._define(query);
+    v_target := v_st.relid::regclass::text;
+    IF pgstream._columns_of(v_view) IS DISTINCT FROM pgstream._columns_of(v_st.relid) THEN
+        EXECUTE format('DROP TABLE %s', v_target);
+        EXECUTE format('CREATE TABLE %s AS SELECT * FROM %s WITH NO DATA', v_target, v_view);
+        EXECUTE format('COMMENT ON TABLE %s IS %L', v_target, 'pg_stream stream table');
+    END IF;
+    SELECT array_agg(source_relid) INTO v_old FROM pgstream.source WHERE stream_table_id = v_st.id;
+    DELETE FROM pgstream.source WHERE stream_table_id = v_st.id;
+    UPDATE pgstream.stream_table
+       SET relid = v_target::regclass, query = alter_stream_table.query, definition = pgstream._definition(v_view),
+           frontier = NULL, frontier_xid = NULL, frontier_seq = NULL
+     WHERE id = v_st.id;
+    PERFORM pgstream._attach_sources(v_st.id, v_view);
+    EXECUTE format('DROP VIEW %s', v_view);
+    FOREACH v_relid IN ARRAY coalesce(v_old, '{}') LOOP
+        PERFORM pgstream._drop_capture_if_unused(v_relid);
+    END LOOP;
+    PERFORM pgstream._refresh(v_st.id, 'initial', true, true);
+    PERFORM pgstream._internal_ddl(false);
+END $$;
+
+-- Column names and types of a relation, for comparing shapes.
+CREATE FUNCTION pgstream._columns_of(p_rel oid) RETURNS text[] LANGUAGE sql STABLE AS $$
+    SELECT array_agg(quote_ident(attname) || ' ' || format_type(atttypid, atttypmod) ORDER BY attnum)
+      FROM pg_attribute WHERE attrelid = p_rel AND attnum > 0 AND NOT attisdropped
+$$;
+
+/* Drops a stream table: its table, its catalog rows and history, and the capture of every source no
+   other stream table reads. */
+CREATE FUNCTION pgstream.drop_stream_table(name text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_st      pgstream.stream_table := pgstream._find(name);
+    v_sources oid[];
+    v_relid   oid;
+BEGIN
+    PERFORM pgstream._lock_stream_table(v_st.id);
+    PERFORM pgstream._internal_ddl(true);
+    SELECT array_agg(source_relid) INTO v_sources FROM pgstream.source WHERE stream_table_id = v_st.id;
+    DELETE FROM pgstream.stream_table WHERE id = v_st.id;
+    EXECUTE format('DROP TABLE %s', v_st.relid::regclass);
+    FOREACH v_relid IN ARRAY coalesce(v_sources, '{}') LOOP
+        PERFORM pgstream._drop_capture_if_unused(v_relid);
+    END LOOP;
+    PERFORM pgstream._internal_ddl(false);
+END $$;
+
+/* Refreshes a stream table now, in the caller's transaction, and says what it did. Waits for a
+   refresh of the same table already under way. Works whether or not an engine runs. */
+CREATE FUNCTION pgstream.refresh_stream_table(name text) RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+BEGIN
+    RETURN pgstream._refresh((pgstream._find(name)).id, 'manual', true);
+END $$;
+
+/* Deletes refresh history older than the history_retention setting; the engine calls it now and then. */
+CREATE FUNCTION pgstream.trim_history() RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    v_deleted bigint;
+BEGIN
+    DELETE FROM pgstream.refresh_history WHERE finished_at < now() - pgstream.setting('history_retention')::interval;
+    GET DIAGNOSTICS v_deleted = ROW_COUNT;
+    RETURN v_deleted;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Monitoring
+------------------------------------------------------------------------------------------------
+CREATE VIEW pgstream.stream_tables AS
+SELECT st.id,
+       st.relid::regclass::text                            AS name,
+       st.status,
+       st.schedule,
+       CASE WHEN st.schedule = 'calculated' THEN pgstream.setting('calculated_interval') ELSE st.schedule END
+                                                           AS effective_schedule,
+       st.refresh_mode,
+       st.last_refresh_at,
+       st.last_refresh_action,
+       st.last_refresh_duration,
+       st.data_timestamp,
+       now() - st.data_timestamp                           AS staleness,
+       st.consecutive_errors,
+       st.last_error,
+       st.query,
+       st.created_at
+  FROM pgstream.stream_table st;
+
+------------------------------------------------------------------------------------------------
+-- Source DDL. Event triggers need a superuser; without them a refresh still reports a dropped
+-- source or column, but a dropped captured column breaks writes to the source until the stream
+-- table is altered or dropped (see the README).
+------------------------------------------------------------------------------------------------
+CREATE FUNCTION pgstream._on_sql_drop() RETURNS event_trigger LANGUAGE plpgsql AS $$
+DECLARE
+    v_obj record;
+BEGIN
+    IF current_setting('pgstream.internal_ddl', true) = 'on' THEN
+        RETURN;
+    END IF;
+    FOR v_obj IN SELECT * FROM pg_event_trigger_dropped_objects() WHERE classid = 'pg_class'::regclass LOOP
+        IF v_obj.objsubid = 0 THEN
+            -- a stream table's own table dropped with DROP TABLE: forget the stream table
+            DELETE FROM pgstream.stream_table WHERE relid = v_obj.objid;
+            IF EXISTS (SELECT 1 FROM pgstream.capture WHERE source_relid = v_obj.objid) THEN
+                UPDATE pgstream.stream_table st
+                   SET status = 'error', last_error = format('source table %s was dropped', v_obj.object_identity)
+                 WHERE st.id IN (SELECT stream_table_id FROM pgstream.source WHERE source_relid = v_obj.objid);
+                EXECUTE format('DROP TABLE IF EXISTS %s', pgstream._buffer(v_obj.objid));
+                EXECUTE format('DROP FUNCTION IF EXISTS %s()', pgstream._capture_function(v_obj.objid));
+                DELETE FROM pgstream.capture WHERE source_relid = v_obj.objid;
+            END IF;
+        ELSIF v_obj.address_names[3] = ANY ((SELECT columns FROM pgstream.capture WHERE source_relid = v_obj.objid)) THEN
+            -- a captured column dropped: stop capturing it, so that writes to the source keep working
+            UPDATE pgstream.capture SET columns = array_remove(columns, v_obj.address_names[3]::name)
+             WHERE source_relid = v_obj.objid;
+            EXECUTE format('ALTER TABLE %s DROP COLUMN %I', pgstream._buffer(v_obj.objid), v_obj.address_names[3]);
+            PERFORM pgstream._write_capture_function(v_obj.objid);
+            UPDATE pgstream.stream_table st
+               SET status = 'error',
+                   last_error = format('column %s of source table %s was dropped', quote_ident(v_obj.address_names[3]),
+                                       (SELECT source_name FROM pgstream.capture WHERE source_relid = v_obj.objid))
+             WHERE st.id IN (SELECT stream_table_id FROM pgstream.source
+                              WHERE source_relid = v_obj.objid AND v_obj.address_names[3] = ANY (columns));
+        END IF;
+    END LOOP;
+END $$;
+
+-- A captured column whose type changed: the buffer column follows (pending values are not needed by
+-- a full refresh, and the stream tables reading it are flagged).
+CREATE FUNCTION pgstream._on_ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $$
+DECLARE
+    v_col record;
+BEGIN
+    IF current_setting('pgstream.internal_ddl', true) = 'on' THEN
+        RETURN;
+    END IF;
+    FOR v_col IN
+        SELECT c.source_relid, c.source_name, a.attname, format_type(a.atttypid, a.atttypmod) AS new_type,
+               format_type(b.atttypid, b.atttypmod) AS old_type
+          FROM pg_event_trigger_ddl_commands() cmd
+          JOIN pgstream.capture c ON c.source_relid = cmd.objid
+          JOIN pg_attribute a ON a.attrelid = c.source_relid AND a.attname = ANY (c.columns) AND NOT a.attisdropped
+          JOIN pg_attribute b ON b.attrelid = pgstream._buffer(c.source_relid)::regclass AND b.attname = a.attname
+         WHERE cmd.classid = 'pg_class'::regclass AND cmd.command_tag = 'ALTER TABLE'
+           AND (a.atttypid, a.atttypmod) IS DISTINCT FROM (b.atttypid, b.atttypmod)
+    LOOP
+        EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s USING NULL',
+                       pgstream._buffer(v_col.source_relid), v_col.attname, v_col.new_type);
+        UPDATE pgstream.stream_table st
+           SET status = 'error',
+               last_error = format('column %s of source table %s changed type from %s to %s',
+                                   quote_ident(v_col.attname), v_col.source_name, v_col.old_type, v_col.new_type)
+         WHERE st.id IN (SELECT stream_table_id FROM pgstream.source
+                          WHERE source_relid = v_col.source_relid AND v_col.attname = ANY (columns));
+    END LOOP;
+END $$;
+
+DO $$
+BEGIN
+    IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        CREATE EVENT TRIGGER pgstream_sql_drop ON sql_drop EXECUTE FUNCTION pgstream._on_sql_drop();
+        CREATE EVENT TRIGGER pgstream_ddl_end ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
+            EXECUTE FUNCTION pgstream._on_ddl_end();
+    ELSE
+        RAISE NOTICE 'pg_stream: not a superuser, so no event triggers: see the README on source DDL';
+    END IF;
+END $$;
