@@ -879,15 +879,24 @@ SELECT st.id,
 ------------------------------------------------------------------------------------------------
 CREATE FUNCTION pgstream._on_sql_drop() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE
-    v_obj record;
+    v_obj     record;
+    v_sources oid[];
+    v_relid   oid;
 BEGIN
     IF current_setting('pgstream.internal_ddl', true) = 'on' THEN
         RETURN;
     END IF;
+    PERFORM pgstream._internal_ddl(true); -- what this handler drops needs no handling
     FOR v_obj IN SELECT * FROM pg_event_trigger_dropped_objects() WHERE classid = 'pg_class'::regclass LOOP
         IF v_obj.objsubid = 0 THEN
-            -- a stream table's own table dropped with DROP TABLE: forget the stream table
+            -- a stream table's own table dropped with DROP TABLE: forget it, as drop_stream_table would
+            SELECT array_agg(s.source_relid) INTO v_sources
+              FROM pgstream.stream_table st JOIN pgstream.source s ON s.stream_table_id = st.id
+             WHERE st.relid = v_obj.objid;
             DELETE FROM pgstream.stream_table WHERE relid = v_obj.objid;
+            FOREACH v_relid IN ARRAY coalesce(v_sources, '{}') LOOP
+                PERFORM pgstream._drop_capture_if_unused(v_relid);
+            END LOOP;
             IF EXISTS (SELECT 1 FROM pgstream.capture WHERE source_relid = v_obj.objid) THEN
                 UPDATE pgstream.stream_table st
                    SET status = 'error', last_error = format('source table %s was dropped', v_obj.object_identity)
@@ -896,7 +905,8 @@ BEGIN
                 EXECUTE format('DROP FUNCTION IF EXISTS %s()', pgstream._capture_function(v_obj.objid));
                 DELETE FROM pgstream.capture WHERE source_relid = v_obj.objid;
             END IF;
-        ELSIF v_obj.address_names[3] = ANY ((SELECT columns FROM pgstream.capture WHERE source_relid = v_obj.objid)) THEN
+        ELSIF v_obj.address_names[3]::name = ANY (coalesce((SELECT c.columns FROM pgstream.capture c
+                                                             WHERE c.source_relid = v_obj.objid), '{}')) THEN
             -- a captured column dropped: stop capturing it, so that writes to the source keep working
             UPDATE pgstream.capture SET columns = array_remove(columns, v_obj.address_names[3]::name)
              WHERE source_relid = v_obj.objid;
@@ -907,9 +917,13 @@ BEGIN
                    last_error = format('column %s of source table %s was dropped', quote_ident(v_obj.address_names[3]),
                                        (SELECT source_name FROM pgstream.capture WHERE source_relid = v_obj.objid))
              WHERE st.id IN (SELECT stream_table_id FROM pgstream.source
-                              WHERE source_relid = v_obj.objid AND v_obj.address_names[3] = ANY (columns));
+                              WHERE source_relid = v_obj.objid AND v_obj.address_names[3]::name = ANY (columns));
         END IF;
     END LOOP;
+    PERFORM pgstream._internal_ddl(false);
+EXCEPTION WHEN OTHERS THEN
+    -- never block the user's DDL: refreshes will report what is wrong
+    RAISE WARNING 'pg_stream could not follow this DROP: %', SQLERRM;
 END $$;
 
 -- A captured column whose type changed: the buffer column follows (pending values are not needed by
@@ -921,6 +935,7 @@ BEGIN
     IF current_setting('pgstream.internal_ddl', true) = 'on' THEN
         RETURN;
     END IF;
+    PERFORM pgstream._internal_ddl(true);
     FOR v_col IN
         SELECT c.source_relid, c.source_name, a.attname, format_type(a.atttypid, a.atttypmod) AS new_type,
                format_type(b.atttypid, b.atttypmod) AS old_type
@@ -940,6 +955,9 @@ BEGIN
          WHERE st.id IN (SELECT stream_table_id FROM pgstream.source
                           WHERE source_relid = v_col.source_relid AND v_col.attname = ANY (columns));
     END LOOP;
+    PERFORM pgstream._internal_ddl(false);
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'pg_stream could not follow this ALTER TABLE: %', SQLERRM;
 END $$;
 
 DO $$
