@@ -1,0 +1,30 @@
+package io.pgstream.engine.testing;
+
+import io.pgstream.engine.Engine;
+import io.pgstream.engine.EngineConfig;
+import java.time.Duration;
+import java.util.List;
+
+/** An engine in a process of its own, for tests that kill it: {@code EngineProcess <jdbc url>}. */
+public final class EngineProcess {
+
+    private EngineProcess() {}
+
+    public static void main(String[] args) throws Exception {
+        try (Engine engine = Engine.start(new EngineConfig(List.of(args[0]), 2, Duration.ofMillis(300)))) {
+            System.out.println("ready");
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    /** Starts one with this JVM's class path. */
+    public static Process start(String jdbcUrl) throws java.io.IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+                EngineProcess.class.getName(), jdbcUrl)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+}

@@ -1,0 +1,47 @@
+package io.pgstream.extension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The packaged extension files are complete and consistent. */
+class ExtensionFilesTest {
+
+    @Test
+    void theIndexListsExactlyTheFilesInTheDirectory() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("src/main/resources/extension"))) {
+            List<String> onDisk = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("index")).sorted().toList();
+            assertEquals(onDisk, ExtensionFiles.names().stream().sorted().toList());
+        }
+    }
+
+    @Test
+    void theDefaultVersionHasAnInstallScriptAndMatchesVersionFunction() {
+        String version = ExtensionFiles.defaultVersion();
+        assertTrue(ExtensionFiles.installableVersions().contains(version));
+        assertTrue(ExtensionFiles.read("pg_stream--" + version + ".sql")
+                .contains("CREATE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '" + version + "' $$;"));
+    }
+
+    @Test
+    void everyShippedVersionHasAnUpgradePathToTheDefault() {
+        for (String version : ExtensionFiles.installableVersions()) {
+            ExtensionFiles.upgradePath(version); // throws when a step is missing
+        }
+        assertTrue(ExtensionFiles.upgradePath(ExtensionFiles.defaultVersion()).isEmpty());
+    }
+
+    @Test
+    void plainSqlDropsOnlyThePsqlGuard() {
+        String script = ExtensionFiles.asPlainSql("pg_stream--" + ExtensionFiles.defaultVersion() + ".sql");
+        assertFalse(script.contains("\\echo"));
+        assertTrue(script.contains("CREATE TABLE pgstream.stream_table"));
+    }
+}
