@@ -3,7 +3,7 @@ package io.pgstream.bench;
 import io.pgstream.embedded.EmbeddedPostgres;
 import io.pgstream.extension.ExtensionInstaller;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +18,7 @@ public final class BenchRunner {
     private BenchRunner() {}
 
     /** The capture benchmark; with no URL, on a fresh embedded server with production-like durability. */
-    public static List<CaptureBenchmark.Figure> capture(String jdbcUrl, int rows, Path resultsDir, PrintStream out)
+    public static List<CaptureBenchmark.Figure> capture(String jdbcUrl, int rows, Path resultsDir, PrintWriter out)
             throws IOException, SQLException {
         if (jdbcUrl != null) {
             return captureOn(jdbcUrl, rows, resultsDir, out);
@@ -36,7 +36,7 @@ public final class BenchRunner {
         }
     }
 
-    private static List<CaptureBenchmark.Figure> captureOn(String jdbcUrl, int rows, Path resultsDir, PrintStream out)
+    private static List<CaptureBenchmark.Figure> captureOn(String jdbcUrl, int rows, Path resultsDir, PrintWriter out)
             throws IOException, SQLException {
         List<CaptureBenchmark.Figure> figures = new CaptureBenchmark(jdbcUrl, rows, 3, 5000).run();
         CaptureBenchmark.print(figures, out);

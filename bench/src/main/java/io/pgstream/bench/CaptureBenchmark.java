@@ -1,7 +1,7 @@
 package io.pgstream.bench;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -149,7 +149,7 @@ public final class CaptureBenchmark {
     }
 
     /** Prints the figures as a table, with the overhead over the uncaptured table. */
-    public static void print(List<Figure> figures, PrintStream out) {
+    public static void print(List<Figure> figures, PrintWriter out) {
         out.printf("%-20s %12s %12s %12s   %s%n", "operation", "no capture", "statement", "row", "unit");
         for (String operation : figures.stream().map(Figure::operation).distinct().toList()) {
             double none = value(figures, "none", operation);

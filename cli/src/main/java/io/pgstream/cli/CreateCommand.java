@@ -1,0 +1,46 @@
+package io.pgstream.cli;
+
+import io.pgstream.engine.catalog.StreamTables;
+import java.sql.Connection;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = "Creates a stream table and populates it, before returning.")
+final class CreateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DatabaseOption database;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "the table to create, optionally schema-qualified")
+    private String name;
+
+    @Parameters(index = "1", paramLabel = "QUERY", description = "the query whose result the table holds")
+    private String query;
+
+    @Option(names = "--schedule", paramLabel = "S", defaultValue = "calculated",
+            description = "a duration such as 30s or 5m, a cron expression, or calculated (default)")
+    private String schedule;
+
+    @Option(names = "--mode", paramLabel = "M", defaultValue = "auto", description = "auto (default) or full")
+    private String mode;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Connection connection = database.connectWithPgStream()) {
+            String created = StreamTables.create(connection, name, query, schedule, mode);
+            StreamTableStatus table = StreamTableStatus.readOne(connection, created);
+            spec.commandLine().getOut().printf("created stream table %s: %s, schedule %s, refresh mode %s%n",
+                    table.name(), Formats.rows(table.rows()), table.schedule(), table.refreshMode());
+        }
+        return 0;
+    }
+}
