@@ -20,7 +20,9 @@ INSERT INTO pgstream.settings (name, value, description) VALUES
   ('calculated_interval', '1m',
    'Refresh interval (a duration such as 30s, 5m) of a stream table whose schedule is ''calculated''.'),
   ('history_retention', '7 days',
-   'How long rows are kept in pgstream.refresh_history (a PostgreSQL interval).');
+   'How long rows are kept in pgstream.refresh_history (a PostgreSQL interval).'),
+  ('differential_max_change_ratio', '0.1',
+   'In refresh mode auto, a cycle whose pending changes exceed this fraction of the sources'' rows refreshes in full.');
 
 CREATE FUNCTION pgstream.setting(p_name text) RETURNS text LANGUAGE sql STABLE AS
 $$ SELECT value FROM pgstream.settings WHERE name = p_name $$;
@@ -47,6 +49,12 @@ CREATE TABLE pgstream.stream_table (
     last_refresh_at       timestamptz,
     last_refresh_action   text,
     last_refresh_duration interval,
+    -- The differential plan, compiled by the engine from the definition (pending until then).
+    plan_status           text NOT NULL DEFAULT 'pending' CHECK (plan_status IN ('pending', 'differential', 'full_only')),
+    plan_reason           text,                         -- why not differential
+    operator_tree         text,
+    full_query            text,                         -- the definition plus hidden columns
+    delta_sql             text,                         -- one statement: consume changes, apply them
     created_at            timestamptz NOT NULL DEFAULT now(),
     created_by            name NOT NULL DEFAULT current_user
 );
@@ -73,10 +81,11 @@ CREATE TABLE pgstream.refresh_history (
     started_at       timestamptz NOT NULL,
     finished_at      timestamptz NOT NULL,
     initiated_by     text NOT NULL CHECK (initiated_by IN ('initial', 'manual', 'scheduled')),
-    action           text NOT NULL CHECK (action IN ('FULL', 'SKIP', 'ERROR')),
+    action           text NOT NULL CHECK (action IN ('FULL', 'DIFFERENTIAL', 'SKIP', 'ERROR')),
     reason           text,
     rows_inserted    bigint NOT NULL DEFAULT 0,
     rows_deleted     bigint NOT NULL DEFAULT 0,
+    rows_updated     bigint NOT NULL DEFAULT 0,
     changes_consumed bigint NOT NULL DEFAULT 0,
     cycles           integer NOT NULL DEFAULT 1,  -- consecutive skipped cycles share one row
     error            text,
@@ -94,7 +103,8 @@ CREATE TYPE pgstream.refresh_result AS (
     reason        text,
     rows_inserted bigint,
     rows_deleted  bigint,
-    duration      interval
+    duration      interval,
+    rows_updated  bigint
 );
 
 -- Engines LISTEN on this channel and reload their schedule.
@@ -183,12 +193,8 @@ CREATE FUNCTION pgstream._check_refresh_mode(p_mode text) RETURNS text LANGUAGE 
 DECLARE
     v_mode text := lower(btrim(p_mode));
 BEGIN
-    IF v_mode IN ('full', 'auto') THEN
+    IF v_mode IN ('full', 'differential', 'auto') THEN
         RETURN v_mode;
-    ELSIF v_mode = 'differential' THEN
-        RAISE EXCEPTION 'refresh mode "differential" is not available in pg_stream %', pgstream.version()
-            USING ERRCODE = 'feature_not_supported',
-                  HINT = 'Use ''auto'' (the default): it refreshes in full until differential refresh is available, then differentially.';
     END IF;
     RAISE EXCEPTION 'invalid refresh mode "%"', p_mode
         USING ERRCODE = 'invalid_parameter_value', HINT = 'Use ''auto'', ''full'' or ''differential''.';
@@ -487,22 +493,28 @@ END $$;
 -- snapshot and was not in the previous one; the refreshing transaction's own rows count up to the
 -- change number it had reached (pg_visible_in_snapshot says nothing reliable about one's own xid).
 ------------------------------------------------------------------------------------------------
--- The frontier a statement run now would have: call it in the statement whose snapshot matters.
+-- The frontier of the calling statement: call it in the statement whose snapshot matters. STABLE is
+-- essential: a VOLATILE SQL function takes a snapshot of its own in READ COMMITTED, newer than the
+-- statement's, and changes committed in between would count as consumed without having been read.
 CREATE FUNCTION pgstream._current_frontier(OUT snap pg_snapshot, OUT xid xid8, OUT seq bigint)
-LANGUAGE sql VOLATILE AS $$
+LANGUAGE sql STABLE AS $$
     SELECT pg_current_snapshot(), pg_current_xact_id_if_assigned(), (SELECT last_value FROM pgstream.change_seq)
 $$;
 
--- Predicate over buffer alias b: the row lies after frontier ($1,$2,$3) and at or before ($4,$5,$6).
-CREATE FUNCTION pgstream._between_frontiers_predicate() RETURNS text LANGUAGE sql IMMUTABLE AS $$
-    SELECT 'b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), ''0''::xid8)'
-        || ' AND CASE WHEN b.__pgs_xid = $5 THEN b.__pgs_seq <= $6 ELSE pg_visible_in_snapshot(b.__pgs_xid, $4) END'
-        || ' AND NOT coalesce(CASE WHEN b.__pgs_xid = $2 THEN b.__pgs_seq <= $3'
-        || '                       ELSE pg_visible_in_snapshot(b.__pgs_xid, $1) END, false)'
+-- Whether a change row (xid, seq) lies after the old frontier and at or before the new one. Inlined
+-- into the delta statements; callers add `xid >= pg_snapshot_xmin(old snapshot)` for the index.
+CREATE FUNCTION pgstream._changed_between(p_xid xid8, p_seq bigint,
+                                          p_old_snap pg_snapshot, p_old_xid xid8, p_old_seq bigint,
+                                          p_new_snap pg_snapshot, p_new_xid xid8, p_new_seq bigint)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p_xid = p_new_xid THEN p_seq <= p_new_seq ELSE pg_visible_in_snapshot(p_xid, p_new_snap) END
+       AND NOT coalesce(CASE WHEN p_xid = p_old_xid THEN p_seq <= p_old_seq
+                             ELSE pg_visible_in_snapshot(p_xid, p_old_snap) END, false)
 $$;
 
--- How many change rows of a stream table's sources lie between its frontier and the given one.
-CREATE FUNCTION pgstream._count_changes(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8, p_seq bigint)
+-- How many change rows (or TRUNCATEs) of a stream table's sources lie between its frontier and the given one.
+CREATE FUNCTION pgstream._count_changes(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
+                                        p_truncates_only boolean DEFAULT false)
 RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     v_relid oid;
@@ -510,8 +522,9 @@ DECLARE
     v_total bigint := 0;
 BEGIN
     FOR v_relid IN SELECT source_relid FROM pgstream.source WHERE stream_table_id = p_st.id LOOP
-        EXECUTE format('SELECT count(*) FROM %s b WHERE %s', pgstream._buffer(v_relid),
-                       pgstream._between_frontiers_predicate())
+        EXECUTE format('SELECT count(*) FROM %s b WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), ''0''::xid8)'
+                       ' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, $4, $5, $6)%s',
+                       pgstream._buffer(v_relid), CASE WHEN p_truncates_only THEN ' AND b.__pgs_op = ''T''' ELSE '' END)
            INTO v_count
           USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq, p_snap, p_xid, p_seq;
         v_total := v_total + v_count;
@@ -578,7 +591,7 @@ inserted AS (
      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.__pgs_t = f.__pgs_t AND s.__pgs_n = f.__pgs_n)
     RETURNING 1)
 SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM inserted), (SELECT count(*) FROM deleted) FROM frontier f
-$sql$, p_st.definition, v_stored, v_target, v_columns, v_fresh);
+$sql$, coalesce(p_st.full_query, p_st.definition), v_stored, v_target, v_columns, v_fresh);
 END $$;
 
 -- A stream table's sources must still exist: their triggers went with them.
@@ -597,9 +610,9 @@ BEGIN
 END $$;
 
 CREATE FUNCTION pgstream._result(p_relid oid, p_action text, p_reason text, p_inserted bigint, p_deleted bigint,
-                                 p_started timestamptz)
+                                 p_started timestamptz, p_updated bigint DEFAULT 0)
 RETURNS pgstream.refresh_result LANGUAGE sql VOLATILE AS
-$$ SELECT p_relid::regclass::text, p_action, p_reason, p_inserted, p_deleted, clock_timestamp() - p_started $$;
+$$ SELECT p_relid::regclass::text, p_action, p_reason, p_inserted, p_deleted, clock_timestamp() - p_started, p_updated $$;
 
 -- Skipped cycles in a row share one history row.
 CREATE FUNCTION pgstream._record_skip(p_id bigint, p_initiated_by text, p_started timestamptz) RETURNS void
@@ -615,28 +628,67 @@ BEGIN
     END IF;
 END $$;
 
+-- Why this cycle must refresh in full, or NULL when it can go differential.
+CREATE FUNCTION pgstream._full_refresh_reason(p_st pgstream.stream_table, p_force boolean, p_changes bigint,
+                                              p_truncated boolean)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_rows  double precision;
+    v_ratio double precision := pgstream.setting('differential_max_change_ratio')::double precision;
+BEGIN
+    IF p_st.frontier IS NULL THEN
+        RETURN 'initial population';
+    ELSIF p_force THEN
+        RETURN 'forced';
+    ELSIF p_st.refresh_mode = 'full' THEN
+        RETURN 'refresh mode full';
+    ELSIF p_st.plan_status = 'pending' THEN
+        RETURN 'the differential plan is not compiled yet (the engine compiles it)';
+    ELSIF p_st.plan_status = 'full_only' THEN
+        IF p_st.refresh_mode = 'differential' THEN
+            RAISE EXCEPTION 'stream table % cannot be refreshed differentially: %', p_st.relid::regclass, p_st.plan_reason
+                USING ERRCODE = 'feature_not_supported', HINT = 'Use refresh mode ''auto'' or ''full''.';
+        END IF;
+        RETURN 'not differentiable: ' || p_st.plan_reason;
+    ELSIF p_truncated THEN
+        RETURN 'a source was truncated';
+    END IF;
+    IF p_st.refresh_mode = 'auto' THEN
+        SELECT sum(greatest(c.reltuples, 0)) INTO v_rows
+          FROM pgstream.source s JOIN pg_class c ON c.oid = s.source_relid WHERE s.stream_table_id = p_st.id;
+        IF v_rows > 0 AND p_changes > v_ratio * v_rows THEN
+            RETURN format('%s changes exceed %s of the sources'' %s rows (setting differential_max_change_ratio)',
+                          p_changes, v_ratio, v_rows::bigint);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+
 -- Refreshes a stream table whose lock is held and whose catalog row was read after taking it.
 CREATE FUNCTION pgstream._refresh_locked(p_st pgstream.stream_table, p_initiated_by text, p_force boolean,
                                           p_started timestamptz)
 RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
 DECLARE
     v_now      record;
-    v_changes  bigint;
+    v_changes  bigint := 0;
+    v_truncated boolean := false;
     v_reason   text;
+    v_action   text;
     v_data_ts  timestamptz;
     v_snap     pg_snapshot;
     v_xid      xid8;
     v_seq      bigint;
     v_inserted bigint;
     v_deleted  bigint;
+    v_updated  bigint := 0;
     v_relid    oid;
 BEGIN
     PERFORM pgstream._check_sources(p_st);
-    IF NOT p_force AND p_st.frontier IS NOT NULL THEN
+    IF p_st.frontier IS NOT NULL THEN
         v_data_ts := clock_timestamp();
         v_now := pgstream._current_frontier();
         v_changes := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
-        IF v_changes = 0 THEN
+        IF v_changes = 0 AND NOT p_force THEN
             UPDATE pgstream.stream_table
                SET frontier = v_now.snap, frontier_xid = v_now.xid, frontier_seq = v_now.seq,
                    data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = 'SKIP',
@@ -647,31 +699,49 @@ BEGIN
             PERFORM pgstream._record_skip(p_st.id, p_initiated_by, p_started);
             RETURN pgstream._result(p_st.relid, 'SKIP', 'no source changed', 0, 0, p_started);
         END IF;
+        v_truncated := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq, true) > 0;
     END IF;
 
-    v_reason := CASE WHEN p_st.frontier IS NULL THEN 'initial population'
-                     WHEN p_force THEN 'forced'
-                     WHEN p_st.refresh_mode = 'full' THEN 'refresh mode full'
-                     ELSE 'refresh mode auto: differential refresh is not available in this version' END;
+    v_reason := pgstream._full_refresh_reason(p_st, p_force, v_changes, v_truncated);
     v_data_ts := clock_timestamp();
-    EXECUTE pgstream._full_refresh_sql(p_st) INTO v_snap, v_xid, v_seq, v_inserted, v_deleted;
+    IF v_reason IS NULL THEN
+        v_action := 'DIFFERENTIAL';
+        v_reason := 'refresh mode ' || p_st.refresh_mode;
+        BEGIN
+            EXECUTE p_st.delta_sql INTO v_snap, v_xid, v_seq, v_inserted, v_deleted, v_updated
+              USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq;
+            -- a TRUNCATE committed after the check above: undo, and refresh in full
+            IF pgstream._count_changes(p_st, v_snap, v_xid, v_seq, true) > 0 THEN
+                RAISE EXCEPTION 'truncated meanwhile' USING ERRCODE = 'PGS01';
+            END IF;
+        EXCEPTION WHEN SQLSTATE 'PGS01' THEN
+            v_action := NULL;
+            v_reason := 'a source was truncated';
+        END;
+    END IF;
+    IF v_action IS NULL THEN
+        v_action := 'FULL';
+        v_updated := 0;
+        EXECUTE pgstream._full_refresh_sql(p_st) INTO v_snap, v_xid, v_seq, v_inserted, v_deleted;
+    END IF;
     v_changes := CASE WHEN p_st.frontier IS NULL THEN 0 ELSE pgstream._count_changes(p_st, v_snap, v_xid, v_seq) END;
 
     UPDATE pgstream.stream_table
        SET frontier = v_snap, frontier_xid = v_xid, frontier_seq = v_seq,
-           data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = 'FULL',
+           data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = v_action,
            last_refresh_duration = clock_timestamp() - p_started,
            status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
            last_error = NULL, consecutive_errors = 0
      WHERE id = p_st.id;
     INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason,
-                                          rows_inserted, rows_deleted, changes_consumed)
-    VALUES (p_st.id, p_started, clock_timestamp(), p_initiated_by, 'FULL', v_reason, v_inserted, v_deleted, v_changes);
+                                          rows_inserted, rows_deleted, rows_updated, changes_consumed)
+    VALUES (p_st.id, p_started, clock_timestamp(), p_initiated_by, v_action, v_reason, v_inserted, v_deleted,
+            v_updated, v_changes);
 
     FOR v_relid IN SELECT source_relid FROM pgstream.source WHERE stream_table_id = p_st.id LOOP
         PERFORM pgstream._trim_buffer(v_relid);
     END LOOP;
-    RETURN pgstream._result(p_st.relid, 'FULL', v_reason, v_inserted, v_deleted, p_started);
+    RETURN pgstream._result(p_st.relid, v_action, v_reason, v_inserted, v_deleted, p_started, v_updated);
 END $$;
 
 -- Refreshes one stream table under its lock. With p_raise false (the engine's way), a failure is
@@ -706,6 +776,107 @@ BEGIN
         VALUES (p_id, v_started, clock_timestamp(), p_initiated_by, 'ERROR', v_message);
         RETURN pgstream._result(v_st.relid, 'ERROR', v_message, 0, 0, v_started);
     END;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Differential plans: the engine compiles a stream table's definition and installs the result here.
+------------------------------------------------------------------------------------------------
+-- What PostgreSQL's parse tree says of a query (from the rewrite rule of a temporary view over it).
+CREATE FUNCTION pgstream._query_facts(p_query text, OUT has_aggregates boolean, OUT has_sublinks boolean,
+                                      OUT has_window_functions boolean,
+                                      OUT has_target_srfs boolean, OUT has_distinct_on boolean,
+                                      OUT aggregate_functions text[])
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_view regclass := pgstream._define(p_query);
+    v_tree text := (SELECT ev_action::text FROM pg_rewrite WHERE ev_class = v_view);
+BEGIN
+    -- the first occurrence of each flag is the outer query's
+    has_aggregates := substring(v_tree FROM ':hasAggs (true|false)')::boolean;
+    has_sublinks := substring(v_tree FROM ':hasSubLinks (true|false)')::boolean;
+    has_window_functions := substring(v_tree FROM ':hasWindowFuncs (true|false)')::boolean;
+    has_target_srfs := substring(v_tree FROM ':hasTargetSRFs (true|false)')::boolean;
+    has_distinct_on := substring(v_tree FROM ':hasDistinctOn (true|false)')::boolean;
+    SELECT coalesce(array_agg(DISTINCT p.proname::text), '{}') INTO aggregate_functions
+      FROM regexp_matches(v_tree, ':aggfnoid ([0-9]+)', 'g') m JOIN pg_proc p ON p.oid = m[1]::oid;
+    EXECUTE format('DROP VIEW %s', v_view);
+END $$;
+
+-- The output columns and types of a query (for the compiler's questions about types).
+CREATE FUNCTION pgstream._describe(p_query text) RETURNS TABLE (column_name name, column_type text)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_view regclass := pgstream._define(p_query);
+BEGIN
+    RETURN QUERY SELECT a.attname, format_type(a.atttypid, a.atttypmod)
+                   FROM pg_attribute a WHERE a.attrelid = v_view AND a.attnum > 0 ORDER BY a.attnum;
+    EXECUTE format('DROP VIEW %s', v_view);
+END $$;
+
+-- A query as PostgreSQL normalizes it: the compiler's rendering must come back as the definition.
+CREATE FUNCTION pgstream._normalized(p_query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    v_view regclass := pgstream._define(p_query);
+    v_text text := pgstream._definition(v_view);
+BEGIN
+    EXECUTE format('DROP VIEW %s', v_view);
+    RETURN v_text;
+END $$;
+
+/* Installs a differential plan compiled from p_definition (ignored if the query changed since): adds the
+   hidden columns, stores the plan and repopulates the table in full, in one transaction. */
+CREATE FUNCTION pgstream._install_plan(p_id bigint, p_definition text, p_operator_tree text, p_hidden_columns text[],
+                                       p_full_query text, p_delta_sql text)
+RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    v_st     pgstream.stream_table;
+    v_column text;
+BEGIN
+    PERFORM pgstream._lock_stream_table(p_id);
+    SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id FOR UPDATE;
+    IF v_st.id IS NULL OR v_st.definition <> p_definition OR v_st.plan_status <> 'pending' THEN
+        RETURN false;
+    END IF;
+    PERFORM pgstream._internal_ddl(true);
+    FOREACH v_column IN ARRAY p_hidden_columns LOOP
+        EXECUTE format('ALTER TABLE %s ADD COLUMN %s', v_st.relid::regclass, v_column);
+    END LOOP;
+    EXECUTE format('CREATE INDEX ON %s (__pgs_rowid)', v_st.relid::regclass);
+    PERFORM pgstream._internal_ddl(false);
+    UPDATE pgstream.stream_table
+       SET plan_status = 'differential', plan_reason = NULL, operator_tree = p_operator_tree,
+           full_query = p_full_query, delta_sql = p_delta_sql
+     WHERE id = p_id;
+    PERFORM pgstream._refresh(p_id, 'initial', true, true);
+    RETURN true;
+END $$;
+
+/* Records that a stream table refreshes in full, and why. In refresh mode 'differential' that is an error. */
+CREATE FUNCTION pgstream._install_full_only(p_id bigint, p_definition text, p_reason text, p_operator_tree text)
+RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE pgstream.stream_table
+       SET plan_status = 'full_only', plan_reason = p_reason, operator_tree = p_operator_tree,
+           status = CASE WHEN refresh_mode = 'differential' THEN 'error' ELSE status END,
+           last_error = CASE WHEN refresh_mode = 'differential'
+                             THEN 'cannot be refreshed differentially: ' || p_reason ELSE last_error END
+     WHERE id = p_id AND definition = p_definition AND plan_status = 'pending';
+    RETURN FOUND;
+END $$;
+
+/* How a stream table is refreshed: its operator tree, whether differentially and why, and the delta SQL. */
+CREATE FUNCTION pgstream.explain_stream_table(name text)
+RETURNS TABLE (stream_table text, refresh_mode text, plan text, reason text, operator_tree text, delta_sql text)
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_st pgstream.stream_table := pgstream._find(name);
+BEGIN
+    RETURN QUERY SELECT v_st.relid::regclass::text, v_st.refresh_mode, v_st.plan_status,
+        CASE v_st.plan_status
+            WHEN 'pending' THEN 'the engine has not compiled this stream table yet; until then it refreshes in full'
+            WHEN 'full_only' THEN v_st.plan_reason
+            ELSE 'every operator is differentiable' END,
+        v_st.operator_tree, v_st.delta_sql;
 END $$;
 
 ------------------------------------------------------------------------------------------------
@@ -797,7 +968,8 @@ BEGIN
     DELETE FROM pgstream.source WHERE stream_table_id = v_st.id;
     UPDATE pgstream.stream_table
        SET relid = v_target::regclass, query = alter_stream_table.query, definition = pgstream._definition(v_view),
-           frontier = NULL, frontier_xid = NULL, frontier_seq = NULL
+           frontier = NULL, frontier_xid = NULL, frontier_seq = NULL,
+           plan_status = 'pending', plan_reason = NULL, operator_tree = NULL, full_query = NULL, delta_sql = NULL
      WHERE id = v_st.id;
     PERFORM pgstream._attach_sources(v_st.id, v_view);
     EXECUTE format('DROP VIEW %s', v_view);
@@ -861,6 +1033,8 @@ SELECT st.id,
        CASE WHEN st.schedule = 'calculated' THEN pgstream.setting('calculated_interval') ELSE st.schedule END
                                                            AS effective_schedule,
        st.refresh_mode,
+       st.plan_status                                      AS plan,
+       st.plan_reason,
        st.last_refresh_at,
        st.last_refresh_action,
        st.last_refresh_duration,

@@ -1,6 +1,7 @@
 package io.pgstream.cli;
 
 import io.pgstream.engine.catalog.StreamTables;
+import io.pgstream.engine.compile.PlanInstaller;
 import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,16 +31,26 @@ final class CreateCommand implements Callable<Integer> {
             description = "a duration such as 30s or 5m, a cron expression, or calculated (default)")
     private String schedule;
 
-    @Option(names = "--mode", paramLabel = "M", defaultValue = "auto", description = "auto (default) or full")
+    @Option(names = "--mode", paramLabel = "M", defaultValue = "auto", description = "auto (default), differential or full")
     private String mode;
 
     @Override
     public Integer call() throws Exception {
         try (Connection connection = database.connectWithPgStream()) {
+            // created and compiled in one transaction: 'differential' refuses what it cannot differentiate
+            connection.setAutoCommit(false);
             String created = StreamTables.create(connection, name, query, schedule, mode);
+            PlanInstaller.Outcome plan = PlanInstaller.install(connection, created);
+            if (!plan.differential() && mode.strip().equalsIgnoreCase("differential")) {
+                connection.rollback();
+                throw new IllegalArgumentException("the query cannot be refreshed differentially: " + plan.reason());
+            }
             StreamTableStatus table = StreamTableStatus.readOne(connection, created);
-            spec.commandLine().getOut().printf("created stream table %s: %s, schedule %s, refresh mode %s%n",
-                    table.name(), Formats.rows(table.rows()), table.schedule(), table.refreshMode());
+            connection.commit();
+            String how = !plan.differential() ? "refreshes in full: " + plan.reason()
+                    : table.refreshMode().equals("full") ? "refreshes in full" : "refreshes differentially";
+            spec.commandLine().getOut().printf("created stream table %s: %s, schedule %s, refresh mode %s; %s%n",
+                    table.name(), Formats.rows(table.rows()), table.schedule(), table.refreshMode(), how);
         }
         return 0;
     }

@@ -56,6 +56,20 @@ class CommandsTest {
     }
 
     @Test
+    void createCompilesAtOnceAndDifferentialModeRefusesWhatItCannotDifferentiate() throws SQLException {
+        TestDatabase db = shop();
+        Cli auto = Cli.run("create", "--db", db.url(), "totals", TOTALS);
+        assertExit(0, auto);
+        assertTrue(auto.out().endsWith("refreshes differentially\n"), auto.out());
+
+        Cli refused = Cli.run("create", "--db", db.url(), "distinct_totals", "SELECT DISTINCT customer_id FROM orders",
+                "--mode", "differential");
+        assertExit(2, refused);
+        assertTrue(refused.err().contains("cannot be refreshed differentially: DISTINCT"), refused.err());
+        assertEquals(null, db.queryString("SELECT to_regclass('distinct_totals')"));
+    }
+
+    @Test
     void createsRefreshesShowsAndDropsAStreamTable() throws SQLException {
         TestDatabase db = shop();
         // a libpq URI works as well as a JDBC URL
@@ -63,7 +77,7 @@ class CommandsTest {
 
         Cli created = Cli.run("create", "--db", uri, "totals", TOTALS, "--schedule", "5m", "--mode", "full");
         assertExit(0, created);
-        assertEquals("created stream table totals: 10 rows, schedule 5m, refresh mode full\n", created.out());
+        assertEquals("created stream table totals: 10 rows, schedule 5m, refresh mode full; refreshes in full\n", created.out());
         try (Connection connection = db.connect()) {
             Oracle.assertMatches(connection, "totals", TOTALS);
         }

@@ -22,10 +22,12 @@ public final class Catalog {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
 
     private static final String LOAD = """
-            SELECT id, relid::regclass::text AS name, schedule, status, last_refresh_at
+            SELECT id, relid::regclass::text AS name, schedule, status, last_refresh_at,
+                   plan_status = 'pending' AS plan_pending
               FROM pgstream.stream_table ORDER BY id""";
     private static final String LOAD_ONE = """
-            SELECT id, relid::regclass::text AS name, schedule, status, last_refresh_at
+            SELECT id, relid::regclass::text AS name, schedule, status, last_refresh_at,
+                   plan_status = 'pending' AS plan_pending
               FROM pgstream.stream_table WHERE id = ?""";
 
     private Catalog() {}
@@ -85,7 +87,7 @@ public final class Catalog {
         }
         Timestamp last = rs.getTimestamp("last_refresh_at");
         return Optional.of(new ScheduledTable(rs.getLong("id"), name, schedule, rs.getString("status"),
-                last == null ? null : last.toInstant()));
+                last == null ? null : last.toInstant(), rs.getBoolean("plan_pending")));
     }
 
     /** A database the engine cannot serve as it is. */

@@ -8,8 +8,10 @@ import java.time.Instant;
  * What the scheduler knows of one stream table.
  *
  * @param lastRefreshAt start of the last refresh attempt (null: never refreshed)
+ * @param planPending   its differential plan is still to be compiled
  */
-public record ScheduledTable(long id, String name, Schedule schedule, String status, Instant lastRefreshAt) {
+public record ScheduledTable(long id, String name, Schedule schedule, String status, Instant lastRefreshAt,
+                             boolean planPending) {
 
     /** Suspended stream tables are not refreshed; failed ones are retried on their schedule. */
     public boolean schedulable() {
@@ -21,6 +23,6 @@ public record ScheduledTable(long id, String name, Schedule schedule, String sta
     }
 
     public ScheduledTable refreshedAt(Instant startedAt) {
-        return new ScheduledTable(id, name, schedule, status, startedAt);
+        return new ScheduledTable(id, name, schedule, status, startedAt, planPending);
     }
 }

@@ -2,6 +2,7 @@ package io.pgstream.engine.scheduler;
 
 import io.pgstream.engine.catalog.Catalog;
 import io.pgstream.engine.catalog.ScheduledTable;
+import io.pgstream.engine.compile.PlanInstaller;
 import io.pgstream.engine.refresh.RefreshExecutor;
 import io.pgstream.engine.refresh.RefreshExecutor.Outcome;
 import java.sql.Connection;
@@ -43,6 +44,7 @@ public final class Scheduler implements AutoCloseable {
     private final AtomicBoolean reloadRequested = new AtomicBoolean(true);
     private final Map<Long, ScheduledTable> tables = new ConcurrentHashMap<>();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Instant> nextCompile = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile Duration calculatedInterval = Duration.ofMinutes(1);
     private Instant nextReload = Instant.MIN;
@@ -96,6 +98,11 @@ public final class Scheduler implements AutoCloseable {
             if (!table.schedulable() || inFlight.contains(table.id())) {
                 continue;
             }
+            if (table.planPending() && !now.isBefore(nextCompile.getOrDefault(table.id(), Instant.MIN))) {
+                inFlight.add(table.id());
+                workers.execute(() -> compile(table));
+                continue;
+            }
             Instant due = table.nextDue(calculatedInterval);
             if (due.isAfter(now)) {
                 next = due.isBefore(next) ? due : next;
@@ -123,6 +130,23 @@ public final class Scheduler implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: refresh of {} failed: {}", database, table.name(), e.getMessage());
             tables.put(table.id(), table.refreshedAt(now));
+        } finally {
+            inFlight.remove(table.id());
+            wakeUp.release();
+        }
+    }
+
+    /** Compiles a stream table's plan; a failure is retried after a poll interval. */
+    private void compile(ScheduledTable table) {
+        try (Connection connection = dataSource.getConnection()) {
+            PlanInstaller.Outcome outcome = PlanInstaller.install(connection, table.id());
+            log.info("{}: {} refreshes {}", database, table.name(),
+                    outcome.differential() ? "differentially" : "in full: " + outcome.reason());
+            nextCompile.remove(table.id());
+            reloadRequested.set(true);
+        } catch (SQLException | RuntimeException e) {
+            log.warn("{}: cannot compile {}: {}", database, table.name(), e.getMessage());
+            nextCompile.put(table.id(), Instant.now().plus(pollInterval));
         } finally {
             inFlight.remove(table.id());
             wakeUp.release();

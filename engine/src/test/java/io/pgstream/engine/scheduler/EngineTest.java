@@ -49,7 +49,7 @@ class EngineTest {
         try (Engine engine = Engine.start(fastConfig()); Writer writer = new Writer(db, 7, 5)) {
             Await.until(Duration.ofSeconds(20), "the engine has refreshed 3 times with changes",
                     () -> db.queryLong("SELECT count(*) FROM pgstream.refresh_history"
-                            + " WHERE initiated_by = 'scheduled' AND action = 'FULL'") >= 3);
+                            + " WHERE initiated_by = 'scheduled' AND action IN ('FULL', 'DIFFERENTIAL')") >= 3);
             writer.close();
             assertTrue(writer.committed() > 10);
             awaitMatches("totals", QUERY);
@@ -57,6 +57,8 @@ class EngineTest {
         assertTrue(db.queryString("SELECT string_agg(DISTINCT refreshed_by, ',') FROM pgstream.refresh_history"
                 + " WHERE initiated_by = 'scheduled'").startsWith("pg-stream engine "));
         assertEquals("active", db.queryString("SELECT status FROM pgstream.stream_tables"));
+        assertEquals("differential", db.queryString("SELECT plan FROM pgstream.stream_tables"), "the engine compiled it");
+        assertTrue(db.queryLong("SELECT count(*) FROM pgstream.refresh_history WHERE action = 'DIFFERENTIAL'") > 0);
     }
 
     @Test
@@ -65,8 +67,10 @@ class EngineTest {
             db.execute("SELECT pgstream.create_stream_table('totals', '" + QUERY + "', '1s')",
                     "INSERT INTO items (k, v) VALUES (99, 99)");
             awaitMatches("totals", QUERY);
-            assertEquals(1, db.queryLong("SELECT count(*) FROM pgstream.refresh_history WHERE initiated_by = 'scheduled'"
-                    + " AND action = 'FULL'"));
+            // the engine compiled it (its plan's initial refresh runs on the engine's session) and keeps it fresh
+            Await.until(Duration.ofSeconds(10), "the engine compiled the new stream table",
+                    () -> "differential".equals(db.queryString("SELECT plan FROM pgstream.stream_tables")));
+            assertTrue(db.queryLong("SELECT count(*) FROM pgstream.refresh_history WHERE refreshed_by LIKE 'pg-stream engine%'") > 0);
         }
     }
 

@@ -163,8 +163,6 @@ class StreamTableApiTest {
             assertError("invalid schedule \"5 minutes\"", () -> StreamTables.create(c, "x", TOTALS, "5 minutes", "auto"));
             assertError("invalid schedule \"61 * * * *\"", () -> StreamTables.create(c, "x", TOTALS, "61 * * * *", "auto"));
             assertError("invalid refresh mode \"fast\"", () -> StreamTables.create(c, "x", TOTALS, "1m", "fast"));
-            assertError("refresh mode \"differential\" is not available",
-                    () -> StreamTables.create(c, "x", TOTALS, "1m", "differential"));
             assertError("column \"id\" specified more than once",
                     () -> StreamTables.create(c, "x", "SELECT id, id FROM shop.orders", "1m", "auto"));
             assertError("the query calls the volatile function random()",

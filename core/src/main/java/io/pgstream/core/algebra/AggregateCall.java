@@ -1,0 +1,33 @@
+package io.pgstream.core.algebra;
+
+import java.util.Locale;
+
+/**
+ * An aggregate call of the SELECT list: {@code count(*)} has no argument. {@code sql} is the call as
+ * PostgreSQL printed it, {@code output} the stream table column it fills.
+ */
+public record AggregateCall(Kind kind, String argument, String sql, String output) {
+
+    /** The aggregates maintained incrementally. */
+    public enum Kind {
+        COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR;
+
+        /** The kind for a function name and whether it has an argument, or null. */
+        public static Kind of(String function, boolean star) {
+            String name = function.toLowerCase(Locale.ROOT);
+            if (star) {
+                return name.equals("count") ? COUNT_STAR : null;
+            }
+            return switch (name) {
+                case "count" -> COUNT;
+                case "sum" -> SUM;
+                case "avg" -> AVG;
+                case "min" -> MIN;
+                case "max" -> MAX;
+                case "bool_and", "every" -> BOOL_AND;
+                case "bool_or" -> BOOL_OR;
+                default -> null;
+            };
+        }
+    }
+}

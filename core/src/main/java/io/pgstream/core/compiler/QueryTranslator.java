@@ -1,0 +1,248 @@
+package io.pgstream.core.compiler;
+
+import io.pgstream.core.algebra.AggregateCall;
+import io.pgstream.core.algebra.OutputColumn;
+import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.algebra.TableName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.statement.select.AllColumns;
+import net.sf.jsqlparser.statement.select.FromItem;
+import net.sf.jsqlparser.statement.select.GroupByElement;
+import net.sf.jsqlparser.statement.select.Join;
+import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.SelectItem;
+
+/**
+ * Reads a query as PostgreSQL normalized it ({@code pg_get_viewdef} with an empty search path: every
+ * table schema-qualified, {@code *} expanded, every output named) into the algebra. Anything outside
+ * the differentiable shapes raises {@link NotDifferentiableException} naming the construct. The
+ * parser's rendering of expressions is checked by the caller: PostgreSQL must normalize
+ * {@link Translation#rendered()} back to the same definition, or the query is refreshed in full.
+ */
+public final class QueryTranslator {
+
+    /** The algebra and the parser's own rendering of the whole query. */
+    public record Translation(Rel rel, String rendered) {}
+
+    private QueryTranslator() {}
+
+    public static Translation translate(String definition, QueryFacts facts) throws NotDifferentiableException {
+        rejectByFacts(facts);
+        Statement statement;
+        try {
+            statement = CCJSqlParserUtil.parse(OperatorSpelling.asKeywords(definition));
+        } catch (JSQLParserException e) {
+            throw new NotDifferentiableException("the SQL parser cannot read this query ("
+                    + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+        if (!(statement instanceof PlainSelect select)) {
+            throw new NotDifferentiableException(statement instanceof net.sf.jsqlparser.statement.select.SetOperationList
+                    ? "UNION, INTERSECT or EXCEPT" : "a statement other than a plain SELECT");
+        }
+        rejectClauses(select);
+        Rel rel = from(select);
+        if (select.getWhere() != null) {
+            rel = new Rel.Filter(rel, select.getWhere().toString());
+        }
+        List<OutputColumn> outputs = outputs(select);
+        // PostgreSQL says whether it aggregates: an aggregate inside an expression (sum(x) * 2) counts too
+        boolean grouped = select.getGroupBy() != null || facts.hasAggregates();
+        rel = grouped ? aggregate(rel, select, outputs, facts) : new Rel.Project(rel, outputs);
+        return new Translation(rel, select.toString());
+    }
+
+    private static void rejectByFacts(QueryFacts facts) throws NotDifferentiableException {
+        if (facts.hasSubLinks()) {
+            throw new NotDifferentiableException("a subquery in an expression (EXISTS, IN, scalar subquery)");
+        }
+        if (facts.hasWindowFunctions()) {
+            throw new NotDifferentiableException("a window function");
+        }
+        if (facts.hasSetReturningFunctions()) {
+            throw new NotDifferentiableException("a set-returning function in the SELECT list");
+        }
+        if (facts.hasDistinctOn()) {
+            throw new NotDifferentiableException("DISTINCT ON");
+        }
+    }
+
+    private static void rejectClauses(PlainSelect select) throws NotDifferentiableException {
+        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
+            throw new NotDifferentiableException("a WITH clause");
+        }
+        if (select.getDistinct() != null) {
+            throw new NotDifferentiableException("DISTINCT");
+        }
+        if (select.getHaving() != null) {
+            throw new NotDifferentiableException("HAVING");
+        }
+        if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
+            throw new NotDifferentiableException("LIMIT, OFFSET or FETCH");
+        }
+        if (select.getFromItem() == null) {
+            throw new NotDifferentiableException("a query without FROM");
+        }
+    }
+
+    /** FROM with inner joins, flattened: scans plus the ON conditions. */
+    private static Rel from(PlainSelect select) throws NotDifferentiableException {
+        List<Rel.Scan> scans = new ArrayList<>();
+        List<String> conditions = new ArrayList<>();
+        collect(select.getFromItem(), select.getJoins(), scans, conditions);
+        return scans.size() == 1 ? scans.getFirst() : new Rel.Join(scans, conditions);
+    }
+
+    private static void collect(FromItem item, List<Join> joins, List<Rel.Scan> scans, List<String> conditions)
+            throws NotDifferentiableException {
+        switch (item) {
+            case Table table -> scans.add(scan(table));
+            case ParenthesedFromItem nested -> {
+                if (nested.getAlias() != null) {
+                    throw new NotDifferentiableException("an aliased join");
+                }
+                collect(nested.getFromItem(), nested.getJoins(), scans, conditions);
+            }
+            default -> throw new NotDifferentiableException("a FROM item other than a table (" + item + ")");
+        }
+        for (Join join : joins == null ? List.<Join>of() : joins) {
+            if (join.isOuter() || join.isLeft() || join.isRight() || join.isFull() || join.isNatural()
+                    || join.isSemi() || join.isApply()) {
+                throw new NotDifferentiableException("an outer, natural or semi join (" + join + ")");
+            }
+            if (join.getUsingColumns() != null && !join.getUsingColumns().isEmpty()) {
+                throw new NotDifferentiableException("JOIN ... USING");
+            }
+            collect(join.getRightItem(), List.of(), scans, conditions);
+            for (Expression on : join.getOnExpressions()) {
+                conditions.add(on.toString());
+            }
+        }
+    }
+
+    private static Rel.Scan scan(Table table) throws NotDifferentiableException {
+        if (table.getSchemaName() == null) {
+            throw new NotDifferentiableException("an unqualified table name (" + table + ")");
+        }
+        if (table.getSampleClause() != null || table.getPivot() != null) {
+            throw new NotDifferentiableException("TABLESAMPLE");
+        }
+        String alias = table.getAlias() != null ? table.getAlias().getName() : table.getName();
+        if (table.getAlias() != null && table.getAlias().getAliasColumns() != null) {
+            throw new NotDifferentiableException("a table alias with column names (" + table + ")");
+        }
+        return new Rel.Scan(new TableName(unquote(table.getSchemaName()), unquote(table.getName())), alias);
+    }
+
+    private static List<OutputColumn> outputs(PlainSelect select) throws NotDifferentiableException {
+        List<OutputColumn> outputs = new ArrayList<>();
+        for (SelectItem<?> item : select.getSelectItems()) {
+            Expression expression = item.getExpression();
+            String name;
+            if (item.getAlias() != null) {
+                name = unquote(item.getAlias().getName());
+            } else if (expression instanceof Column column) {
+                name = unquote(column.getColumnName());
+            } else {
+                throw new NotDifferentiableException("an unnamed output column (" + item + ")");
+            }
+            outputs.add(new OutputColumn(name, expression.toString()));
+        }
+        return outputs;
+    }
+
+    private static Rel aggregate(Rel input, PlainSelect select, List<OutputColumn> outputs, QueryFacts facts)
+            throws NotDifferentiableException {
+        List<String> keys = groupKeys(select.getGroupBy());
+        List<AggregateCall> calls = new ArrayList<>();
+        for (OutputColumn output : outputs) {
+            if (keys.contains(output.expression())) {
+                continue;
+            }
+            calls.add(aggregateCall(output, expressionOf(output, select), facts));
+        }
+        List<String> outputExpressions = outputs.stream().map(OutputColumn::expression).toList();
+        for (String key : keys) {
+            if (!outputExpressions.contains(key)) {
+                throw new NotDifferentiableException("a GROUP BY key that is not an output column (" + key + ")");
+            }
+        }
+        return new Rel.Project(new Rel.Aggregate(input, keys, calls), outputs);
+    }
+
+    private static List<String> groupKeys(GroupByElement groupBy) throws NotDifferentiableException {
+        if (groupBy == null) {
+            return List.of();
+        }
+        if (groupBy.getGroupingSets() != null && !groupBy.getGroupingSets().isEmpty()) {
+            throw new NotDifferentiableException("GROUPING SETS, ROLLUP or CUBE");
+        }
+        ExpressionList<?> list = groupBy.getGroupByExpressionList();
+        if (list instanceof ParenthesedExpressionList<?> parenthesed) {
+            // GROUP BY (a % 2) parses as one parenthesized list: one key, written with its parentheses
+            if (parenthesed.size() != 1) {
+                throw new NotDifferentiableException("a row-valued GROUP BY key (" + parenthesed + ")");
+            }
+            return List.of(parenthesed.toString());
+        }
+        List<String> keys = new ArrayList<>();
+        for (Object key : list) {
+            keys.add(key.toString());
+        }
+        return keys;
+    }
+
+    private static AggregateCall aggregateCall(OutputColumn output, Expression expression, QueryFacts facts)
+            throws NotDifferentiableException {
+        if (!(expression instanceof Function function) || !facts.aggregateFunctions().contains(lastName(function))) {
+            throw new NotDifferentiableException("an output that is neither a GROUP BY key nor a bare aggregate call ("
+                    + output.expression() + ")");
+        }
+        int arguments = function.getParameters() == null ? 0 : function.getParameters().size();
+        // count(*) arrives as one argument that is the AllColumns expression
+        boolean star = function.isAllColumns() || (arguments == 1 && function.getParameters().getFirst() instanceof AllColumns);
+        AggregateCall.Kind kind = AggregateCall.Kind.of(lastName(function), star);
+        if (kind == null) {
+            throw new NotDifferentiableException("the aggregate " + function.getName() + "()");
+        }
+        // parenthesized, so that it can be used inside other expressions as it is
+        String argument = arguments == 1 && !star ? "(" + function.getParameters().getFirst() + ")" : null;
+        if (function.isDistinct() || function.getOrderByElements() != null || function.getHavingClause() != null
+                || function.getNullHandling() != null || function.getLimit() != null
+                || (kind != AggregateCall.Kind.COUNT_STAR && arguments != 1)) {
+            throw new NotDifferentiableException("an aggregate with DISTINCT, ORDER BY or several arguments ("
+                    + function + ")");
+        }
+        return new AggregateCall(kind, argument, function.toString(), output.name());
+    }
+
+    private static Expression expressionOf(OutputColumn output, PlainSelect select) {
+        return select.getSelectItems().stream()
+                .filter(item -> item.getExpression().toString().equals(output.expression()))
+                .findFirst().orElseThrow().getExpression();
+    }
+
+    private static String lastName(Function function) {
+        List<String> parts = function.getMultipartName();
+        return unquote(parts.getLast()).toLowerCase(Locale.ROOT);
+    }
+
+    /** An identifier as PostgreSQL stores it: quotes removed and doubled quotes undone. */
+    static String unquote(String identifier) {
+        if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
+            return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
+        }
+        return identifier;
+    }
+}

@@ -1,0 +1,83 @@
+package io.pgstream.core.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Query in (as pg_get_viewdef prints it), operator tree out; or the construct that prevents it. */
+class QueryTranslatorTest {
+
+    private static final Set<String> AGGREGATE_NAMES = Set.of("count", "sum", "avg", "min", "max", "string_agg");
+
+    /** PostgreSQL's facts, here approximated: the query aggregates when it calls one of the names above. */
+    private static String tree(String definition) throws NotDifferentiableException {
+        boolean aggregates = AGGREGATE_NAMES.stream().anyMatch(name -> definition.contains(name + "("));
+        QueryFacts facts = new QueryFacts(aggregates, false, false, false, false, aggregates ? AGGREGATE_NAMES : Set.of());
+        return QueryTranslator.translate(definition, facts).rel().explain();
+    }
+
+    @Test
+    void joinsAreFlattenedIntoOneInnerJoinOfScans() throws NotDifferentiableException {
+        assertEquals("""
+                Project c."Name" AS Name; o.amount AS amount
+                  Filter (o.id < 20)
+                    Join (inner) ON ((c.id = o.customer))
+                      Scan "public"."orders" AS o
+                      Scan "My Schema"."Cust Table" AS c
+                """, tree("""
+                 SELECT c."Name",
+                    o.amount
+                   FROM (public.orders o
+                     JOIN "My Schema"."Cust Table" c ON ((c.id = o.customer)))
+                  WHERE (o.id < 20)"""));
+    }
+
+    @Test
+    void groupedAggregates() throws NotDifferentiableException {
+        assertEquals("""
+                Project (k % 2) AS parity; count(*) AS n; sum(v) AS total
+                  Aggregate GROUP BY (k % 2); count(*); sum(v)
+                    Scan "public"."a" AS a
+                """, tree(" SELECT (k % 2) AS parity,\n    count(*) AS n,\n    sum(v) AS total\n   FROM public.a\n  GROUP BY (k % 2)"));
+    }
+
+    @Test
+    void likeIsReadThroughItsOperatorSpelling() throws NotDifferentiableException {
+        assertTrue(tree(" SELECT t\n   FROM public.a\n  WHERE (t ~~ 'x%'::text)").contains("Filter (t LIKE 'x%'::text)"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            " SELECT DISTINCT k FROM public.a                                          | DISTINCT",
+            " SELECT k FROM public.a UNION ALL SELECT k FROM public.b                  | UNION, INTERSECT or EXCEPT",
+            " SELECT a.k FROM (public.a LEFT JOIN public.b ON ((a.k = b.k)))           | an outer, natural or semi join",
+            " SELECT k, count(*) AS n FROM public.a GROUP BY k HAVING (count(*) > 1)   | HAVING",
+            " SELECT k FROM public.a LIMIT 5                                           | LIMIT, OFFSET or FETCH",
+            " SELECT (sum(v) * 2) AS s FROM public.a                                   | neither a GROUP BY key nor a bare aggregate",
+            " SELECT count(DISTINCT k) AS n FROM public.a                              | an aggregate with DISTINCT",
+            " SELECT string_agg(t, ',') AS s FROM public.a                             | the aggregate string_agg()",
+            " SELECT x.k FROM (SELECT a.k FROM public.a) x                             | a FROM item other than a table",
+            " SELECT a.k FROM (public.a JOIN public.b USING (k))                        | JOIN ... USING",
+            " SELECT count(*) AS n FROM public.a GROUP BY k                            | a GROUP BY key that is not an output column",
+    })
+    void constructsOutsideTheDifferentiableShapesAreNamed(String definition, String construct) {
+        NotDifferentiableException e = assertThrows(NotDifferentiableException.class, () -> tree(definition));
+        assertTrue(e.getMessage().contains(construct), e.getMessage());
+    }
+
+    @Test
+    void whatPostgresSaysIsInTheQueryIsRefusedFirst() {
+        QueryFacts sublinks = new QueryFacts(false, true, false, false, false, Set.of());
+        NotDifferentiableException e = assertThrows(NotDifferentiableException.class,
+                () -> QueryTranslator.translate(" SELECT k FROM public.a", sublinks));
+        assertTrue(e.getMessage().contains("subquery"));
+        QueryFacts windows = new QueryFacts(false, false, true, false, false, Set.of());
+        assertTrue(assertThrows(NotDifferentiableException.class,
+                () -> QueryTranslator.translate(" SELECT k FROM public.a", windows)).getMessage().contains("window"));
+    }
+}
