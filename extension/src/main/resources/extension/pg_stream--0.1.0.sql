@@ -498,7 +498,9 @@ END $$;
 -- statement's, and changes committed in between would count as consumed without having been read.
 CREATE FUNCTION pgstream._current_frontier(OUT snap pg_snapshot, OUT xid xid8, OUT seq bigint)
 LANGUAGE sql STABLE AS $$
-    SELECT pg_current_snapshot(), pg_current_xact_id_if_assigned(), (SELECT last_value FROM pgstream.change_seq)
+    -- a sequence never called reports last_value 1 although nextval will return 1: nothing is numbered yet
+    SELECT pg_current_snapshot(), pg_current_xact_id_if_assigned(),
+           (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM pgstream.change_seq)
 $$;
 
 -- Whether a change row (xid, seq) lies after the old frontier and at or before the new one. Inlined

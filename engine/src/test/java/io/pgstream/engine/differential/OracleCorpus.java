@@ -1,0 +1,257 @@
+package io.pgstream.engine.differential;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The schema, value domains and queries the differential oracle runs on.
+ *
+ * <p>Three small tables with tiny value domains: join keys and group keys ({@code k}, {@code g}) take
+ * 0..4 or NULL, so joins hit often, groups collide, NULL keys appear and duplicate rows are common. The
+ * numeric and float values are chosen so that sums are exact (quarters and halves for float8), which
+ * keeps the oracle a test of logic rather than of rounding; the unconstrained numeric column {@code c.x}
+ * deliberately mixes scales (1, 2.5, 3.50, 0.125), because PostgreSQL prints a sum with the largest
+ * scale among the values summed, and an incrementally maintained sum must print the same. What updates
+ * compute stays clear of values that compare equal but print differently (2 and 2.0, 0 and -0 in
+ * float8): min, max and GROUP BY would print whichever such value they met first, in recomputation too.
+ *
+ * <p>Each {@code <table>_parked} table holds rows a workload operation took out of its table, to put
+ * them back later with the same ids and values; no query reads them.
+ */
+public final class OracleCorpus {
+
+    private OracleCorpus() {}
+
+    /** A column the workload writes (every table also has {@code id serial PRIMARY KEY}). */
+    public record Column(String name, String type, List<String> domain, List<String> derived) {}
+
+    /** A source table and the columns the workload writes, in insertion order. */
+    public enum Table {
+        A("a", List.of(
+                new Column("k", "int", keys(), List.of("(k + 1) % 5", "g")),
+                new Column("g", "int", keys(), List.of("(g + 3) % 5", "k")),
+                new Column("v", "numeric(12,2)", List.of("1.25", "0", "2.50", "-3.75", "10", "99.99", "NULL"),
+                        List.of("v + 1.25", "-v")),
+                new Column("f", "float8", List.of("0.5", "0", "1.25", "-2", "3", "0.75", "NULL"),
+                        List.of("f + 0.5", "f - 2")),
+                new Column("t", "text", List.of("'a'", "'ab'", "'b'", "'x'", "''", "'A'", "NULL"),
+                        List.of("t || 'b'", "upper(t)")),
+                new Column("flag", "bool", List.of("true", "false", "NULL"), List.of("NOT flag")))),
+        B("b", List.of(
+                new Column("k", "int", keys(), List.of("(k + 2) % 5")),
+                new Column("w", "int", List.of("0", "1", "2", "3", "4", "5", "6", "NULL"), List.of("w + 1", "k")),
+                new Column("label", "text", List.of("'p'", "'q'", "'r'", "NULL"), List.of("upper(label)")))),
+        C("c", List.of(
+                new Column("k", "int", keys(), List.of("(k + 1) % 5")),
+                new Column("g", "int", keys(), List.of("k")),
+                new Column("x", "numeric", List.of("1", "2.5", "-0.75", "0.125", "10", "3.50", "NULL"),
+                        List.of("-x", "x + 100"))));
+
+        private final String sqlName;
+        private final List<Column> columns;
+
+        Table(String sqlName, List<Column> columns) {
+            this.sqlName = sqlName;
+            this.columns = columns;
+        }
+
+        public String sqlName() {
+            return sqlName;
+        }
+
+        public List<Column> columns() {
+            return columns;
+        }
+
+        public String parked() {
+            return sqlName + "_parked";
+        }
+
+        public String columnList() {
+            return String.join(", ", columns.stream().map(Column::name).toList());
+        }
+
+        public String createSql() {
+            StringBuilder sql = new StringBuilder("CREATE TABLE " + sqlName + " (id serial PRIMARY KEY");
+            for (Column column : columns) {
+                sql.append(", ").append(column.name()).append(' ').append(column.type());
+            }
+            return sql.append(')').toString();
+        }
+
+        public static Table named(String name) {
+            for (Table table : values()) {
+                if (table.sqlName.equals(name)) {
+                    return table;
+                }
+            }
+            throw new IllegalArgumentException(name);
+        }
+    }
+
+    private static List<String> keys() {
+        return List.of("0", "1", "2", "3", "4", "NULL");
+    }
+
+    /** The schema, one statement each. */
+    public static List<String> schema() {
+        List<String> statements = new ArrayList<>();
+        for (Table table : Table.values()) {
+            statements.add(table.createSql());
+        }
+        for (Table table : Table.values()) {
+            statements.add("CREATE TABLE " + table.parked() + " (LIKE " + table.sqlName() + ")");
+        }
+        return statements;
+    }
+
+    /** A few starting rows, with NULL keys, duplicates and every value shape, for the fixed-data tests. */
+    public static final List<String> INITIAL_DATA = List.of(
+            "INSERT INTO a (k, g, v, f, t, flag) VALUES"
+                    + " (1, 1, 1.25, 0.5, 'a', true), (1, 1, 1.25, 0.5, 'a', true), (2, 0, 10, -2, 'ab', false),"
+                    + " (NULL, 3, -3.75, 3, NULL, NULL), (4, NULL, 0, 0.75, 'x', true), (0, 2, 99.99, NULL, '', false),"
+                    + " (3, 3, NULL, 1.25, 'A', NULL), (2, 4, 2.50, 0, 'b', true)",
+            "INSERT INTO b (k, w, label) VALUES"
+                    + " (1, 2, 'p'), (2, 5, 'q'), (2, 5, 'q'), (NULL, 1, 'r'), (4, NULL, NULL), (0, 3, 'p')",
+            "INSERT INTO c (k, g, x) VALUES"
+                    + " (1, 1, 2.5), (2, 0, 10), (NULL, 3, 0.125), (3, NULL, -0.75), (1, 1, 3.50), (4, 2, NULL)");
+
+    /** A query with a name; {@link #sources()} are the tables it reads. */
+    public record QueryCase(String name, String query) {
+
+        private static final Pattern TABLE = Pattern.compile("(?i)(?:\\bfrom|\\bjoin|,)\\s+([abc])(?=\\s|,|\\)|$)");
+
+        /** The tables named after FROM, JOIN or a comma of the FROM list. */
+        public Set<Table> sources() {
+            Set<Table> tables = new LinkedHashSet<>();
+            Matcher matcher = TABLE.matcher(query);
+            while (matcher.find()) {
+                tables.add(Table.named(matcher.group(1).toLowerCase(Locale.ROOT)));
+            }
+            return tables;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** A query that must fall back to full refresh: the reason must mention one of {@code construct}. */
+    public record UnsupportedCase(String name, String query, List<String> construct) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private static QueryCase q(String name, String query) {
+        return new QueryCase(name, query);
+    }
+
+    /** Queries differential refresh supports: projections, filters, inner joins, grouped aggregates. */
+    public static final List<QueryCase> SUPPORTED = List.of(
+            // projections
+            q("project_all_columns", "SELECT id, k, g, v, f, t, flag FROM a"),
+            q("project_duplicates", "SELECT k, g FROM a"),
+            q("project_expressions", "SELECT k + g AS kg, v * 2 AS v2, coalesce(t, '?') AS t2, upper(t) AS tu,"
+                    + " -f AS nf, t || '/' || k AS tk FROM a"),
+            q("project_casts", "SELECT k::text AS ks, v::int AS vi, f::numeric(10,2) AS fn, flag::int AS fi,"
+                    + " t::varchar(1) AS t1, (g::numeric / 3)::numeric(8,3) AS third FROM a"),
+            q("project_constants", "SELECT 1 AS one, NULL::text AS nothing, 'x' || label AS xl, w FROM b"),
+            q("project_case", "SELECT id, CASE WHEN k IS NULL THEN 'none' WHEN k < 2 THEN 'low' ELSE 'high' END AS band,"
+                    + " CASE k WHEN 0 THEN g END AS g_if_zero FROM a"),
+            q("project_numeric", "SELECT x, x * 3 AS x3, round(x, 1) AS rx, k FROM c"),
+            // filters
+            q("filter_and_or", "SELECT id, k, g FROM a WHERE (k = 1 OR g = 2) AND flag"),
+            q("filter_is_null", "SELECT id, t FROM a WHERE k IS NULL OR t IS NULL"),
+            q("filter_is_distinct_from", "SELECT id, k, g FROM a WHERE k IS DISTINCT FROM g"),
+            q("filter_is_not_distinct_from", "SELECT k, v FROM a WHERE k IS NOT DISTINCT FROM 2 OR g IS NOT DISTINCT FROM NULL"),
+            q("filter_like", "SELECT id, t FROM a WHERE t LIKE 'a%' OR t ILIKE 'X%'"),
+            q("filter_between", "SELECT id, v, f FROM a WHERE v BETWEEN 1 AND 10"),
+            q("filter_not_between_negative", "SELECT id, v, f FROM a WHERE f NOT BETWEEN -1 AND 1"),
+            q("filter_in_list", "SELECT id, k, label FROM b WHERE k IN (1, 3, 4) AND label NOT IN ('q')"),
+            q("filter_case", "SELECT id, g FROM a WHERE CASE WHEN flag THEN k > 1 ELSE g < 3 END"),
+            q("filter_bool", "SELECT id, flag, v FROM a WHERE flag IS NOT TRUE"),
+            q("filter_numeric", "SELECT id, x FROM c WHERE x > 0 AND g <> 3"),
+            // joins
+            q("join_equi", "SELECT a.id AS a_id, b.id AS b_id, a.v, b.label FROM a JOIN b ON a.k = b.k"),
+            q("join_comma_where", "SELECT a.t, b.w FROM a, b WHERE a.k = b.k AND b.w > 2"),
+            q("join_filtered_null", "SELECT a.id AS a_id, b.w FROM a JOIN b ON a.g = b.k WHERE b.label IS NULL OR a.t IS NULL"),
+            q("join_duplicates", "SELECT b.label FROM a JOIN b ON a.g = b.k"),
+            q("join_three", "SELECT a.id AS a_id, b.label, c.x FROM a JOIN b ON a.k = b.k JOIN c ON c.g = a.g"),
+            q("join_three_chain", "SELECT a.t, b.w, c.x FROM a JOIN b ON a.k = b.k JOIN c ON c.k = b.w"),
+            q("join_self", "SELECT x.id AS x_id, y.id AS y_id FROM a x JOIN a y ON x.k = y.g AND x.id <> y.id"),
+            q("join_self_duplicates", "SELECT p.k, q.t FROM a p JOIN a q ON p.g = q.g"),
+            q("join_non_equi", "SELECT a.id AS a_id, b.id AS b_id FROM a JOIN b ON a.k < b.k"),
+            q("join_non_equi_range", "SELECT a.id AS a_id, c.id AS c_id FROM a JOIN c ON c.x BETWEEN a.v - 1 AND a.v + 1"),
+            q("join_multi_column_key", "SELECT a.id AS a_id, c.id AS c_id, a.v + c.x AS total FROM a JOIN c ON a.k = c.k AND a.g = c.g"),
+            q("join_null_keys_match", "SELECT a.id AS a_id, c.id AS c_id FROM a JOIN c ON a.k IS NOT DISTINCT FROM c.k"),
+            q("join_coalesced_keys", "SELECT a.id AS a_id, b.id AS b_id FROM a JOIN b ON coalesce(a.k, -1) = coalesce(b.k, -1)"),
+            q("join_cross_where", "SELECT a.id AS a_id, b.label FROM a CROSS JOIN b WHERE b.w = a.g"),
+            q("join_three_with_self", "SELECT a1.id AS i1, a2.id AS i2, b.w FROM a a1 JOIN a a2 ON a1.g = a2.k JOIN b ON b.k = a2.g"),
+            // aggregates
+            q("agg_count_star", "SELECT count(*) AS n FROM a"),
+            q("agg_global_everything", "SELECT count(*) AS n, count(v) AS nv, sum(v) AS sv, avg(k) AS ak, min(t) AS mint,"
+                    + " max(t) AS maxt, bool_and(flag) AS all_flag, bool_or(flag) AS any_flag FROM a"),
+            q("agg_by_key", "SELECT k, count(*) AS n, sum(v) AS sv, sum(f) AS sf, avg(v) AS av FROM a GROUP BY k"),
+            q("agg_by_expression", "SELECT k % 2 AS parity, count(g) AS ng, max(v) AS mv FROM a GROUP BY k % 2"),
+            q("agg_by_coalesce", "SELECT coalesce(t, '?') AS tt, count(*) AS n, min(v) AS minv, max(f) AS maxf"
+                    + " FROM a GROUP BY coalesce(t, '?')"),
+            q("agg_two_keys", "SELECT k, g, count(*) AS n, sum(v) AS sv, bool_or(flag) AS any_flag FROM a GROUP BY k, g"),
+            q("agg_numeric_unconstrained", "SELECT g, sum(x) AS sx, avg(x) AS ax, min(x) AS mnx, max(x) AS mxx,"
+                    + " count(x) AS cx FROM c GROUP BY g"),
+            q("agg_float8", "SELECT g, sum(f) AS sf, avg(f) AS af, min(f) AS mnf, max(f) AS mxf FROM a GROUP BY g"),
+            q("agg_int", "SELECT g, avg(k) AS ak, sum(k) AS sk, min(k) AS mnk, max(k) AS mxk FROM a GROUP BY g"),
+            q("agg_bigint", "SELECT k, sum(g::bigint * 1000000000) AS big, avg(g::bigint) AS ag, max(id::bigint) AS mid"
+                    + " FROM a GROUP BY k"),
+            q("agg_text_min_max", "SELECT k, min(label) AS first_label, max(label) AS last_label, count(label) AS labels"
+                    + " FROM b GROUP BY k"),
+            q("agg_bool", "SELECT k, bool_and(flag) AS all_flag, bool_or(flag) AS any_flag, count(flag) AS nflag"
+                    + " FROM a GROUP BY k"),
+            q("agg_group_by_bool", "SELECT flag, count(*) AS n, avg(v) AS av, min(t) AS mint FROM a GROUP BY flag"),
+            q("agg_keys_only", "SELECT k, g FROM a GROUP BY k, g"),
+            q("agg_key_after_aggregate", "SELECT count(*) AS n, g FROM a GROUP BY g"),
+            q("agg_expression_arguments", "SELECT k, sum(v * 2) AS sv2, max(coalesce(t, '')) AS mt, count(g + k) AS c"
+                    + " FROM a GROUP BY k"),
+            q("agg_filtered", "SELECT g, count(*) AS n, sum(v) AS sv FROM a WHERE flag OR v > 2 GROUP BY g"),
+            q("agg_group_by_numeric", "SELECT x, count(*) AS n, sum(k) AS sk FROM c GROUP BY x"),
+            q("agg_over_join", "SELECT b.label, count(*) AS n, sum(a.v) AS sv, min(a.t) AS mint FROM a JOIN b ON a.k = b.k"
+                    + " GROUP BY b.label"),
+            q("agg_over_three_way_join", "SELECT a.g, count(*) AS n, sum(c.x) AS sx, max(b.w) AS mw"
+                    + " FROM a JOIN b ON a.k = b.k JOIN c ON c.g = a.g GROUP BY a.g"),
+            q("agg_over_self_join", "SELECT p.k, count(*) AS pairs, max(q.v) AS mv FROM a p JOIN a q ON p.k = q.g GROUP BY p.k"),
+            q("agg_over_non_equi_join", "SELECT b.k, count(*) AS n, sum(a.g) AS sg FROM a JOIN b ON a.k < b.k GROUP BY b.k"),
+            q("agg_global_over_join", "SELECT count(*) AS n, sum(c.x) AS sx, avg(a.v) AS av, bool_and(a.flag) AS all_flag"
+                    + " FROM a JOIN c ON a.k = c.k AND a.g = c.g"),
+            q("agg_over_join_two_keys", "SELECT a.k, c.g, count(*) AS n, min(c.x) AS mnx, avg(c.x) AS ax"
+                    + " FROM a JOIN c ON a.k = c.k GROUP BY a.k, c.g"));
+
+    private static UnsupportedCase u(String name, String query, String... construct) {
+        return new UnsupportedCase(name, query, List.of(construct));
+    }
+
+    /** Queries that must fall back to full refresh, with words one of which the reason must contain. */
+    public static final List<UnsupportedCase> UNSUPPORTED = List.of(
+            u("distinct", "SELECT DISTINCT k, g FROM a", "DISTINCT"),
+            u("union", "SELECT k FROM a UNION SELECT k FROM b", "UNION"),
+            u("except_all", "SELECT k FROM a EXCEPT ALL SELECT k FROM c", "EXCEPT"),
+            u("intersect", "SELECT k, g FROM a INTERSECT SELECT k, g FROM c", "INTERSECT"),
+            u("left_join", "SELECT a.id, b.label FROM a LEFT JOIN b ON a.k = b.k", "outer", "LEFT"),
+            u("full_join", "SELECT a.id AS a_id, c.id AS c_id FROM a FULL JOIN c ON a.k = c.k", "outer", "FULL"),
+            u("subquery_in_where", "SELECT id FROM a WHERE k IN (SELECT k FROM b)", "subquery", "sublink"),
+            u("subquery_in_from", "SELECT s.k, s.n FROM (SELECT k, count(*) AS n FROM a GROUP BY k) s",
+                    "subquery", "FROM item"),
+            u("scalar_subquery", "SELECT id, (SELECT max(w) FROM b WHERE b.k = a.k) AS mw FROM a", "subquery", "sublink"),
+            u("window_function", "SELECT id, sum(v) OVER (PARTITION BY k) AS ksum FROM a", "window"),
+            u("having", "SELECT k, count(*) AS n FROM a GROUP BY k HAVING count(*) > 1", "HAVING"),
+            u("computed_aggregate", "SELECT k, sum(v) * 2 AS double_sum FROM a GROUP BY k", "aggregate"),
+            u("count_distinct", "SELECT k, count(DISTINCT g) AS dg FROM a GROUP BY k", "DISTINCT"),
+            u("limit", "SELECT id, k FROM a ORDER BY id LIMIT 3", "LIMIT"),
+            u("unsupported_aggregate", "SELECT k, string_agg(t, ',') AS ts FROM a GROUP BY k", "string_agg"));
+}
