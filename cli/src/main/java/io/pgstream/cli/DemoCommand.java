@@ -207,7 +207,7 @@ final class DemoCommand implements Callable<Integer> {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("SELECT * FROM revenue_by_region ORDER BY revenue DESC");
+        lines.add("SELECT region, orders, revenue, avg_order FROM revenue_by_region ORDER BY revenue DESC");
         lines.addAll(table.lines());
         return lines;
     }
@@ -229,7 +229,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println(INDENT + "psql " + server.psqlHint(DATABASE));
         out.println(INDENT + "JDBC " + server.jdbcUrl(DATABASE));
         out.println("  and try");
-        out.println(INDENT + "SELECT * FROM revenue_by_region ORDER BY revenue DESC;");
+        out.println(INDENT + "SELECT region, orders, revenue, avg_order FROM revenue_by_region ORDER BY revenue DESC;");
         out.println(INDENT + "UPDATE customers SET region = 'Oceania' WHERE id <= 100;  "
                 + "-- revenue_by_region follows within a second");
         out.println(INDENT + "SELECT name, last_refresh_action, staleness FROM pgstream.stream_tables;");
