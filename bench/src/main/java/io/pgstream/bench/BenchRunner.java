@@ -10,7 +10,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the benchmarks on the embedded PostgreSQL 18 (or on a given database) and records the figures. */
 public final class BenchRunner {
@@ -44,5 +46,79 @@ public final class BenchRunner {
         CaptureBenchmark.writeCsv(figures, csv);
         out.println("figures written to " + csv);
         return figures;
+    }
+
+    /**
+     * The refresh benchmark; with no URL, on a fresh embedded server: durable commits as in production
+     * (fsync stays off, as in every embedded run), shared buffers large enough for the 10M-row table, and
+     * WAL room enough that no checkpoint is forced in the middle of a measurement.
+     */
+    public static RefreshBenchmark.Result refresh(String jdbcUrl, long rows, long scale, Path resultsDir, PrintWriter out)
+            throws IOException, SQLException, InterruptedException {
+        if (jdbcUrl != null) {
+            return refreshOn(jdbcUrl, rows, scale, resultsDir, out);
+        }
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setting("synchronous_commit", "on")
+                .setting("shared_buffers", "1GB")
+                .setting("max_wal_size", "4GB")
+                .setting("checkpoint_timeout", "30min")
+                .setting("maintenance_work_mem", "256MB")
+                .start()) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE bench");
+            }
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
+                ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
+            }
+            out.printf("embedded PostgreSQL %s (fsync off, synchronous_commit on, shared_buffers 1GB)%n", server.version());
+            return refreshOn(server.jdbcUrl("bench"), rows, scale, resultsDir, out);
+        }
+    }
+
+    private static RefreshBenchmark.Result refreshOn(String jdbcUrl, long rows, long scale, Path resultsDir, PrintWriter out)
+            throws IOException, SQLException, InterruptedException {
+        Map<String, String> machine = machine(jdbcUrl);
+        out.printf("refresh benchmark: %,d orders%s; %s%n", rows,
+                scale > 0 ? String.format(", then %,d", scale) : "", machine);
+        long start = System.nanoTime();
+        RefreshBenchmark.Result result = new RefreshBenchmark(jdbcUrl, rows, scale, 50, 10, out).run();
+        double minutes = (System.nanoTime() - start) / 60e9;
+        machine.put("benchmark_minutes", String.format(java.util.Locale.ROOT, "%.1f", minutes));
+        RefreshReport.print(result, rows, scale, out);
+        String stem = "refresh-" + LocalDate.now();
+        Path csv = resultsDir.resolve(stem + ".csv");
+        Path json = resultsDir.resolve(stem + ".json");
+        Path explain = resultsDir.resolve(stem + "-explain.txt");
+        RefreshReport.writeCsv(result.figures(), machine, csv);
+        RefreshReport.writeJson(result, machine, rows, scale, json);
+        java.nio.file.Files.writeString(explain, result.diagnostics());
+        out.printf("%nbenchmark took %.1f min; figures written to %s and %s, delta statement plans to %s%n",
+                minutes, csv, json, explain);
+        return result;
+    }
+
+    /** Cores and memory of this machine (the server's, when it is embedded), and the server's version. */
+    private static Map<String, String> machine(String jdbcUrl) throws SQLException {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("date", LocalDate.now().toString());
+        facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            facts.put("memory_gib", String.format(java.util.Locale.ROOT, "%.1f", os.getTotalMemorySize() / (double) (1L << 30)));
+        }
+        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        facts.put("java", System.getProperty("java.version"));
+        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
+             var rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('shared_buffers'),"
+                     + " current_setting('synchronous_commit'), current_setting('fsync'), current_setting('jit')")) {
+            rs.next();
+            facts.put("postgresql", rs.getString(1));
+            facts.put("shared_buffers", rs.getString(2));
+            facts.put("synchronous_commit", rs.getString(3));
+            facts.put("fsync", rs.getString(4));
+            facts.put("jit", rs.getString(5));
+        }
+        return facts;
     }
 }

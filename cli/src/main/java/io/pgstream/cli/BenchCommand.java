@@ -1,6 +1,7 @@
 package io.pgstream.cli;
 
 import io.pgstream.bench.BenchRunner;
+import io.pgstream.bench.RefreshBenchmark;
 import io.pgstream.engine.JdbcUrls;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -11,33 +12,52 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a benchmark and prints its figures (CSV under bench/results/). "
-                + "Benchmarks: capture (what change capture adds to writes: statement against row triggers).")
+        description = "Runs a benchmark and prints its figures (CSV, and JSON for refresh, under bench/results/). "
+                + "Benchmarks: capture (what change capture adds to writes: statement against row triggers); "
+                + "refresh (differential refresh against REFRESH MATERIALIZED VIEW and FULL, growing tables and deltas, "
+                + "writers with and without capture, no-change cycles).")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "BENCHMARK", description = "capture")
+    @Parameters(paramLabel = "BENCHMARK", description = "capture or refresh")
     private String benchmark;
 
     @Option(names = "--db", paramLabel = "URL",
-            description = "a database with pg_stream installed (default: a fresh embedded PostgreSQL 18)")
+            description = "a database with pg_stream installed (default: a fresh embedded PostgreSQL 18); "
+                    + "refresh works in a schema refresh_bench that it drops and recreates")
     private String url;
 
-    @Option(names = "--rows", defaultValue = "100000", description = "rows per bulk statement (default 100000)")
-    private int rows;
+    @Option(names = "--rows", paramLabel = "N",
+            description = "capture: rows per bulk statement (default 100000); refresh: rows of the orders table "
+                    + "(default 1000000, at least 200000)")
+    private Long rows;
+
+    @Option(names = "--scale", paramLabel = "N", defaultValue = "10000000",
+            description = "refresh: the larger orders table for the one-row change (default 10000000; 0 skips it)")
+    private long scale;
 
     @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
-            description = "where the CSV goes (default bench/results)")
+            description = "where the CSV (and for refresh the JSON and plans) go (default bench/results)")
     private Path results;
 
     @Override
     public Integer call() throws Exception {
-        if (!benchmark.equals("capture")) {
-            throw new IllegalArgumentException("unknown benchmark \"" + benchmark + "\": the benchmarks are: capture");
+        String jdbcUrl = url == null ? null : JdbcUrls.toJdbc(url);
+        switch (benchmark) {
+            case "capture" -> {
+                BenchRunner.capture(jdbcUrl, Math.toIntExact(rows == null ? 100_000 : rows), results,
+                        spec.commandLine().getOut());
+                return 0;
+            }
+            case "refresh" -> {
+                RefreshBenchmark.Result result = BenchRunner.refresh(jdbcUrl, rows == null ? 1_000_000 : rows, scale,
+                        results, spec.commandLine().getOut());
+                return result.problems().isEmpty() ? 0 : 1;
+            }
+            default -> throw new IllegalArgumentException(
+                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh");
         }
-        BenchRunner.capture(url == null ? null : JdbcUrls.toJdbc(url), rows, results, spec.commandLine().getOut());
-        return 0;
     }
 }

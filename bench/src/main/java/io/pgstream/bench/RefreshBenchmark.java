@@ -1,0 +1,640 @@
+package io.pgstream.bench;
+
+import io.pgstream.engine.compile.PlanInstaller;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a refresh costs. Two stream tables over an {@code orders} table of {@code rows} rows (and a 10,000-row
+ * {@code customers} table), each beside a materialized view of the same query:
+ * <ul>
+ *   <li>(a) a one-row change, then a differential refresh, against {@code REFRESH MATERIALIZED VIEW};
+ *   <li>(b) the same at {@code scale} rows (0 skips it): does the latency stay flat as the table grows?
+ *   <li>(c) deltas of 1 to 100,000 changed rows: differential against FULL, and where FULL starts winning;
+ *   <li>(d) single-row UPDATE transactions from 1 and 4 clients, on the captured table and an uncaptured copy;
+ *   <li>(e) a refresh when nothing changed.
+ * </ul>
+ * Beside the figures, diagnostics: the plan of each delta statement and the time by pg_stream function of a
+ * one-row refresh. Every phase ends by checking that each stream table equals its query. Everything lives in schema
+ * {@value #SCHEMA}, dropped and recreated at the start. Latencies are measured client-side, around the
+ * statement, in autocommit (so they include the commit).
+ */
+public final class RefreshBenchmark {
+
+    /** One measured figure; {@code table} is a stream table, "orders" or "orders_plain" for (d), or "" */
+    public record Figure(String phase, String table, String measure, long rows, double value, String unit) {}
+
+    /** All figures, the problems met (a failed verification, an unexpected refresh action) and diagnostics. */
+    public record Result(List<Figure> figures, List<String> problems, String diagnostics) {}
+
+    static final String SCHEMA = "refresh_bench";
+    static final String AGG = "agg";
+    static final String JOIN_AGG = "join_agg";
+    static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put(AGG, "SELECT customer_id, count(*) AS n, sum(amount) AS total FROM orders GROUP BY customer_id");
+        QUERIES.put(JOIN_AGG, "SELECT c.region, count(*) AS n, sum(o.amount) AS total"
+                + " FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.region");
+    }
+
+    static final int CUSTOMERS = 10_000;
+    static final long[] DELTA_SIZES = {1, 100, 10_000, 100_000};
+
+    private final String jdbcUrl;
+    private final long rows;
+    private final long scale;
+    private final int repetitions;
+    private final int oltpSeconds;
+    private final PrintWriter out;
+    private final SplittableRandom random = new SplittableRandom(20261124L);
+    private final List<Figure> figures = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final StringBuilder diagnostics = new StringBuilder();
+
+    /**
+     * @param repetitions one-row refreshes measured per stream table in (a), (b) and (e)
+     * @param oltpSeconds measured seconds per configuration in (d), split over two interleaved rounds
+     */
+    public RefreshBenchmark(String jdbcUrl, long rows, long scale, int repetitions, int oltpSeconds, PrintWriter out) {
+        if (rows < 200_000) {
+            throw new IllegalArgumentException("--rows must be at least 200000 (the largest delta is 100,000 rows)");
+        }
+        this.jdbcUrl = jdbcUrl;
+        this.rows = rows;
+        this.scale = scale;
+        this.repetitions = repetitions;
+        this.oltpSeconds = oltpSeconds;
+        this.out = out;
+    }
+
+    public Result run() throws SQLException, InterruptedException {
+        try (Connection c = connect()) {
+            load(c, rows);
+            oneRowChange(c, rows, 3);
+            explainDelta(c);
+            noChange(c, rows);
+            deltaSizes(c);
+            oltp(c);
+            if (scale > 0) {
+                long start = System.nanoTime();
+                load(c, scale);
+                oneRowChange(c, scale, 1);
+                noChange(c, scale);
+                add("load", "", "the whole --scale phase (load, create, (b), (e), verifications)", scale,
+                        (System.nanoTime() - start) / 1e9, "s");
+                for (String table : QUERIES.keySet()) {
+                    double small = value("a", table, "differential refresh, median", rows);
+                    double large = value("b", table, "differential refresh, median", scale);
+                    add("b", table, "differential median, ratio to --rows", scale, large / small, "x");
+                }
+            }
+            dropAll(c);
+        }
+        return new Result(List.copyOf(figures), List.copyOf(problems), diagnostics.toString());
+    }
+
+    // ------------------------------------------------------------------------------------------ set-up
+
+    private Connection connect() throws SQLException {
+        Connection c = DriverManager.getConnection(jdbcUrl);
+        execute(c, "SET search_path = " + SCHEMA + ", public");
+        return c;
+    }
+
+    /**
+     * What autovacuum would have done by now on a server that has been running: dead rows vacuumed and
+     * statistics gathered, for the sources as well as for the stream tables, the catalog and change buffers.
+     */
+    private static void steadyState(Connection c) throws SQLException {
+        execute(c, "VACUUM ANALYZE " + queryString(c, "SELECT string_agg(format('%I.%I', n.nspname, c.relname), ', ')"
+                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"
+                + " AND n.nspname IN ('" + SCHEMA + "', 'pgstream', 'pgstream_changes')"));
+    }
+
+    /** Drops the stream tables through the API (their capture goes with them), then the schema. */
+    private static void dropAll(Connection c) throws SQLException {
+        for (String table : QUERIES.keySet()) {
+            if (queryLong(c, "SELECT count(*) FROM pgstream.stream_table WHERE relid = to_regclass('"
+                    + SCHEMA + "." + table + "')") > 0) {
+                execute(c, "SELECT pgstream.drop_stream_table('" + SCHEMA + "." + table + "')");
+            }
+        }
+        execute(c, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+    }
+
+    /** Loads the tables with {@code n} orders, then creates the stream tables and materialized views. */
+    private void load(Connection c, long n) throws SQLException {
+        dropAll(c);
+        out.printf("%nloading %,d orders ...%n", n);
+        out.flush();
+        long start = System.nanoTime();
+        execute(c, "CREATE SCHEMA " + SCHEMA,
+                "CREATE TABLE customers (id int PRIMARY KEY, region text, segment text)",
+                "INSERT INTO customers SELECT g, (ARRAY['north', 'south', 'east', 'west', 'central'])[1 + g % 5],"
+                        + " (ARRAY['retail', 'smb', 'enterprise'])[1 + g % 3] FROM generate_series(1, " + CUSTOMERS + ") g",
+                "CREATE TABLE orders (id bigint, customer_id int, amount numeric(12,2), status text)",
+                // ids spread over the customers, so that a range of ids touches as many groups as it has rows
+                "INSERT INTO orders SELECT g, (1 + g * 7919 % " + CUSTOMERS + ")::int, (g * 37 % 100000) / 100.0,"
+                        + " (ARRAY['new', 'paid', 'shipped', 'returned'])[1 + g % 4]"
+                        + " FROM generate_series(1::bigint, " + n + ") g",
+                "ALTER TABLE orders ADD PRIMARY KEY (id)",
+                "CREATE INDEX orders_customer_id_idx ON orders (customer_id)",
+                "VACUUM ANALYZE customers, orders");
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        add("load", "", "load orders (insert, indexes, VACUUM ANALYZE)", n, loadSeconds, "s");
+        out.printf("loaded in %.1f s (%s)%n", loadSeconds,
+                queryString(c, "SELECT pg_size_pretty(pg_total_relation_size('orders'))"));
+
+        start = System.nanoTime();
+        for (Map.Entry<String, String> query : QUERIES.entrySet()) {
+            execute(c, "SELECT pgstream.create_stream_table('" + query.getKey() + "', $q$" + query.getValue()
+                    + "$q$, schedule => '1d', refresh_mode => 'auto')");
+            PlanInstaller.Outcome plan = PlanInstaller.install(c, query.getKey());
+            if (!plan.differential()) {
+                throw new IllegalStateException("stream table " + query.getKey()
+                        + " got no differential plan: " + plan.reason());
+            }
+            execute(c, "CREATE MATERIALIZED VIEW " + query.getKey() + "_mv AS " + query.getValue());
+        }
+        double createSeconds = (System.nanoTime() - start) / 1e9;
+        add("load", "", "create stream tables, install plans, create views", n, createSeconds, "s");
+        out.printf("stream tables (differential plans installed) and materialized views created in %.1f s%n",
+                createSeconds);
+        steadyState(c);
+        verify(c, "set-up at " + n + " rows");
+    }
+
+    // ------------------------------------------------------------------------------------------ (a), (b)
+
+    /** One committed one-row change, then each stream table refreshed; then the views, {@code mvRuns} times. */
+    private void oneRowChange(Connection c, long n, int mvRuns) throws SQLException {
+        String phase = n == rows ? "a" : "b";
+        out.printf("(%s) one-row change, differential refresh, %d repetitions at %,d rows ...%n", phase, repetitions, n);
+        out.flush();
+        steadyState(c);
+        Map<String, double[]> client = new LinkedHashMap<>();
+        Map<String, double[]> server = new LinkedHashMap<>();
+        for (String table : QUERIES.keySet()) {
+            client.put(table, new double[repetitions]);
+            server.put(table, new double[repetitions]);
+        }
+        try (PreparedStatement update = c.prepareStatement("UPDATE orders SET amount = amount + 1 WHERE id = ?")) {
+            for (int r = -5; r < repetitions; r++) { // five warm-up rounds
+                update.setLong(1, 1 + random.nextLong(n));
+                update.executeUpdate();
+                for (String table : QUERIES.keySet()) {
+                    Refresh refresh = refresh(c, table, "DIFFERENTIAL");
+                    if (r >= 0) {
+                        client.get(table)[r] = refresh.clientMillis();
+                        server.get(table)[r] = refresh.serverMillis();
+                    }
+                }
+            }
+        }
+        for (String table : QUERIES.keySet()) {
+            double median = median(client.get(table));
+            add(phase, table, "differential refresh, median", n, median, "ms");
+            add(phase, table, "differential refresh, p95", n, percentile(client.get(table), 0.95), "ms");
+            add(phase, table, "differential refresh, server-side median", n, median(server.get(table)), "ms");
+            double[] mv = new double[mvRuns];
+            for (int r = 0; r < mvRuns; r++) {
+                mv[r] = timedMillis(c, "REFRESH MATERIALIZED VIEW " + table + "_mv");
+            }
+            double mvMedian = median(mv);
+            add(phase, table, mvRuns == 1 ? "REFRESH MATERIALIZED VIEW, one run" : "REFRESH MATERIALIZED VIEW, median of "
+                    + mvRuns, n, mvMedian, "ms");
+            add(phase, table, "speed-up over REFRESH MATERIALIZED VIEW", n, mvMedian / median, "x");
+        }
+        verify(c, "(" + phase + ") at " + n + " rows");
+    }
+
+    /**
+     * Where a one-row refresh spends its time: EXPLAIN (ANALYZE, BUFFERS) of the delta statement after a
+     * one-row change (in a transaction rolled back, its parameters bound to the stored frontier), then the
+     * time by pg_stream function over 20 one-row refreshes. Written to the diagnostics, not measured figures.
+     */
+    private void explainDelta(Connection c) throws SQLException {
+        for (String table : QUERIES.keySet()) {
+            execute(c, "UPDATE orders SET amount = amount + 1 WHERE id = " + (1 + random.nextLong(rows)));
+            String delta = boundDeltaStatement(c, table);
+            String plan;
+            c.setAutoCommit(false);
+            try {
+                plan = String.join("\n", queryStrings(c, "EXPLAIN (ANALYZE, BUFFERS) " + delta));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            for (String each : QUERIES.keySet()) {
+                refresh(c, each, "DIFFERENTIAL");
+            }
+            diagnostics.append("-- ").append(table).append(": EXPLAIN (ANALYZE, BUFFERS) of the delta statement after a")
+                    .append(" one-row change, ").append(rows).append(" rows\n").append(plan).append("\n\n");
+            diagnostics.append(functionTimes(c, table, 20)).append("\n");
+        }
+        verify(c, "the diagnostics");
+    }
+
+    /**
+     * Where the time of a one-row refresh goes, by pg_stream function (track_functions = all; the delta
+     * statement is executed by _refresh_locked and counts in its self time). Needs a superuser.
+     */
+    private String functionTimes(Connection c, String table, int refreshes) throws SQLException {
+        try {
+            execute(c, "SET track_functions = 'all'");
+        } catch (SQLException e) {
+            return "-- " + table + ": no function times (" + e.getMessage() + ")\n";
+        }
+        try {
+            Map<String, double[]> before = functionStats(c);
+            double total = 0;
+            for (int r = 0; r < refreshes; r++) {
+                execute(c, "UPDATE orders SET amount = amount + 1 WHERE id = " + (1 + random.nextLong(rows)));
+                total += refresh(c, table, "DIFFERENTIAL").clientMillis();
+            }
+            Map<String, double[]> after = functionStats(c);
+            StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
+                    "-- %s: per one-row refresh (mean of %d, %.2f ms client-side), time by function:%n"
+                            + "%-40s %8s %10s %10s%n", table, refreshes, total / refreshes, "function", "calls", "total ms",
+                    "self ms"));
+            after.entrySet().stream()
+                    .map(e -> {
+                        double[] b = before.getOrDefault(e.getKey(), new double[3]);
+                        return Map.entry(e.getKey(), new double[] {(e.getValue()[0] - b[0]) / refreshes,
+                                (e.getValue()[1] - b[1]) / refreshes, (e.getValue()[2] - b[2]) / refreshes});
+                    })
+                    .filter(e -> e.getValue()[0] > 0)
+                    .sorted((x, y) -> Double.compare(y.getValue()[2], x.getValue()[2]))
+                    .forEach(e -> text.append(String.format(java.util.Locale.ROOT, "%-40s %8.1f %10.3f %10.3f%n",
+                            e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])));
+            for (String each : QUERIES.keySet()) {
+                refresh(c, each, null);
+            }
+            return text.toString();
+        } finally {
+            execute(c, "RESET track_functions");
+        }
+    }
+
+    private static Map<String, double[]> functionStats(Connection c) throws SQLException {
+        execute(c, "SELECT pg_stat_force_next_flush()");
+        execute(c, "SELECT pg_stat_clear_snapshot()");
+        Map<String, double[]> stats = new LinkedHashMap<>();
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
+                "SELECT schemaname || '.' || funcname, calls, total_time, self_time FROM pg_stat_user_functions"
+                        + " WHERE schemaname IN ('pgstream', 'pgstream_changes')")) {
+            while (rs.next()) {
+                stats.merge(rs.getString(1), new double[] {rs.getLong(2), rs.getDouble(3), rs.getDouble(4)},
+                        (x, y) -> new double[] {x[0] + y[0], x[1] + y[1], x[2] + y[2]});
+            }
+        }
+        return stats;
+    }
+
+    /** The stored delta statement with $1..$3 replaced by the stream table's frontier, as literals. */
+    private static String boundDeltaStatement(Connection c, String table) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement("SELECT delta_sql, quote_nullable(frontier::text),"
+                + " quote_nullable(frontier_xid::text), quote_nullable(frontier_seq::text)"
+                + " FROM pgstream.stream_table WHERE relid = ?::regclass")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                String[] values = {rs.getString(2) + "::pg_snapshot", rs.getString(3) + "::xid8", rs.getString(4) + "::bigint"};
+                Matcher m = Pattern.compile("\\$([1-3])(?![0-9])").matcher(rs.getString(1));
+                StringBuilder bound = new StringBuilder();
+                while (m.find()) {
+                    m.appendReplacement(bound, Matcher.quoteReplacement(values[Integer.parseInt(m.group(1)) - 1]));
+                }
+                return m.appendTail(bound).toString();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ (e)
+
+    private void noChange(Connection c, long n) throws SQLException {
+        out.printf("(e) refresh with nothing changed, %d repetitions at %,d rows ...%n", repetitions, n);
+        out.flush();
+        for (String table : QUERIES.keySet()) {
+            refresh(c, table, null);
+            double[] millis = new double[repetitions];
+            for (int r = -5; r < repetitions; r++) {
+                Refresh refresh = refresh(c, table, "SKIP");
+                if (r >= 0) {
+                    millis[r] = refresh.clientMillis();
+                }
+            }
+            add("e", table, "no-change refresh (SKIP), median", n, median(millis), "ms");
+            add("e", table, "no-change refresh (SKIP), p95", n, percentile(millis, 0.95), "ms");
+        }
+        verify(c, "(e) at " + n + " rows");
+    }
+
+    // ------------------------------------------------------------------------------------------ (c)
+
+    /**
+     * Deltas of growing size on {@code agg}: the same kind of change refreshed in refresh mode differential,
+     * then in refresh mode full (median of 5 runs up to 10,000 rows, 3 at 100,000). {@code join_agg} is
+     * refreshed first, untimed, so that {@code agg}'s refresh is the one that trims the buffer, as it would be
+     * if it were the only reader of {@code orders}. While differential is still the faster at the largest size,
+     * a quarter, half, then all of the table follow (one run each) until FULL wins.
+     */
+    private void deltaSizes(Connection c) throws SQLException {
+        out.printf("(c) delta sizes on %s at %,d rows ...%n", AGG, rows);
+        out.flush();
+        List<Long> sizes = new ArrayList<>(Arrays.stream(DELTA_SIZES).boxed().toList());
+        for (int i = 0; i < sizes.size(); i++) {
+            long k = sizes.get(i);
+            steadyState(c);
+            int runs = k <= 10_000 ? 5 : k <= 100_000 ? 3 : 1;
+            double differential = medianRefresh(c, k, runs, "differential", "DIFFERENTIAL");
+            double full = medianRefresh(c, k, runs, "full", "FULL");
+            add("c", AGG, "differential refresh, median", k, differential, "ms");
+            add("c", AGG, "FULL refresh, median", k, full, "ms");
+            out.printf("    %,9d changed rows: differential %.1f ms, FULL %.1f ms%n", k, differential, full);
+            out.flush();
+            // no crossover yet: go on with a quarter, half and all of the table
+            if (i == sizes.size() - 1 && differential < full && k < rows) {
+                for (long more : new long[] {rows / 4, rows / 2, rows}) {
+                    if (more > k) {
+                        sizes.add(more);
+                        break;
+                    }
+                }
+            }
+        }
+        execute(c, "SELECT pgstream.alter_stream_table('" + AGG + "', refresh_mode => 'auto')");
+        verify(c, "(c)");
+    }
+
+    private double medianRefresh(Connection c, long k, int runs, String mode, String action) throws SQLException {
+        execute(c, "SELECT pgstream.alter_stream_table('" + AGG + "', refresh_mode => '" + mode + "')");
+        double[] millis = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            long first = 1 + random.nextLong(rows - k + 1);
+            execute(c, "UPDATE orders SET amount = amount + 1 WHERE id BETWEEN " + first + " AND " + (first + k - 1));
+            refresh(c, JOIN_AGG, null);
+            millis[r] = refresh(c, AGG, action).clientMillis();
+        }
+        return median(millis);
+    }
+
+    /** Where FULL becomes faster: interpolated between the measured sizes on a log scale, or -1. */
+    static double crossover(List<Figure> figures) {
+        List<Figure> differential = figures.stream()
+                .filter(f -> f.phase().equals("c") && f.measure().startsWith("differential")).toList();
+        double previousK = 0;
+        double previousLog = 0;
+        for (Figure d : differential) {
+            Figure full = figures.stream().filter(f -> f.phase().equals("c") && f.measure().startsWith("FULL")
+                    && f.rows() == d.rows()).findFirst().orElseThrow();
+            double log = Math.log(d.value() / full.value());
+            if (log >= 0) {
+                if (previousK == 0) {
+                    return d.rows();
+                }
+                double t = -previousLog / (log - previousLog);
+                return Math.exp(Math.log(previousK) + t * (Math.log(d.rows()) - Math.log(previousK)));
+            }
+            previousK = d.rows();
+            previousLog = log;
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------------------------------ (d)
+
+    /**
+     * Single-row UPDATEs by primary key, autocommit, on orders (captured: both stream tables read it) and on
+     * an identical uncaptured copy; 1 and 4 clients; two rounds, the order of the tables swapped in the second.
+     */
+    private void oltp(Connection c) throws SQLException, InterruptedException {
+        out.printf("(d) single-row UPDATE transactions, %d s per configuration ...%n", oltpSeconds);
+        out.flush();
+        execute(c, "CREATE TABLE orders_plain (LIKE orders INCLUDING ALL)",
+                "INSERT INTO orders_plain SELECT * FROM orders");
+        steadyState(c);
+        Map<String, long[]> counts = new LinkedHashMap<>();
+        Map<String, double[]> seconds = new LinkedHashMap<>();
+        for (int clients : new int[] {1, 4}) {
+            for (String table : List.of("orders_plain", "orders")) {
+                counts.put(table + clients, new long[2]);
+                seconds.put(table + clients, new double[2]);
+            }
+            for (int round = 0; round < 2; round++) {
+                List<String> order = round == 0 ? List.of("orders_plain", "orders") : List.of("orders", "orders_plain");
+                for (String table : order) {
+                    Oltp result = runWriters(table, clients, oltpSeconds / 2.0);
+                    counts.get(table + clients)[0] += result.transactions();
+                    counts.get(table + clients)[1] += result.latencyNanos();
+                    seconds.get(table + clients)[0] += result.seconds();
+                }
+            }
+            for (String table : List.of("orders_plain", "orders")) {
+                long[] count = counts.get(table + clients);
+                double tps = count[0] / seconds.get(table + clients)[0];
+                add("d", table, "TPS, " + clients + (clients == 1 ? " client" : " clients"), rows, tps, "tx/s");
+                add("d", table, "mean latency, " + clients + (clients == 1 ? " client" : " clients"), rows,
+                        count[1] / 1e3 / count[0], "µs");
+            }
+            add("d", "", "captured / uncaptured TPS, " + clients + (clients == 1 ? " client" : " clients"), rows,
+                    value("d", "orders", "TPS, " + clients + (clients == 1 ? " client" : " clients"), rows)
+                            / value("d", "orders_plain", "TPS, " + clients + (clients == 1 ? " client" : " clients"), rows),
+                    "x");
+        }
+        execute(c, "DROP TABLE orders_plain");
+        for (String table : QUERIES.keySet()) {
+            refresh(c, table, null);
+        }
+        verify(c, "(d)");
+    }
+
+    private record Oltp(long transactions, long latencyNanos, double seconds) {}
+
+    private Oltp runWriters(String table, int clients, double measuredSeconds) throws SQLException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            long warmUpEnd = System.nanoTime() + 1_000_000_000L;
+            long end = warmUpEnd + (long) (measuredSeconds * 1e9);
+            List<Future<long[]>> futures = new ArrayList<>();
+            for (int t = 0; t < clients; t++) {
+                long seed = random.nextLong();
+                futures.add(pool.submit(() -> writer(table, seed, warmUpEnd, end)));
+            }
+            long transactions = 0;
+            long latency = 0;
+            for (Future<long[]> future : futures) {
+                long[] result = future.get();
+                transactions += result[0];
+                latency += result[1];
+            }
+            return new Oltp(transactions, latency, measuredSeconds);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One client: counts the transactions that start after the warm-up and before the end. */
+    private long[] writer(String table, long seed, long warmUpEnd, long end) throws SQLException {
+        SplittableRandom ids = new SplittableRandom(seed);
+        long transactions = 0;
+        long latency = 0;
+        try (Connection c = connect();
+             PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET amount = amount + 1 WHERE id = ?")) {
+            while (true) {
+                long start = System.nanoTime();
+                if (start >= end) {
+                    break;
+                }
+                update.setLong(1, 1 + ids.nextLong(rows));
+                update.executeUpdate();
+                if (start >= warmUpEnd) {
+                    transactions++;
+                    latency += System.nanoTime() - start;
+                }
+            }
+        }
+        return new long[] {transactions, latency};
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    private record Refresh(String action, double clientMillis, double serverMillis) {}
+
+    /** Refreshes now; a different action than {@code expected} (when given) is recorded as a problem. */
+    private Refresh refresh(Connection c, String table, String expected) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(
+                "SELECT action, reason, extract(epoch FROM duration) * 1000 FROM pgstream.refresh_stream_table(?)")) {
+            statement.setString(1, table);
+            long start = System.nanoTime();
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                double millis = (System.nanoTime() - start) / 1e6;
+                String action = rs.getString(1);
+                if (expected != null && !expected.equals(action)) {
+                    problem("refresh of " + table + " was " + action + " (" + rs.getString(2) + "), expected " + expected);
+                }
+                return new Refresh(action, millis, rs.getDouble(3));
+            }
+        }
+    }
+
+    /** Each stream table must equal its query, as a multiset of its visible columns. */
+    private void verify(Connection c, String when) throws SQLException {
+        List<String> checked = new ArrayList<>();
+        for (Map.Entry<String, String> query : QUERIES.entrySet()) {
+            String columns = queryString(c, "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
+                    + " FROM pg_attribute WHERE attrelid = '" + query.getKey() + "'::regclass AND attnum > 0"
+                    + " AND NOT attisdropped AND attname NOT LIKE '\\_\\_pgs\\_%'");
+            String stored = "SELECT ROW(" + columns + ")::text FROM " + query.getKey();
+            String fresh = "SELECT q::text FROM (" + query.getValue() + ") q";
+            long onlyStored = queryLong(c, "SELECT count(*) FROM (" + stored + " EXCEPT ALL " + fresh + ") x");
+            long onlyFresh = queryLong(c, "SELECT count(*) FROM (" + fresh + " EXCEPT ALL " + stored + ") x");
+            if (onlyStored + onlyFresh > 0) {
+                problem("after " + when + ": " + query.getKey() + " differs from its query: " + onlyStored
+                        + " rows only in the table, " + onlyFresh + " only in the query");
+            } else {
+                checked.add(query.getKey());
+            }
+        }
+        out.printf("    verified after %s: %s equal their queries%n", when, String.join(", ", checked));
+        out.flush();
+    }
+
+    private void problem(String message) {
+        out.println("    PROBLEM: " + message);
+        out.flush();
+        problems.add(message);
+    }
+
+    private void add(String phase, String table, String measure, long n, double value, String unit) {
+        figures.add(new Figure(phase, table, measure, n, value, unit));
+    }
+
+    private double value(String phase, String table, String measure, long n) {
+        return value(figures, phase, table, measure, n);
+    }
+
+    static double value(List<Figure> figures, String phase, String table, String measure, long n) {
+        return figures.stream()
+                .filter(f -> f.phase().equals(phase) && f.table().equals(table) && f.measure().equals(measure)
+                        && f.rows() == n)
+                .findFirst().map(Figure::value).orElse(Double.NaN);
+    }
+
+    private static double timedMillis(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            long start = System.nanoTime();
+            statement.execute(sql);
+            return (System.nanoTime() - start) / 1e6;
+        }
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** Nearest rank. */
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
+    }
+
+    private static void execute(Connection c, String... statements) throws SQLException {
+        try (Statement statement = c.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static long queryLong(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String queryString(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static List<String> queryStrings(Connection c, String sql) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            while (rs.next()) {
+                lines.add(rs.getString(1));
+            }
+        }
+        return lines;
+    }
+}

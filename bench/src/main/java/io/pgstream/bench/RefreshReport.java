@@ -1,0 +1,206 @@
+package io.pgstream.bench;
+
+import io.pgstream.bench.RefreshBenchmark.Figure;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints the refresh benchmark's figures, judges them against issue 3's targets, writes CSV and JSON. */
+final class RefreshReport {
+
+    /** A target of issue 3, what was measured, and whether it is met. */
+    record Target(String target, String measured, boolean met) {}
+
+    private RefreshReport() {}
+
+    static void print(RefreshBenchmark.Result result, long rows, long scale, PrintWriter out) {
+        List<Figure> figures = result.figures();
+        List<String> tables = List.copyOf(RefreshBenchmark.QUERIES.keySet());
+
+        out.println();
+        out.printf("%-4s %-45s %12s %12s %12s  %s%n", "", "stream tables", "orders rows", tables.get(0), tables.get(1), "unit");
+        List<String> seen = new ArrayList<>();
+        for (Figure f : figures) {
+            String key = f.phase() + "|" + f.measure() + "|" + f.rows();
+            if (!tables.contains(f.table()) || f.phase().equals("c") || seen.contains(key)) {
+                continue;
+            }
+            seen.add(key);
+            out.printf("%-4s %-45s %,12d %12s %12s  %s%n", "(" + f.phase() + ")", f.measure(), f.rows(),
+                    number(value(figures, f.phase(), tables.get(0), f.measure(), f.rows())),
+                    number(value(figures, f.phase(), tables.get(1), f.measure(), f.rows())), f.unit());
+        }
+
+        out.println();
+        out.printf("(c) delta size on %s, %,d rows: %12s %12s %12s %12s%n", RefreshBenchmark.AGG, rows,
+                "of the table", "differential", "FULL", "diff / FULL");
+        for (Figure d : figures) {
+            if (d.phase().equals("c") && d.measure().startsWith("differential")) {
+                double full = value(figures, "c", d.table(), "FULL refresh, median", d.rows());
+                out.printf("    %,27d changed rows %11.4f%% %9s ms %9s ms %11.2fx%n", d.rows(), 100.0 * d.rows() / rows,
+                        number(d.value()), number(full), d.value() / full);
+            }
+        }
+        out.println("    " + crossoverSentence(figures, rows));
+
+        out.println();
+        out.printf("(d) single-row UPDATEs, %,d rows: %14s %14s %10s %14s %14s%n", rows, "uncaptured TPS",
+                "captured TPS", "ratio", "uncaptured µs", "captured µs");
+        for (String clients : List.of("1 client", "4 clients")) {
+            out.printf("    %-29s %14.0f %14.0f %9.2fx %14.0f %14.0f%n", clients,
+                    value(figures, "d", "orders_plain", "TPS, " + clients, rows),
+                    value(figures, "d", "orders", "TPS, " + clients, rows),
+                    value(figures, "d", "", "captured / uncaptured TPS, " + clients, rows),
+                    value(figures, "d", "orders_plain", "mean latency, " + clients, rows),
+                    value(figures, "d", "orders", "mean latency, " + clients, rows));
+        }
+
+        out.println();
+        for (Figure f : figures) {
+            if (f.phase().equals("load")) {
+                out.printf("load, %,d rows: %s: %.1f s%n", f.rows(), f.measure(), f.value());
+            }
+        }
+
+        out.println();
+        out.println("targets (issue 3):");
+        for (Target t : targets(figures, rows, scale)) {
+            out.printf("  %-6s %s: %s%n", t.met() ? "met" : "MISSED", t.target(), t.measured());
+        }
+        if (!result.problems().isEmpty()) {
+            out.println();
+            out.println("PROBLEMS:");
+            result.problems().forEach(p -> out.println("  " + p));
+        }
+        out.flush();
+    }
+
+    static String crossoverSentence(List<Figure> figures, long rows) {
+        double k = RefreshBenchmark.crossover(figures);
+        if (k < 0) {
+            return "differential stayed faster than FULL at every measured size: no crossover";
+        }
+        double fraction = k / rows;
+        // an UPDATE is two change rows (a delete and an insert); the setting compares change rows to source rows
+        return String.format(Locale.ROOT, "crossover: FULL becomes faster at about %,.0f updated rows, %.1f%% of the"
+                        + " table; the setting counts change rows (two per updated row) against source rows, so"
+                        + " recommended differential_max_change_ratio = %.2f (default now 0.1)",
+                k, 100 * fraction, 2 * fraction);
+    }
+
+    static List<Target> targets(List<Figure> figures, long rows, long scale) {
+        List<Target> targets = new ArrayList<>();
+        String agg = RefreshBenchmark.AGG;
+        String join = RefreshBenchmark.JOIN_AGG;
+        double aggMs = value(figures, "a", agg, "differential refresh, median", rows);
+        double joinMs = value(figures, "a", join, "differential refresh, median", rows);
+        targets.add(new Target("one-row change refreshed in under 5 ms",
+                String.format(Locale.ROOT, "%s %.2f ms, %s %.2f ms (medians at %,d rows)", agg, aggMs, join, joinMs, rows),
+                aggMs < 5 && joinMs < 5));
+        double aggSpeedUp = value(figures, "a", agg, "speed-up over REFRESH MATERIALIZED VIEW", rows);
+        double joinSpeedUp = value(figures, "a", join, "speed-up over REFRESH MATERIALIZED VIEW", rows);
+        targets.add(new Target("aggregate >= 100x faster than REFRESH MATERIALIZED VIEW",
+                String.format(Locale.ROOT, "%.0fx at %,d rows", aggSpeedUp, rows), aggSpeedUp >= 100));
+        targets.add(new Target("join aggregate >= 300x faster than REFRESH MATERIALIZED VIEW",
+                String.format(Locale.ROOT, "%.0fx at %,d rows", joinSpeedUp, rows), joinSpeedUp >= 300));
+        if (scale > 0) {
+            double aggRatio = value(figures, "b", agg, "differential median, ratio to --rows", scale);
+            double joinRatio = value(figures, "b", join, "differential median, ratio to --rows", scale);
+            targets.add(new Target(String.format(Locale.ROOT, "flat from %,d to %,d rows within 1.5x", rows, scale),
+                    String.format(Locale.ROOT, "%s %.2fx, %s %.2fx", agg, aggRatio, join, joinRatio),
+                    aggRatio <= 1.5 && joinRatio <= 1.5));
+        }
+        double capture = value(figures, "d", "", "captured / uncaptured TPS, 4 clients", rows);
+        targets.add(new Target("captured table >= 80% of uncaptured TPS at 4 clients",
+                String.format(Locale.ROOT, "%.0f%%", 100 * capture), capture >= 0.8));
+        double aggSkip = value(figures, "e", agg, "no-change refresh (SKIP), median", rows);
+        double joinSkip = value(figures, "e", join, "no-change refresh (SKIP), median", rows);
+        targets.add(new Target("no-change refresh cycle under 2 ms",
+                String.format(Locale.ROOT, "%s %.2f ms, %s %.2f ms", agg, aggSkip, join, joinSkip),
+                aggSkip < 2 && joinSkip < 2));
+        return targets;
+    }
+
+    /** One figure a line, after a comment line with the machine facts. */
+    static void writeCsv(List<Figure> figures, Map<String, String> machine, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        List<String> facts = new ArrayList<>();
+        machine.forEach((k, v) -> facts.add(k + "=" + v));
+        StringBuilder csv = new StringBuilder("# " + String.join(", ", facts) + "\nphase,table,measure,rows,value,unit\n");
+        for (Figure f : figures) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,\"%s\",%d,%.4f,%s%n", f.phase(), f.table(), f.measure(), f.rows(),
+                    f.value(), f.unit()));
+        }
+        Files.writeString(file, csv);
+    }
+
+    static void writeJson(RefreshBenchmark.Result result, Map<String, String> machine, long rows, long scale, Path file)
+            throws IOException {
+        Files.createDirectories(file.getParent());
+        StringBuilder json = new StringBuilder("{\n  \"benchmark\": \"refresh\",\n");
+        json.append("  \"machine\": {");
+        List<String> facts = new ArrayList<>();
+        machine.forEach((k, v) -> facts.add(string(k) + ": " + string(v)));
+        json.append(String.join(", ", facts)).append("},\n");
+        json.append(String.format(Locale.ROOT, "  \"rows\": %d,\n  \"scale\": %d,\n", rows, scale));
+        json.append("  \"figures\": [\n");
+        List<String> items = new ArrayList<>();
+        for (Figure f : result.figures()) {
+            items.add(String.format(Locale.ROOT, "    {\"phase\": %s, \"table\": %s, \"measure\": %s, \"rows\": %d,"
+                            + " \"value\": %s, \"unit\": %s}", string(f.phase()), string(f.table()), string(f.measure()),
+                    f.rows(), Double.isFinite(f.value()) ? String.format(Locale.ROOT, "%.4f", f.value()) : "null",
+                    string(f.unit())));
+        }
+        json.append(String.join(",\n", items)).append("\n  ],\n");
+        json.append("  \"crossover\": ").append(string(crossoverSentence(result.figures(), rows))).append(",\n");
+        json.append("  \"targets\": [\n");
+        items.clear();
+        for (Target t : targets(result.figures(), rows, scale)) {
+            items.add("    {\"target\": " + string(t.target()) + ", \"measured\": " + string(t.measured())
+                    + ", \"met\": " + t.met() + "}");
+        }
+        json.append(String.join(",\n", items)).append("\n  ],\n");
+        items.clear();
+        result.problems().forEach(p -> items.add("    " + string(p)));
+        json.append("  \"problems\": [").append(items.isEmpty() ? "" : "\n" + String.join(",\n", items) + "\n  ")
+                .append("]\n}\n");
+        Files.writeString(file, json);
+    }
+
+    private static String string(String s) {
+        StringBuilder quoted = new StringBuilder("\"");
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                case '\t' -> quoted.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        quoted.append(String.format("\\u%04x", (int) ch));
+                    } else {
+                        quoted.append(ch);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+
+    private static double value(List<Figure> figures, String phase, String table, String measure, long rows) {
+        return RefreshBenchmark.value(figures, phase, table, measure, rows);
+    }
+
+    private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        double magnitude = Math.abs(value);
+        return String.format(Locale.ROOT, magnitude < 10 ? "%.2f" : magnitude < 1000 ? "%.1f" : "%,.0f", value);
+    }
+}
