@@ -200,14 +200,14 @@ final class DemoCommand implements Callable<Integer> {
                 Column.right("AVG ORDER"));
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery(
-                     "SELECT region, orders, revenue, avg_order FROM revenue_by_region ORDER BY revenue DESC")) {
+                     "SELECT region, orders, revenue, round(avg_order, 2) AS avg_order FROM revenue_by_region ORDER BY revenue DESC")) {
             while (rs.next()) {
                 table.row(rs.getString("region"), Formats.count(rs.getLong("orders")),
                         Formats.amount(rs.getBigDecimal("revenue")), Formats.amount(rs.getBigDecimal("avg_order")));
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add("SELECT region, orders, revenue, avg_order FROM revenue_by_region ORDER BY revenue DESC");
+        lines.add("SELECT region, orders, revenue, round(avg_order, 2) AS avg_order FROM revenue_by_region ORDER BY revenue DESC");
         lines.addAll(table.lines());
         return lines;
     }
@@ -229,7 +229,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println(INDENT + "psql " + server.psqlHint(DATABASE));
         out.println(INDENT + "JDBC " + server.jdbcUrl(DATABASE));
         out.println("  and try");
-        out.println(INDENT + "SELECT region, orders, revenue, avg_order FROM revenue_by_region ORDER BY revenue DESC;");
+        out.println(INDENT + "SELECT region, orders, revenue, round(avg_order, 2) AS avg_order FROM revenue_by_region ORDER BY revenue DESC;");
         out.println(INDENT + "UPDATE customers SET region = 'Oceania' WHERE id <= 100;  "
                 + "-- revenue_by_region follows within a second");
         out.println(INDENT + "SELECT name, last_refresh_action, staleness FROM pgstream.stream_tables;");

@@ -31,7 +31,7 @@ final class DemoSchema {
                      WHERE o.amount >= %d""".formatted(LARGE_ORDER_AMOUNT), "2s",
                     "orders of " + Formats.count(LARGE_ORDER_AMOUNT) + " or more: orders ⋈ customers ⋈ products"),
             new StreamTableDefinition("revenue_by_region", """
-                    SELECT c.region, count(*) AS orders, sum(o.amount) AS revenue, round(avg(o.amount), 2) AS avg_order
+                    SELECT c.region, count(*) AS orders, sum(o.amount) AS revenue, avg(o.amount) AS avg_order
                       FROM orders o JOIN customers c ON c.id = o.customer_id
                      WHERE o.status <> 'cancelled'
                      GROUP BY c.region""", "1s", "revenue per region: orders ⋈ customers, GROUP BY"),

@@ -86,7 +86,7 @@ final class FreshnessDisplay {
         for (StreamTableStatus st : tables) {
             table.row(st.name(), Formats.count(st.rows()), st.lastRefreshSummary(),
                     Formats.millis(st.lastRefreshDuration()), Formats.duration(st.staleness()),
-                    Formats.count(st.fullRefreshes()));
+                    Formats.count(st.refreshes()));
             if (st.lastError() != null) {
                 errors.add(INDENT + "! " + st.name() + ": " + Formats.truncate(st.lastError(), ERROR_WIDTH));
             }

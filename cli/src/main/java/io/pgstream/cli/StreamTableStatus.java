@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One stream table as {@code pgstream.stream_tables} reports it, plus its row count and number of full
- * refreshes. Read by {@code pg-stream status}, {@code pg-stream create} and the demo's display.
+ * One stream table as {@code pgstream.stream_tables} reports it, plus its row count and number of refreshes
+ * that applied changes (full or differential). Read by {@code pg-stream status}, {@code pg-stream create} and the demo's display.
  *
  * @param sinceLastRefresh    time since the last refresh started (null: never refreshed)
  * @param lastRefreshDuration how long the last refresh took
@@ -21,7 +21,7 @@ import java.util.List;
  */
 record StreamTableStatus(String name, String status, String schedule, String refreshMode, String lastAction,
                          Duration sinceLastRefresh, Duration lastRefreshDuration, Duration staleness,
-                         Long rows, long fullRefreshes, String lastError) {
+                         Long rows, long refreshes, String lastError) {
 
     private static final String SELECT = """
             SELECT st.name, st.status, st.schedule, st.refresh_mode, st.last_refresh_action,
@@ -30,7 +30,7 @@ record StreamTableStatus(String name, String status, String schedule, String ref
                    extract(epoch FROM st.staleness) AS staleness,
                    st.last_error, n.nspname, c.relname,
                    (SELECT count(*) FROM pgstream.refresh_history h
-                     WHERE h.stream_table_id = st.id AND h.action = 'FULL') AS full_refreshes
+                     WHERE h.stream_table_id = st.id AND h.action IN ('FULL', 'DIFFERENTIAL')) AS refreshes
               FROM pgstream.stream_tables st
               LEFT JOIN pg_class c ON c.oid = to_regclass(st.name)
               LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -71,7 +71,7 @@ record StreamTableStatus(String name, String status, String schedule, String ref
                         seconds(rs, "since_last_refresh"), seconds(rs, "last_refresh_duration"),
                         seconds(rs, "staleness"),
                         countRows(connection, rs.getString("nspname"), rs.getString("relname")),
-                        rs.getLong("full_refreshes"), rs.getString("last_error")));
+                        rs.getLong("refreshes"), rs.getString("last_error")));
             }
         }
         return tables;
