@@ -1,9 +1,12 @@
 package io.pgstream.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import io.pgstream.embedded.EmbeddedPostgres;
 import io.pgstream.extension.ExtensionInstaller;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +15,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Runs the benchmarks on the embedded PostgreSQL 18 (or on a given database) and records the figures. */
@@ -55,6 +59,7 @@ public final class BenchRunner {
      */
     public static RefreshBenchmark.Result refresh(String jdbcUrl, long rows, long scale, Path resultsDir, PrintWriter out)
             throws IOException, SQLException, InterruptedException {
+        RefreshBenchmark.checkSizes(rows, scale);
         if (jdbcUrl != null) {
             return refreshOn(jdbcUrl, rows, scale, resultsDir, out);
         }
@@ -84,7 +89,7 @@ public final class BenchRunner {
         long start = System.nanoTime();
         RefreshBenchmark.Result result = new RefreshBenchmark(jdbcUrl, rows, scale, 50, 10, out).run();
         double minutes = (System.nanoTime() - start) / 60e9;
-        machine.put("benchmark_minutes", String.format(java.util.Locale.ROOT, "%.1f", minutes));
+        machine.put("benchmark_minutes", String.format(Locale.ROOT, "%.1f", minutes));
         RefreshReport.print(result, rows, scale, out);
         String stem = "refresh-" + LocalDate.now();
         Path csv = resultsDir.resolve(stem + ".csv");
@@ -92,7 +97,7 @@ public final class BenchRunner {
         Path explain = resultsDir.resolve(stem + "-explain.txt");
         RefreshReport.writeCsv(result.figures(), machine, csv);
         RefreshReport.writeJson(result, machine, rows, scale, json);
-        java.nio.file.Files.writeString(explain, result.diagnostics());
+        Files.writeString(explain, result.diagnostics());
         out.printf("%nbenchmark took %.1f min; figures written to %s and %s, delta statement plans to %s%n",
                 minutes, csv, json, explain);
         return result;
@@ -103,9 +108,8 @@ public final class BenchRunner {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("date", LocalDate.now().toString());
         facts.put("cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
-        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                instanceof com.sun.management.OperatingSystemMXBean os) {
-            facts.put("memory_gib", String.format(java.util.Locale.ROOT, "%.1f", os.getTotalMemorySize() / (double) (1L << 30)));
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
+            facts.put("memory_gib", String.format(Locale.ROOT, "%.1f", os.getTotalMemorySize() / (double) (1L << 30)));
         }
         facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         facts.put("java", System.getProperty("java.version"));

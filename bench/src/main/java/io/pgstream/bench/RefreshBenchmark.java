@@ -12,8 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,7 +39,7 @@ import java.util.regex.Pattern;
  */
 public final class RefreshBenchmark {
 
-    /** One measured figure; {@code table} is a stream table, "orders" or "orders_plain" for (d), or "" */
+    /** One measured figure; {@code table} is a stream table, "orders" or "orders_plain" in (d), or empty */
     public record Figure(String phase, String table, String measure, long rows, double value, String unit) {}
 
     /** All figures, the problems met (a failed verification, an unexpected refresh action) and diagnostics. */
@@ -73,15 +75,23 @@ public final class RefreshBenchmark {
      * @param oltpSeconds measured seconds per configuration in (d), split over two interleaved rounds
      */
     public RefreshBenchmark(String jdbcUrl, long rows, long scale, int repetitions, int oltpSeconds, PrintWriter out) {
-        if (rows < 200_000) {
-            throw new IllegalArgumentException("--rows must be at least 200000 (the largest delta is 100,000 rows)");
-        }
+        checkSizes(rows, scale);
         this.jdbcUrl = jdbcUrl;
         this.rows = rows;
         this.scale = scale;
         this.repetitions = repetitions;
         this.oltpSeconds = oltpSeconds;
         this.out = out;
+    }
+
+    /** Refuses sizes the benchmark cannot run with, before anything is started. */
+    public static void checkSizes(long rows, long scale) {
+        if (rows < 200_000) {
+            throw new IllegalArgumentException("--rows must be at least 200000 (the largest delta is 100,000 rows)");
+        }
+        if (scale < 0) {
+            throw new IllegalArgumentException("--scale must be 0 (skip) or a number of rows");
+        }
     }
 
     public Result run() throws SQLException, InterruptedException {
@@ -270,7 +280,7 @@ public final class RefreshBenchmark {
                 total += refresh(c, table, "DIFFERENTIAL").clientMillis();
             }
             Map<String, double[]> after = functionStats(c);
-            StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                     "-- %s: per one-row refresh (mean of %d, %.2f ms client-side), time by function:%n"
                             + "%-40s %8s %10s %10s%n", table, refreshes, total / refreshes, "function", "calls", "total ms",
                     "self ms"));
@@ -282,7 +292,7 @@ public final class RefreshBenchmark {
                     })
                     .filter(e -> e.getValue()[0] > 0)
                     .sorted((x, y) -> Double.compare(y.getValue()[2], x.getValue()[2]))
-                    .forEach(e -> text.append(String.format(java.util.Locale.ROOT, "%-40s %8.1f %10.3f %10.3f%n",
+                    .forEach(e -> text.append(String.format(Locale.ROOT, "%-40s %8.1f %10.3f %10.3f%n",
                             e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])));
             for (String each : QUERIES.keySet()) {
                 refresh(c, each, null);
@@ -486,7 +496,7 @@ public final class RefreshBenchmark {
                 latency += result[1];
             }
             return new Oltp(transactions, latency, measuredSeconds);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw sql;
             }

@@ -100,7 +100,9 @@ final class SpjRenderer {
         return switch (state) {
             case NEW -> scan.table().quoted() + " AS " + alias;
             case DELTA -> "(" + delta(source) + ") AS " + alias;
-            case OLD -> "(SELECT " + columnsThen(source, "t") + "1 AS " + WEIGHT + " FROM " + scan.table().quoted() + " t"
+            // both branches bigint: a UNION ALL of differing types cannot be flattened into the join, and
+            // the table would be scanned whole instead of through its index
+            case OLD -> "(SELECT " + columnsThen(source, "t") + "1::bigint AS " + WEIGHT + " FROM " + scan.table().quoted() + " t"
                     + "\n        UNION ALL SELECT " + columnsThen(source, "d") + "-d." + WEIGHT + " FROM (" + delta(source)
                     + ") d) AS " + alias;
         };
