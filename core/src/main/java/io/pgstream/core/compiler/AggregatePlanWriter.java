@@ -253,9 +253,7 @@ final class AggregatePlanWriter {
         String lateral = "SELECT " + String.join(", ", recomputed) + " FROM " + renderer.fromList()
                 + " WHERE " + conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
 
-        List<String> values = new ArrayList<>();
-        values.add("CASE WHEN m.__pgs_rc THEN r.r_count ELSE coalesce((m.__pgs_old).__pgs_count, 0) + m.__pgs_dcount END AS __pgs_cnt");
-        return "SELECT m.__pgs_tid, m.__pgs_rc, " + String.join(", ", values) + ", "
+        return "SELECT m.__pgs_tid, m.__pgs_rc, " + count() + " AS __pgs_cnt, "
                 + String.join(", ", columnValues()) + "\n  FROM __pgs_m m LEFT JOIN LATERAL (" + lateral + ") r ON true";
     }
 

@@ -21,14 +21,12 @@ public final class Catalog {
 
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
 
-    private static final String LOAD = """
+    private static final String SELECT = """
             SELECT id, relid::regclass::text AS name, schedule, status, last_refresh_at,
                    plan_status = 'pending' AS plan_pending
-              FROM pgstream.stream_table ORDER BY id""";
-    private static final String LOAD_ONE = """
-            SELECT id, relid::regclass::text AS name, schedule, status, last_refresh_at,
-                   plan_status = 'pending' AS plan_pending
-              FROM pgstream.stream_table WHERE id = ?""";
+              FROM pgstream.stream_table""";
+    private static final String LOAD = SELECT + " ORDER BY id";
+    private static final String LOAD_ONE = SELECT + " WHERE id = ?";
 
     private Catalog() {}
 

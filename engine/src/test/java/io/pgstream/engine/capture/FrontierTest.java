@@ -198,26 +198,23 @@ class FrontierTest {
         return committed;
     }
 
+    /** One transaction of 1-3 statements; 1 if it committed, 0 if it rolled back. */
     private int writeOneTransaction(Connection c, Random random) throws SQLException, InterruptedException {
-        {
-            {
-                for (int i = random.nextInt(3) + 1; i > 0; i--) {
-                    int k = random.nextInt(9);
-                    execute(c, switch (random.nextInt(3)) {
-                        case 0 -> "INSERT INTO items (k, v) VALUES (" + k + ", " + (random.nextBoolean() ? "NULL" : random.nextInt(100)) + ")";
-                        case 1 -> "UPDATE items SET k = " + k + ", v = v + 1 WHERE id IN (SELECT id FROM items ORDER BY random() LIMIT 2)";
-                        default -> "DELETE FROM items WHERE id IN (SELECT id FROM items ORDER BY random() LIMIT 1)";
-                    });
-                    Thread.sleep(random.nextInt(5));
-                }
-                if (random.nextInt(10) == 0) {
-                    c.rollback();
-                    return 0;
-                }
-                c.commit();
-                return 1;
-            }
+        for (int i = random.nextInt(3) + 1; i > 0; i--) {
+            int k = random.nextInt(9);
+            execute(c, switch (random.nextInt(3)) {
+                case 0 -> "INSERT INTO items (k, v) VALUES (" + k + ", " + (random.nextBoolean() ? "NULL" : random.nextInt(100)) + ")";
+                case 1 -> "UPDATE items SET k = " + k + ", v = v + 1 WHERE id IN (SELECT id FROM items ORDER BY random() LIMIT 2)";
+                default -> "DELETE FROM items WHERE id IN (SELECT id FROM items ORDER BY random() LIMIT 1)";
+            });
+            Thread.sleep(random.nextInt(5));
         }
+        if (random.nextInt(10) == 0) {
+            c.rollback();
+            return 0;
+        }
+        c.commit();
+        return 1;
     }
 
     private static void execute(Connection c, String sql) throws SQLException {
