@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Unpacks the PostgreSQL binaries shipped as {@value #ARCHIVE} in io.zonky's binaries jar, once per archive and OS
- * account, into {@code ${java.io.tmpdir}/pg-stream-embedded-<user>/postgresql-<archive digest>}.
+ * account, into {@code ${java.io.tmpdir}/pg-stream-embedded-<user>/postgresql-<archive digest>}, or under the
+ * directory named by the environment variable {@value #CACHE_VARIABLE}: the extension files copied into the share
+ * directory belong to one checkout, so parallel checkouts of different versions each set their own.
  *
  * <p>Several JVMs may start at once: each unpacks into its own staging directory and renames it into place
  * atomically; whoever loses the race keeps the winner's identical copy. The tree is world-readable (the server may
@@ -36,6 +38,7 @@ final class BinaryCache {
     }
 
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
+    static final String CACHE_VARIABLE = "PGSTREAM_EMBEDDED_CACHE";
     private static final Logger log = LoggerFactory.getLogger(BinaryCache.class);
     private static final Map<Path, Installation> INSTALLED = new HashMap<>();
 
@@ -43,6 +46,10 @@ final class BinaryCache {
     }
 
     static Path defaultCacheDirectory() {
+        String configured = System.getenv(CACHE_VARIABLE);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
         return Path.of(System.getProperty("java.io.tmpdir"), "pg-stream-embedded-" + System.getProperty("user.name"));
     }
 
