@@ -22,7 +22,13 @@ INSERT INTO pgstream.settings (name, value, description) VALUES
   ('history_retention', '7 days',
    'How long rows are kept in pgstream.refresh_history (a PostgreSQL interval).'),
   ('differential_max_change_ratio', '0.1',
-   'In refresh mode auto, a cycle whose pending changes exceed this fraction of the sources'' rows refreshes in full.');
+   'In refresh mode auto, a cycle whose pending changes exceed this fraction of the sources'' rows refreshes in full.'),
+  ('max_consecutive_errors', '3',
+   'A stream table whose refresh fails this many times in a row is suspended automatically.'),
+  ('stale_alert_factor', '2',
+   'A stale alert is sent when a stream table''s staleness exceeds this multiple of its effective schedule.'),
+  ('alert_interval', '1 minute',
+   'The least time between two alerts of the same kind for the same stream table (a PostgreSQL interval).');
 
 CREATE FUNCTION pgstream.setting(p_name text) RETURNS text LANGUAGE sql STABLE AS
 $$ SELECT value FROM pgstream.settings WHERE name = p_name $$;
@@ -38,7 +44,12 @@ CREATE TABLE pgstream.stream_table (
     schedule              text NOT NULL,
     refresh_mode          text NOT NULL CHECK (refresh_mode IN ('full', 'differential', 'auto')),
     status                text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'error')),
+    suspended_reason      text,                         -- why status is 'suspended'
     last_error            text,
+    -- How often it refreshes: a duration schedule's interval, a cron schedule's shortest period, or for
+    -- 'calculated' the tightest effective interval of its dependents (see _recompute_schedules).
+    effective_interval    interval,
+    effective_basis       text,                         -- where effective_interval comes from
     consecutive_errors    integer NOT NULL DEFAULT 0,
     -- The frontier: the snapshot of the last refresh, plus the refreshing transaction's own xid and
     -- the change sequence it had reached (its own uncommitted changes are consumed up to there).
