@@ -124,7 +124,7 @@ BEGIN
     PERFORM pg_notify('pgstream_catalog', TG_OP);
     RETURN NULL;
 END $$;
-CREATE TRIGGER stream_table_changed AFTER INSERT OR DELETE OR UPDATE OF schedule, refresh_mode, status, relid
+CREATE TRIGGER stream_table_changed AFTER INSERT OR DELETE OR UPDATE OF schedule, refresh_mode, status, relid, effective_interval
     ON pgstream.stream_table FOR EACH STATEMENT EXECUTE FUNCTION pgstream._notify_catalog();
 
 ------------------------------------------------------------------------------------------------
@@ -568,6 +568,214 @@ BEGIN
 END $$;
 
 ------------------------------------------------------------------------------------------------
+-- The stream table graph. An edge is a source row whose table is another stream table's table.
+------------------------------------------------------------------------------------------------
+CREATE VIEW pgstream._edges AS
+SELECT up.id AS upstream_id, down.id AS downstream_id
+  FROM pgstream.source s
+  JOIN pgstream.stream_table up ON up.relid = s.source_relid
+  JOIN pgstream.stream_table down ON down.id = s.stream_table_id;
+
+-- Raises when a stream table reads itself, directly or through other stream tables (checked after
+-- its sources are recorded, so an altered query that closes a loop rolls back).
+CREATE FUNCTION pgstream._check_acyclic(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_path bigint[];
+BEGIN
+    WITH RECURSIVE reads(id, path) AS (
+        SELECT p_id, ARRAY[p_id]
+        UNION ALL
+        SELECT e.upstream_id, r.path || e.upstream_id
+          FROM reads r JOIN pgstream._edges e ON e.downstream_id = r.id
+         WHERE (r.id <> p_id OR cardinality(r.path) = 1) AND NOT e.upstream_id = ANY (r.path[2:])
+    )
+    SELECT path INTO v_path FROM reads WHERE id = p_id AND cardinality(path) > 1 LIMIT 1;
+    IF v_path IS NOT NULL THEN
+        RAISE EXCEPTION 'stream table % would read itself: %', (SELECT relid::regclass FROM pgstream.stream_table WHERE id = p_id),
+            (SELECT string_agg(st.relid::regclass::text, ' reads ' ORDER BY p.n)
+               FROM unnest(v_path) WITH ORDINALITY p(id, n) JOIN pgstream.stream_table st ON st.id = p.id)
+            USING ERRCODE = 'invalid_recursion',
+                  HINT = 'Stream tables form a graph without cycles: give one of them a query that does not read the other.';
+    END IF;
+END $$;
+
+-- Every stream table that reads the given one, directly or not, deepest first (the order to drop them).
+CREATE FUNCTION pgstream._dependents(p_id bigint) RETURNS TABLE (id bigint, depth int) LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE readers(id, depth) AS (
+        SELECT e.downstream_id, 1 FROM pgstream._edges e WHERE e.upstream_id = p_id
+        UNION
+        SELECT e.downstream_id, r.depth + 1 FROM readers r JOIN pgstream._edges e ON e.upstream_id = r.id
+    )
+    SELECT id, max(depth)::int FROM readers GROUP BY id ORDER BY max(depth) DESC, id
+$$;
+
+-- The stream tables a refresh round covers: the given ones and every stream table they read, directly
+-- or not, ordered by depth (the longest chain of stream tables below it) then id. Each comes after
+-- everything it reads, and the order is the same in every round, so rounds that wait for locks never
+-- deadlock.
+CREATE FUNCTION pgstream._round_members(p_ids bigint[]) RETURNS bigint[] LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE closure(id) AS (
+        SELECT unnest(p_ids)
+        UNION
+        SELECT e.upstream_id FROM closure c JOIN pgstream._edges e ON e.downstream_id = c.id
+    ), depth(id, depth) AS (
+        SELECT c.id, 0 FROM closure c
+        UNION ALL
+        SELECT e.downstream_id, d.depth + 1 FROM depth d JOIN pgstream._edges e ON e.upstream_id = d.id
+         WHERE e.downstream_id IN (SELECT id FROM closure)
+    )
+    SELECT array_agg(id ORDER BY depth, id)
+      FROM (SELECT d.id, max(d.depth) AS depth FROM depth d JOIN pgstream.stream_table st ON st.id = d.id GROUP BY d.id) m
+$$;
+
+-- Locks every member of a round, in round order; returns the members (none if they were all dropped),
+-- or NULL, holding none of the locks it tried, when p_wait is false and one of them is busy.
+CREATE FUNCTION pgstream._lock_round(p_ids bigint[], p_wait boolean) RETURNS bigint[] LANGUAGE plpgsql AS $$
+DECLARE
+    v_members bigint[] := pgstream._round_members(p_ids);
+    v_id      bigint;
+BEGIN
+    FOREACH v_id IN ARRAY coalesce(v_members, '{}') LOOP
+        IF p_wait THEN
+            PERFORM pgstream._lock_stream_table(v_id);
+        ELSIF NOT pgstream.try_lock_stream_table(v_id) THEN
+            RAISE EXCEPTION USING ERRCODE = 'PGS02';
+        END IF;
+    END LOOP;
+    RETURN coalesce(v_members, '{}');
+EXCEPTION WHEN SQLSTATE 'PGS02' THEN
+    RETURN NULL; -- the subtransaction's rollback released the locks taken so far
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Effective schedules. A duration refreshes at its interval and a cron expression counts with its
+-- shortest period; 'calculated' takes the tightest effective interval among the stream tables that
+-- read it, recursively, or the calculated_interval setting when none (active) does.
+------------------------------------------------------------------------------------------------
+-- The values a (checked) cron field allows.
+CREATE FUNCTION pgstream._cron_values(p_field text, p_min int, p_max int, p_names text[]) RETURNS int[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_item   text;
+    v_match  text[];
+    v_from   int;
+    v_to     int;
+    v_values int[] := '{}';
+BEGIN
+    FOREACH v_item IN ARRAY string_to_array(p_field, ',') LOOP
+        v_match := regexp_match(v_item, '^(\*|([a-z0-9]+)(-([a-z0-9]+))?)(/([0-9]+))?$');
+        IF v_match[1] = '*' THEN
+            v_from := p_min;
+            v_to := p_max;
+        ELSE
+            v_from := pgstream._cron_number(v_match[2], p_min, p_names);
+            v_to := CASE WHEN v_match[4] IS NOT NULL THEN pgstream._cron_number(v_match[4], p_min, p_names)
+                         WHEN v_match[6] IS NOT NULL THEN p_max
+                         ELSE v_from END;
+        END IF;
+        v_values := v_values || ARRAY(SELECT generate_series(v_from, v_to, coalesce(v_match[6]::int, 1)));
+    END LOOP;
+    RETURN v_values;
+END $$;
+
+CREATE FUNCTION pgstream._cron_number(p_value text, p_min int, p_names text[]) RETURNS int LANGUAGE sql IMMUTABLE AS
+$$ SELECT CASE WHEN p_value ~ '^[0-9]+$' THEN p_value::int ELSE array_position(p_names, p_value) - 1 + p_min END $$;
+
+-- The shortest time between two firings of a 5-field cron expression (NULL if it never fires). The
+-- firing times are the matching days crossed with the matching minutes of a day, so the shortest gap is
+-- either between two minutes of one day or from the last minute of a day to the first of the next
+-- matching day; 29 years of days cover every weekday and leap-year combination.
+CREATE FUNCTION pgstream._cron_shortest_period(p_cron text) RETURNS interval LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+    v_fields  text[] := string_to_array(CASE p_cron
+                            WHEN '@yearly' THEN '0 0 1 1 *' WHEN '@annually' THEN '0 0 1 1 *'
+                            WHEN '@monthly' THEN '0 0 1 * *' WHEN '@weekly' THEN '0 0 * * 0'
+                            WHEN '@daily' THEN '0 0 * * *' WHEN '@midnight' THEN '0 0 * * *'
+                            WHEN '@hourly' THEN '0 * * * *' ELSE p_cron END, ' ');
+    v_minutes int[];
+    v_days    int[];
+    v_months  int[];
+    v_weekdays int[];
+    v_within  int;
+    v_day_gap int;
+BEGIN
+    SELECT array_agg(DISTINCT h * 60 + m ORDER BY h * 60 + m) INTO v_minutes
+      FROM unnest(pgstream._cron_values(v_fields[2], 0, 23, NULL)) h,
+           unnest(pgstream._cron_values(v_fields[1], 0, 59, NULL)) m;
+    SELECT min(gap) INTO v_within
+      FROM (SELECT lead(m) OVER (ORDER BY m) - m AS gap FROM unnest(v_minutes) m) g;
+    v_days := pgstream._cron_values(v_fields[3], 1, 31, NULL);
+    v_months := pgstream._cron_values(v_fields[4], 1, 12, '{jan,feb,mar,apr,may,jun,jul,aug,sep,oct,nov,dec}');
+    v_weekdays := ARRAY(SELECT w % 7 FROM unnest(pgstream._cron_values(v_fields[5], 0, 7,
+                                                  '{sun,mon,tue,wed,thu,fri,sat}')) w);
+    SELECT min(gap) INTO v_day_gap
+      FROM (SELECT lead(d) OVER (ORDER BY d) - d AS gap
+              FROM generate_series(date '2000-01-01', date '2028-12-31', interval '1 day') g(t),
+                   LATERAL (SELECT t::date AS d) day
+             WHERE extract(month FROM d)::int = ANY (v_months)
+               AND CASE WHEN v_fields[3] <> '*' AND v_fields[5] <> '*'   -- both restricted: either matches
+                        THEN extract(day FROM d)::int = ANY (v_days) OR extract(dow FROM d)::int = ANY (v_weekdays)
+                        ELSE extract(day FROM d)::int = ANY (v_days) AND extract(dow FROM d)::int = ANY (v_weekdays)
+                   END) gaps;
+    RETURN make_interval(mins => least(v_within, v_day_gap * 1440 - (v_minutes[cardinality(v_minutes)] - v_minutes[1])));
+END $$;
+
+-- How often a declared schedule refreshes; NULL for 'calculated'.
+CREATE FUNCTION pgstream._declared_interval(p_schedule text) RETURNS interval LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE
+        WHEN p_schedule = 'calculated' THEN NULL
+        WHEN p_schedule ~ '^([0-9]+(s|m|h|d))+$' THEN
+            (SELECT sum(m[1]::bigint * CASE m[2] WHEN 's' THEN interval '1 second' WHEN 'm' THEN interval '1 minute'
+                                                 WHEN 'h' THEN interval '1 hour' ELSE interval '1 day' END)
+               FROM regexp_matches(p_schedule, '([0-9]+)([smhd])', 'g') m)
+        ELSE pgstream._cron_shortest_period(p_schedule)
+    END
+$$;
+
+-- Recomputes every effective schedule; called in the transaction of each create, alter, drop and
+-- status change, so the catalog never shows a stale one.
+CREATE FUNCTION pgstream._recompute_schedules() RETURNS void LANGUAGE sql AS $$
+    WITH RECURSIVE declared AS (
+        SELECT st.id, st.schedule, pgstream._declared_interval(st.schedule) AS declared_interval
+          FROM pgstream.stream_table st
+    ), readers AS (  -- suspended stream tables do not refresh, so they ask nothing of their sources
+        SELECT e.upstream_id, e.downstream_id
+          FROM pgstream._edges e JOIN pgstream.stream_table down ON down.id = e.downstream_id
+         WHERE down.status <> 'suspended'
+    ), reached(origin, node) AS (  -- from each calculated table down through calculated ones
+        SELECT id, id FROM declared WHERE declared_interval IS NULL
+        UNION
+        SELECT r.origin, e.downstream_id
+          FROM reached r JOIN readers e ON e.upstream_id = r.node
+          JOIN declared d ON d.id = r.node
+         WHERE d.declared_interval IS NULL
+    ), demands AS (
+        SELECT r.origin, d.declared_interval AS demand, format('from dependent %s', st.relid::regclass) AS basis
+          FROM reached r JOIN declared d ON d.id = r.node JOIN pgstream.stream_table st ON st.id = r.node
+         WHERE d.declared_interval IS NOT NULL
+        UNION ALL
+        SELECT r.origin, pgstream.setting('calculated_interval')::interval,
+               'no dependents: setting calculated_interval'
+          FROM reached r JOIN declared d ON d.id = r.node
+         WHERE d.declared_interval IS NULL AND NOT EXISTS (SELECT 1 FROM readers e WHERE e.upstream_id = r.node)
+    ), effective AS (
+        SELECT d.id,
+               coalesce(d.declared_interval, t.demand) AS effective_interval,
+               CASE WHEN d.declared_interval IS NULL THEN t.basis
+                    WHEN d.schedule ~ '^([0-9]+(s|m|h|d))+$' THEN 'declared'
+                    ELSE 'declared cron: its shortest period' END AS effective_basis
+          FROM declared d
+          LEFT JOIN LATERAL (SELECT demand, basis FROM demands WHERE origin = d.id
+                              ORDER BY demand, basis LIMIT 1) t ON true
+    )
+    UPDATE pgstream.stream_table st
+       SET effective_interval = e.effective_interval, effective_basis = e.effective_basis
+      FROM effective e
+     WHERE st.id = e.id
+       AND (st.effective_interval, st.effective_basis) IS DISTINCT FROM (e.effective_interval, e.effective_basis)
+$$;
+
+------------------------------------------------------------------------------------------------
 -- Refresh
 ------------------------------------------------------------------------------------------------
 -- The statement that recomputes the query and applies only the difference to the stored table, as a
@@ -677,6 +885,15 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- The data timestamp a refresh starting now gives a stream table: every change committed before it is
+-- reflected. Taken before the refresh's snapshot; what it reads from other stream tables reflects only
+-- their own data timestamps.
+CREATE FUNCTION pgstream._data_timestamp(p_id bigint) RETURNS timestamptz LANGUAGE sql VOLATILE AS $$
+    SELECT least(clock_timestamp(), (SELECT min(up.data_timestamp)
+                                       FROM pgstream._edges e JOIN pgstream.stream_table up ON up.id = e.upstream_id
+                                      WHERE e.downstream_id = p_id))
+$$;
+
 -- Refreshes a stream table whose lock is held and whose catalog row was read after taking it.
 CREATE FUNCTION pgstream._refresh_locked(p_st pgstream.stream_table, p_initiated_by text, p_force boolean,
                                           p_started timestamptz)
@@ -698,7 +915,7 @@ DECLARE
 BEGIN
     PERFORM pgstream._check_sources(p_st);
     IF p_st.frontier IS NOT NULL THEN
-        v_data_ts := clock_timestamp();
+        v_data_ts := pgstream._data_timestamp(p_st.id);
         v_now := pgstream._current_frontier();
         v_changes := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
         IF v_changes = 0 AND NOT p_force THEN
@@ -716,7 +933,7 @@ BEGIN
     END IF;
 
     v_reason := pgstream._full_refresh_reason(p_st, p_force, v_changes, v_truncated);
-    v_data_ts := clock_timestamp();
+    v_data_ts := pgstream._data_timestamp(p_st.id);
     IF v_reason IS NULL THEN
         v_action := 'DIFFERENTIAL';
         v_reason := 'refresh mode ' || p_st.refresh_mode;
@@ -791,6 +1008,50 @@ BEGIN
     END;
 END $$;
 
+-- Refreshes a round: the given stream tables and, first, every stream table they read, in one
+-- transaction and in round order. What a member reads was refreshed earlier in the round and stays
+-- locked until the end, so in a diamond (B and C read A, D reads B and C) D always combines B and C
+-- computed from the same state of A. A member whose upstream failed or is suspended is left as it is
+-- (refreshing it would mix states); with p_raise that is an error, as a failed refresh is. p_force
+-- makes the given tables refresh in full (a new query or plan), not what they read.
+CREATE FUNCTION pgstream._refresh_round(p_ids bigint[], p_initiated_by text, p_raise boolean,
+                                        p_force boolean DEFAULT false)
+RETURNS SETOF pgstream.refresh_result LANGUAGE plpgsql AS $$
+DECLARE
+    v_members bigint[] := pgstream._lock_round(p_ids, true);
+    v_held    bigint[] := '{}';  -- members left as they are: failed, suspended, or behind one that is
+    v_id      bigint;
+    v_st      pgstream.stream_table;
+    v_behind  text;
+    v_result  pgstream.refresh_result;
+BEGIN
+    FOREACH v_id IN ARRAY v_members LOOP
+        SELECT * INTO v_st FROM pgstream.stream_table WHERE id = v_id;
+        SELECT string_agg(up.relid::regclass::text || CASE WHEN up.status = 'suspended' THEN ' is suspended'
+                                                          ELSE ' failed' END, ', ' ORDER BY up.id)
+          INTO v_behind
+          FROM pgstream._edges e JOIN pgstream.stream_table up ON up.id = e.upstream_id
+         WHERE e.downstream_id = v_id AND up.id = ANY (v_held);
+        IF v_behind IS NOT NULL THEN
+            IF p_raise THEN
+                RAISE EXCEPTION 'stream table % cannot be refreshed: upstream %', v_st.relid::regclass, v_behind
+                    USING ERRCODE = 'object_not_in_prerequisite_state',
+                          HINT = 'Resume or repair the upstream stream table first.';
+            END IF;
+            v_held := v_held || v_id;
+            RETURN NEXT pgstream._result(v_st.relid, 'SKIP', 'upstream ' || v_behind, 0, 0, clock_timestamp());
+        ELSIF v_st.status = 'suspended' AND NOT v_id = ANY (p_ids) THEN
+            v_held := v_held || v_id;  -- a suspended upstream keeps its state; only an explicit request refreshes it
+        ELSE
+            v_result := pgstream._refresh(v_id, p_initiated_by, p_raise, p_force AND v_id = ANY (p_ids));
+            IF v_result.action = 'ERROR' THEN
+                v_held := v_held || v_id;
+            END IF;
+            RETURN NEXT v_result;
+        END IF;
+    END LOOP;
+END $$;
+
 ------------------------------------------------------------------------------------------------
 -- Differential plans: the engine compiles a stream table's definition and installs the result here.
 ------------------------------------------------------------------------------------------------
@@ -845,7 +1106,7 @@ DECLARE
     v_st     pgstream.stream_table;
     v_column text;
 BEGIN
-    PERFORM pgstream._lock_stream_table(p_id);
+    PERFORM pgstream._lock_round(ARRAY[p_id], true);  -- its round repopulates it, in round order
     SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id FOR UPDATE;
     IF v_st.id IS NULL OR v_st.definition <> p_definition OR v_st.plan_status <> 'pending' THEN
         RETURN false;
@@ -860,7 +1121,7 @@ BEGIN
        SET plan_status = 'differential', plan_reason = NULL, operator_tree = p_operator_tree,
            full_query = p_full_query, delta_sql = p_delta_sql
      WHERE id = p_id;
-    PERFORM pgstream._refresh(p_id, 'initial', true, true);
+    PERFORM pgstream._refresh_round(ARRAY[p_id], 'initial', true, true);
     RETURN true;
 END $$;
 
@@ -931,8 +1192,9 @@ BEGIN
     VALUES (v_target::regclass, query, pgstream._definition(v_view), v_schedule, v_mode)
     RETURNING id INTO v_id;
     PERFORM pgstream._attach_sources(v_id, v_view);
+    PERFORM pgstream._recompute_schedules();
     EXECUTE format('DROP VIEW %s', v_view);
-    PERFORM pgstream._refresh(v_id, 'initial', true, true);
+    PERFORM pgstream._refresh_round(ARRAY[v_id], 'initial', true, true);
     PERFORM pgstream._internal_ddl(false);
     RETURN v_target::regclass;
 END $$;
@@ -950,7 +1212,7 @@ DECLARE
     v_relid   oid;
     v_target  text;
 BEGIN
-    PERFORM pgstream._lock_stream_table(v_st.id);
+    PERFORM pgstream._lock_round(ARRAY[v_st.id], true);  -- a new query repopulates it in its round
     IF schedule IS NOT NULL THEN
         UPDATE pgstream.stream_table SET schedule = pgstream._check_schedule(alter_stream_table.schedule)
          WHERE id = v_st.id;
@@ -965,6 +1227,7 @@ BEGIN
          WHERE id = v_st.id;
     END IF;
     IF query IS NULL THEN
+        PERFORM pgstream._recompute_schedules();
         RETURN;
     END IF;
 
@@ -973,6 +1236,15 @@ BEGIN
     v_view := pgstream._define(query);
     v_target := v_st.relid::regclass::text;
     IF pgstream._columns_of(v_view) IS DISTINCT FROM pgstream._columns_of(v_st.relid) THEN
+        -- the table is recreated: stream tables reading it would lose their source
+        IF EXISTS (SELECT 1 FROM pgstream._dependents(v_st.id)) THEN
+            RAISE EXCEPTION 'cannot change the columns of stream table % because other stream tables read it: %',
+                v_st.relid::regclass,
+                (SELECT string_agg(st.relid::regclass::text, ', ' ORDER BY d.depth, st.id)
+                   FROM pgstream._dependents(v_st.id) d JOIN pgstream.stream_table st ON st.id = d.id)
+                USING ERRCODE = 'dependent_objects_still_exist',
+                      HINT = 'Keep the column names and types, or drop the stream tables that read it first.';
+        END IF;
         EXECUTE format('DROP TABLE %s', v_target);
         EXECUTE format('CREATE TABLE %s AS SELECT * FROM %s WITH NO DATA', v_target, v_view);
         EXECUTE format('COMMENT ON TABLE %s IS %L', v_target, 'pg_stream stream table');
@@ -985,11 +1257,13 @@ BEGIN
            plan_status = 'pending', plan_reason = NULL, operator_tree = NULL, full_query = NULL, delta_sql = NULL
      WHERE id = v_st.id;
     PERFORM pgstream._attach_sources(v_st.id, v_view);
+    PERFORM pgstream._check_acyclic(v_st.id);
+    PERFORM pgstream._recompute_schedules();
     EXECUTE format('DROP VIEW %s', v_view);
     FOREACH v_relid IN ARRAY coalesce(v_old, '{}') LOOP
         PERFORM pgstream._drop_capture_if_unused(v_relid);
     END LOOP;
-    PERFORM pgstream._refresh(v_st.id, 'initial', true, true);
+    PERFORM pgstream._refresh_round(ARRAY[v_st.id], 'initial', true, true);
     PERFORM pgstream._internal_ddl(false);
 END $$;
 
@@ -1000,29 +1274,55 @@ CREATE FUNCTION pgstream._columns_of(p_rel oid) RETURNS text[] LANGUAGE sql STAB
 $$;
 
 /* Drops a stream table: its table, its catalog rows and history, and the capture of every source no
-   other stream table reads. */
-CREATE FUNCTION pgstream.drop_stream_table(name text) RETURNS void LANGUAGE plpgsql AS $$
+   other stream table reads. Stream tables that read it are dropped too with cascade, else it is refused. */
+CREATE FUNCTION pgstream.drop_stream_table(name text, cascade boolean DEFAULT false) RETURNS void
+LANGUAGE plpgsql AS $$
 DECLARE
-    v_st      pgstream.stream_table := pgstream._find(name);
-    v_sources oid[];
-    v_relid   oid;
+    v_st         pgstream.stream_table := pgstream._find(name);
+    v_dependents text;
+    v_id         bigint;
 BEGIN
-    PERFORM pgstream._lock_stream_table(v_st.id);
+    SELECT string_agg(st.relid::regclass::text, ', ' ORDER BY d.depth, st.id) INTO v_dependents
+      FROM pgstream._dependents(v_st.id) d JOIN pgstream.stream_table st ON st.id = d.id;
+    IF v_dependents IS NOT NULL AND NOT cascade THEN
+        RAISE EXCEPTION 'cannot drop stream table % because other stream tables read it: %',
+            v_st.relid::regclass, v_dependents
+            USING ERRCODE = 'dependent_objects_still_exist',
+                  HINT = 'Drop them first, or use pgstream.drop_stream_table(name, cascade => true) to drop them too.';
+    END IF;
     PERFORM pgstream._internal_ddl(true);
-    SELECT array_agg(source_relid) INTO v_sources FROM pgstream.source WHERE stream_table_id = v_st.id;
-    DELETE FROM pgstream.stream_table WHERE id = v_st.id;
-    EXECUTE format('DROP TABLE %s', v_st.relid::regclass);
-    FOREACH v_relid IN ARRAY coalesce(v_sources, '{}') LOOP
-        PERFORM pgstream._drop_capture_if_unused(v_relid);
+    FOR v_id IN SELECT d.id FROM pgstream._dependents(v_st.id) d LOOP  -- deepest first
+        PERFORM pgstream._drop_one(v_id);
     END LOOP;
+    PERFORM pgstream._drop_one(v_st.id);
+    PERFORM pgstream._recompute_schedules();
     PERFORM pgstream._internal_ddl(false);
 END $$;
 
-/* Refreshes a stream table now, in the caller's transaction, and says what it did. Waits for a
-   refresh of the same table already under way. Works whether or not an engine runs. */
-CREATE FUNCTION pgstream.refresh_stream_table(name text) RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+CREATE FUNCTION pgstream._drop_one(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_relid   oid := (SELECT relid FROM pgstream.stream_table WHERE id = p_id);
+    v_sources oid[];
+    v_source  oid;
 BEGIN
-    RETURN pgstream._refresh((pgstream._find(name)).id, 'manual', true);
+    PERFORM pgstream._lock_stream_table(p_id);
+    SELECT array_agg(source_relid) INTO v_sources FROM pgstream.source WHERE stream_table_id = p_id;
+    DELETE FROM pgstream.stream_table WHERE id = p_id;
+    EXECUTE format('DROP TABLE %s', v_relid::regclass);
+    FOREACH v_source IN ARRAY coalesce(v_sources, '{}') LOOP
+        PERFORM pgstream._drop_capture_if_unused(v_source);
+    END LOOP;
+END $$;
+
+/* Refreshes a stream table now, in the caller's transaction, after the stream tables it reads (so it
+   reflects their sources as of now), and says what it did to it. Waits for refreshes of the same
+   tables already under way. Works whether or not an engine runs. */
+CREATE FUNCTION pgstream.refresh_stream_table(name text) RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+DECLARE
+    v_st pgstream.stream_table := pgstream._find(name);
+BEGIN
+    RETURN (SELECT r FROM pgstream._refresh_round(ARRAY[v_st.id], 'manual', true) r
+             WHERE r.stream_table = v_st.relid::regclass::text);
 END $$;
 
 /* Deletes refresh history older than the history_retention setting; the engine calls it now and then. */
@@ -1043,8 +1343,8 @@ SELECT st.id,
        st.relid::regclass::text                            AS name,
        st.status,
        st.schedule,
-       CASE WHEN st.schedule = 'calculated' THEN pgstream.setting('calculated_interval') ELSE st.schedule END
-                                                           AS effective_schedule,
+       st.effective_interval,
+       st.effective_basis,
        st.refresh_mode,
        st.plan_status                                      AS plan,
        st.plan_reason,
@@ -1107,6 +1407,7 @@ BEGIN
                               WHERE source_relid = v_obj.objid AND v_obj.address_names[3]::name = ANY (columns));
         END IF;
     END LOOP;
+    PERFORM pgstream._recompute_schedules();
     PERFORM pgstream._internal_ddl(false);
 EXCEPTION WHEN OTHERS THEN
     -- never block the user's DDL: refreshes will report what is wrong

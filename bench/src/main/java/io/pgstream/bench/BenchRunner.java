@@ -12,7 +12,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,6 +103,43 @@ public final class BenchRunner {
         out.printf("%nbenchmark took %.1f min; figures written to %s and %s, delta statement plans to %s%n",
                 minutes, csv, json, explain);
         return result;
+    }
+
+    /**
+     * The scheduler benchmark on a fresh embedded server (or a given database on this machine, whose CPU it
+     * reads from /proc): idle stream tables at two schedules, then a chain's end-to-end latency.
+     */
+    public static void scheduler(String jdbcUrl, int streamTables, Duration window, Path resultsDir, PrintWriter out)
+            throws IOException, SQLException, InterruptedException {
+        if (jdbcUrl != null) {
+            schedulerOn(jdbcUrl, streamTables, window, resultsDir, out);
+            return;
+        }
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setting("synchronous_commit", "on").start()) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE bench");
+            }
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
+                ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
+            }
+            out.printf("embedded PostgreSQL %s; %s%n", server.version(), machine(server.jdbcUrl("bench")));
+            schedulerOn(server.jdbcUrl("bench"), streamTables, window, resultsDir, out);
+        }
+    }
+
+    private static void schedulerOn(String jdbcUrl, int streamTables, Duration window, Path resultsDir, PrintWriter out)
+            throws IOException, SQLException, InterruptedException {
+        SchedulerBenchmark benchmark = new SchedulerBenchmark(jdbcUrl, ServerCpu.of(jdbcUrl), out);
+        List<SchedulerBenchmark.IdleFigure> idle = new ArrayList<>();
+        for (String schedule : List.of("calculated", "10s")) {
+            idle.add(benchmark.idle(streamTables, schedule, window));
+            out.flush();
+        }
+        SchedulerBenchmark.ChainFigure chain = benchmark.chain(10, "1s", 20);
+        SchedulerBenchmark.print(idle, chain, out);
+        Path csv = resultsDir.resolve("scheduler-" + LocalDate.now() + ".csv");
+        SchedulerBenchmark.writeCsv(idle, chain, csv);
+        out.println("figures written to " + csv);
     }
 
     /** Cores and memory of this machine (the server's, when it is embedded), and the server's version. */

@@ -4,6 +4,7 @@ import io.pgstream.bench.BenchRunner;
 import io.pgstream.bench.RefreshBenchmark;
 import io.pgstream.engine.JdbcUrls;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,13 +16,14 @@ import picocli.CommandLine.Spec;
         description = "Runs a benchmark and prints its figures (CSV, and JSON for refresh, under bench/results/). "
                 + "Benchmarks: capture (what change capture adds to writes: statement against row triggers); "
                 + "refresh (differential refresh against REFRESH MATERIALIZED VIEW and FULL, growing tables and deltas, "
-                + "writers with and without capture, no-change cycles).")
+                + "writers with and without capture, no-change cycles); "
+                + "scheduler (CPU of the engine and the server with many idle stream tables, latency through a chain).")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "BENCHMARK", description = "capture or refresh")
+    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh or scheduler")
     private String benchmark;
 
     @Option(names = "--db", paramLabel = "URL",
@@ -37,6 +39,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale", paramLabel = "N", defaultValue = "10000000",
             description = "refresh: the larger orders table for the one-row change (default 10000000; 0 skips it)")
     private long scale;
+
+    @Option(names = "--stream-tables", paramLabel = "N", defaultValue = "1000",
+            description = "scheduler: how many idle stream tables (default 1000)")
+    private int streamTables;
+
+    @Option(names = "--window", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "scheduler: how long each idle measurement lasts (default 60s)")
+    private Duration window;
 
     @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
             description = "where the CSV (and for refresh the JSON and plans) go (default bench/results)")
@@ -56,8 +66,12 @@ final class BenchCommand implements Callable<Integer> {
                         results, spec.commandLine().getOut());
                 return result.problems().isEmpty() ? 0 : 1;
             }
+            case "scheduler" -> {
+                BenchRunner.scheduler(jdbcUrl, streamTables, window, results, spec.commandLine().getOut());
+                return 0;
+            }
             default -> throw new IllegalArgumentException(
-                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh");
+                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler");
         }
     }
 }

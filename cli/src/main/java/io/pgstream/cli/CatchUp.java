@@ -31,25 +31,39 @@ final class CatchUp {
     }
 
     /**
-     * Waits until every stream table reflects a snapshot taken after {@code moment}, at most {@code limit} and
-     * not past a stop request; returns the stream tables that still lag (none: caught up).
+     * Waits until every stream table that refreshes at least once within {@code limit} reflects a snapshot taken
+     * after {@code moment}, at most {@code limit} and not past a stop request; returns those that still lag
+     * (none: caught up).
      */
     static List<String> await(Connection connection, OffsetDateTime moment, Duration limit, ShutdownSignal signal)
             throws SQLException {
         Instant deadline = Instant.now().plus(limit);
-        List<String> lagging = lagging(connection, moment);
+        List<String> lagging = lagging(connection, moment, limit);
         while (!lagging.isEmpty() && Instant.now().isBefore(deadline) && !signal.await(POLL)) {
-            lagging = lagging(connection, moment);
+            lagging = lagging(connection, moment, limit);
         }
         return lagging;
     }
 
-    private static List<String> lagging(Connection connection, OffsetDateTime moment) throws SQLException {
+    /** The stream tables that refresh less often than {@code limit}: the engine would not catch them up in time. */
+    static List<String> slowerThan(Connection connection, Duration limit) throws SQLException {
+        return names(connection, "SELECT name FROM pgstream.stream_tables"
+                + " WHERE effective_interval > make_interval(secs => ?) ORDER BY name", limit.toSeconds());
+    }
+
+    private static List<String> lagging(Connection connection, OffsetDateTime moment, Duration limit)
+            throws SQLException {
+        return names(connection, "SELECT name FROM pgstream.stream_tables"
+                + " WHERE (data_timestamp IS NULL OR data_timestamp <= ?)"
+                + "   AND effective_interval <= make_interval(secs => ?) ORDER BY name", moment, limit.toSeconds());
+    }
+
+    private static List<String> names(Connection connection, String sql, Object... parameters) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT name FROM pgstream.stream_tables
-                 WHERE data_timestamp IS NULL OR data_timestamp <= ? ORDER BY name""")) {
-            statement.setObject(1, moment);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     names.add(rs.getString(1));

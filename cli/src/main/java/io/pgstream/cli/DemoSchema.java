@@ -20,7 +20,10 @@ final class DemoSchema {
     /** A stream table of the demo; {@code summary} says in a few words what it shows. */
     record StreamTableDefinition(String name, String query, String schedule, String summary) {}
 
-    /** The stream tables, in the order every listing shows them: by name. */
+    /**
+     * The stream tables, in creation order: a table comes after the stream tables it reads. The last three are a
+     * pipeline: a per-minute rollup whose schedule is calculated from its two readers (5 s, from the dashboard).
+     */
     static final List<StreamTableDefinition> STREAM_TABLES = List.of(
             new StreamTableDefinition("large_orders", """
                     SELECT o.id AS order_id, c.name AS customer, c.region, p.name AS product, p.category,
@@ -42,7 +45,21 @@ final class DemoSchema {
                               FROM orders o JOIN products p ON p.id = o.product_id
                              WHERE o.status <> 'cancelled'
                              GROUP BY p.category, p.id, p.name) ranked
-                     WHERE rank <= 3""", "2s", "3 best-selling products per category: GROUP BY + window"));
+                     WHERE rank <= 3""", "2s", "3 best-selling products per category: GROUP BY + window"),
+            new StreamTableDefinition("orders_per_minute", """
+                    SELECT customer_id, date_trunc('minute', created_at) AS minute, count(*) AS orders,
+                           sum(amount) AS amount
+                      FROM orders
+                     GROUP BY customer_id, date_trunc('minute', created_at)""", "calculated",
+                    "rollup per customer and minute, read by the two below"),
+            new StreamTableDefinition("customer_dashboard", """
+                    SELECT customer_id, sum(orders) AS orders, sum(amount) AS amount, max(minute) AS last_order_minute
+                      FROM orders_per_minute
+                     GROUP BY customer_id""", "5s", "per customer, from orders_per_minute"),
+            new StreamTableDefinition("hourly_revenue", """
+                    SELECT date_trunc('hour', minute) AS hour, sum(orders) AS orders, sum(amount) AS amount
+                      FROM orders_per_minute
+                     GROUP BY date_trunc('hour', minute)""", "1h", "per hour, from orders_per_minute"));
 
     private static final String TABLES = """
             CREATE TABLE customers (

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -22,10 +23,13 @@ final class DropCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "the stream table")
     private String name;
 
+    @Option(names = "--cascade", description = "also drop the stream tables that read it, directly or not")
+    private boolean cascade;
+
     @Override
     public Integer call() throws Exception {
         try (Connection connection = database.connectWithPgStream()) {
-            StreamTables.drop(connection, name);
+            StreamTables.drop(connection, name, cascade);
             spec.commandLine().getOut().println("dropped stream table " + name);
         }
         return 0;

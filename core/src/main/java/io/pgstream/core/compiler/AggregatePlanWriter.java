@@ -205,7 +205,7 @@ final class AggregatePlanWriter {
         List<String> stored = new ArrayList<>();
         for (String key : keys()) {
             OutputColumn output = outputs.stream().filter(o -> o.expression().equals(key)).findFirst().orElseThrow();
-            stored.add("s." + Sql.identifier(output.name()));
+            stored.add("__pgs_s." + Sql.identifier(output.name()));
         }
         return "ROW(" + String.join(", ", stored) + ")::text";
     }
@@ -214,21 +214,21 @@ final class AggregatePlanWriter {
     private String merged() {
         List<String> recompute = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
-            String old = "s." + Sql.identifier(call(j).output());
+            String old = "__pgs_s." + Sql.identifier(call(j).output());
             switch (maintenance(j)) {
                 case COUNTERS -> { }
                 case RECOMPUTE -> recompute.add("true");
-                case RECOMPUTE_ON_DELETE -> recompute.add("g.__pgs_del_" + j);
-                case RECOMPUTE_ON_EXTREME_DELETE -> recompute.add("(g.__pgs_del_" + j + " IS NOT NULL AND (" + old
-                        + " IS NULL OR g.__pgs_del_" + j + (call(j).kind() == Kind.MIN ? " <= " : " >= ") + old + "))");
+                case RECOMPUTE_ON_DELETE -> recompute.add("__pgs_g.__pgs_del_" + j);
+                case RECOMPUTE_ON_EXTREME_DELETE -> recompute.add("(__pgs_g.__pgs_del_" + j + " IS NOT NULL AND (" + old
+                        + " IS NULL OR __pgs_g.__pgs_del_" + j + (call(j).kind() == Kind.MIN ? " <= " : " >= ") + old + "))");
             }
         }
         String match = grouped()
-                ? "s.__pgs_rowid = g.__pgs_rowid AND " + storedKeyText() + " = g.__pgs_kt"
+                ? "__pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND " + storedKeyText() + " = __pgs_g.__pgs_kt"
                 : "true";
-        return "SELECT g.*, s.ctid AS __pgs_tid, s AS __pgs_old,\n"
+        return "SELECT __pgs_g.*, __pgs_s.ctid AS __pgs_tid, __pgs_s AS __pgs_old,\n"
                 + "       " + (recompute.isEmpty() ? "false" : String.join(" OR ", recompute)) + " AS __pgs_rc\n"
-                + "  FROM __pgs_g g LEFT JOIN " + request.target() + " s ON " + match;
+                + "  FROM __pgs_g LEFT JOIN " + request.target() + " __pgs_s ON " + match;
     }
 
     /** New values of every stored column, as __pgs_new_{n} in table order (visible, then hidden). */
@@ -243,31 +243,31 @@ final class AggregatePlanWriter {
             }
         }
         List<String> keyMatch = new ArrayList<>();
-        keyMatch.add("m.__pgs_rc");
+        keyMatch.add("__pgs_m.__pgs_rc");
         for (int i = 0; i < keys().size(); i++) {
             String key = "(" + keys().get(i) + ")";
-            keyMatch.add("((m.__pgs_k" + i + " IS NULL AND " + key + " IS NULL) OR " + key + " = m.__pgs_k" + i + ")");
+            keyMatch.add("((__pgs_m.__pgs_k" + i + " IS NULL AND " + key + " IS NULL) OR " + key + " = __pgs_m.__pgs_k" + i + ")");
         }
         List<String> conditions = new ArrayList<>(SpjRenderer.conditionsOf(aggregate.input()));
         conditions.addAll(keyMatch);
         String lateral = "SELECT " + String.join(", ", recomputed) + " FROM " + renderer.fromList()
                 + " WHERE " + conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
 
-        return "SELECT m.__pgs_tid, m.__pgs_rc, " + count() + " AS __pgs_cnt, "
-                + String.join(", ", columnValues()) + "\n  FROM __pgs_m m LEFT JOIN LATERAL (" + lateral + ") r ON true";
+        return "SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, " + count() + " AS __pgs_cnt, "
+                + String.join(", ", columnValues()) + "\n  FROM __pgs_m LEFT JOIN LATERAL (" + lateral + ") __pgs_r ON true";
     }
 
     private String count() {
-        return "(CASE WHEN m.__pgs_rc THEN r.r_count ELSE coalesce((m.__pgs_old).__pgs_count, 0) + m.__pgs_dcount END)";
+        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END)";
     }
 
     private String old(String column) {
-        return "(m.__pgs_old)." + Sql.identifier(column);
+        return "(__pgs_m.__pgs_old)." + Sql.identifier(column);
     }
 
     private String nn(int j) {
-        return "(CASE WHEN m.__pgs_rc THEN r.r_" + j + "_" + (call(j).kind() == Kind.AVG ? 1 : 0)
-                + " ELSE coalesce(" + old("__pgs_nn_" + j) + ", 0) + m.__pgs_dnn_" + j + " END)";
+        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_" + j + "_" + (call(j).kind() == Kind.AVG ? 1 : 0)
+                + " ELSE coalesce(" + old("__pgs_nn_" + j) + ", 0) + __pgs_m.__pgs_dnn_" + j + " END)";
     }
 
     /** Each stored column's new value, cast to its type, named __pgs_new_{n}. */
@@ -276,10 +276,10 @@ final class AggregatePlanWriter {
         int n = 0;
         for (OutputColumn output : outputs) {
             int key = keys().indexOf(output.expression());
-            String value = key >= 0 ? "m.__pgs_k" + key : callValue(callIndex(output.name()));
+            String value = key >= 0 ? "__pgs_m.__pgs_k" + key : callValue(callIndex(output.name()));
             values.add("(" + value + ")::" + typeOf(output.name()) + " AS __pgs_new_" + n++);
         }
-        values.add("m.__pgs_rowid AS __pgs_new_" + n++);
+        values.add("__pgs_m.__pgs_rowid AS __pgs_new_" + n++);
         values.add(count() + " AS __pgs_new_" + n++);
         for (int j = 0; j < aggregate.calls().size(); j++) {
             for (String state : stateNames(j)) {
@@ -299,30 +299,30 @@ final class AggregatePlanWriter {
     }
 
     private String callValue(int j) {
-        String recomputed = "r.r_" + j;
+        String recomputed = "__pgs_r.r_" + j;
         String old = old(call(j).output());
         String incremental = switch (call(j).kind()) {
             case COUNT_STAR -> count();
-            case COUNT -> "coalesce(" + old + ", 0) + m.__pgs_dnn_" + j;
-            case SUM -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE coalesce(" + old + " + m.__pgs_dsum_" + j + ", "
-                    + old + ", m.__pgs_dsum_" + j + ") END";
+            case COUNT -> "coalesce(" + old + ", 0) + __pgs_m.__pgs_dnn_" + j;
+            case SUM -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE coalesce(" + old + " + __pgs_m.__pgs_dsum_" + j + ", "
+                    + old + ", __pgs_m.__pgs_dsum_" + j + ") END";
             case AVG -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + avgSum(j) + " / " + nn(j) + "::numeric END";
-            case MIN -> "LEAST(" + old + ", m.__pgs_ins_" + j + ")";
-            case MAX -> "GREATEST(" + old + ", m.__pgs_ins_" + j + ")";
+            case MIN -> "LEAST(" + old + ", __pgs_m.__pgs_ins_" + j + ")";
+            case MAX -> "GREATEST(" + old + ", __pgs_m.__pgs_ins_" + j + ")";
             case BOOL_AND -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + trues(j) + " = " + nn(j) + " END";
             case BOOL_OR -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + trues(j) + " > 0 END";
         };
-        return "CASE WHEN m.__pgs_rc THEN " + recomputed + " ELSE " + incremental + " END";
+        return "CASE WHEN __pgs_m.__pgs_rc THEN " + recomputed + " ELSE " + incremental + " END";
     }
 
     private String avgSum(int j) {
         String old = old("__pgs_sum_" + j);
-        return "(CASE WHEN m.__pgs_rc THEN r.r_" + j + "_0 ELSE coalesce(" + old + " + m.__pgs_dsum_" + j + ", " + old
-                + ", m.__pgs_dsum_" + j + ") END)";
+        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_" + j + "_0 ELSE coalesce(" + old + " + __pgs_m.__pgs_dsum_" + j + ", " + old
+                + ", __pgs_m.__pgs_dsum_" + j + ") END)";
     }
 
     private String trues(int j) {
-        return "(CASE WHEN m.__pgs_rc THEN r.r_" + j + "_1 ELSE coalesce(" + old("__pgs_true_" + j) + ", 0) + m.__pgs_dtrue_" + j + " END)";
+        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_" + j + "_1 ELSE coalesce(" + old("__pgs_true_" + j) + ", 0) + __pgs_m.__pgs_dtrue_" + j + " END)";
     }
 
     private String stateValue(int j, String state) {

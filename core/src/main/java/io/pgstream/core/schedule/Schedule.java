@@ -21,14 +21,20 @@ import java.util.regex.Pattern;
  */
 public sealed interface Schedule {
 
-    /** The next time a refresh is due, given the start of the last one (null: never refreshed). */
-    Instant nextDue(Instant lastRefresh, Duration calculatedInterval);
+    /**
+     * The next time a refresh is due, given the start of the last one (null: never refreshed) and the
+     * interval the extension derived for a calculated schedule.
+     */
+    Instant nextDue(Instant lastRefresh, Duration derivedInterval);
 
-    /** The refresh interval is derived; until stream tables depend on each other, a setting. */
+    /**
+     * The refresh interval is derived from the stream tables that read this one (the tightest of theirs), or
+     * a setting when none does; the extension computes it ({@code pgstream.stream_table.effective_interval}).
+     */
     record Calculated() implements Schedule {
         @Override
-        public Instant nextDue(Instant lastRefresh, Duration calculatedInterval) {
-            return lastRefresh == null ? Instant.EPOCH : lastRefresh.plus(calculatedInterval);
+        public Instant nextDue(Instant lastRefresh, Duration derivedInterval) {
+            return lastRefresh == null ? Instant.EPOCH : lastRefresh.plus(derivedInterval);
         }
 
         @Override
@@ -46,7 +52,7 @@ public sealed interface Schedule {
         }
 
         @Override
-        public Instant nextDue(Instant lastRefresh, Duration calculatedInterval) {
+        public Instant nextDue(Instant lastRefresh, Duration derivedInterval) {
             return lastRefresh == null ? Instant.EPOCH : lastRefresh.plus(interval);
         }
     }
@@ -54,7 +60,7 @@ public sealed interface Schedule {
     /** A 5-field cron expression, evaluated in the engine's time zone. */
     record Cron(String expression, ExecutionTime executionTime, ZoneId zone) implements Schedule {
         @Override
-        public Instant nextDue(Instant lastRefresh, Duration calculatedInterval) {
+        public Instant nextDue(Instant lastRefresh, Duration derivedInterval) {
             if (lastRefresh == null) {
                 return Instant.EPOCH;
             }

@@ -11,8 +11,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,12 +25,17 @@ public final class Catalog {
 
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
 
+    /** The interval used when the catalog has none yet (a stream table created by an older script). */
+    private static final Duration FALLBACK_INTERVAL = Duration.ofMinutes(1);
+
     private static final String SELECT = """
             SELECT id, relid::regclass::text AS name, schedule, status, last_refresh_at,
-                   plan_status = 'pending' AS plan_pending
-              FROM pgstream.stream_table""";
+                   extract(epoch FROM effective_interval)::float8 AS effective_seconds,
+                   plan_status = 'pending' AS plan_pending,
+                   ARRAY(SELECT e.upstream_id FROM pgstream._edges e WHERE e.downstream_id = st.id) AS upstream
+              FROM pgstream.stream_table st""";
     private static final String LOAD = SELECT + " ORDER BY id";
-    private static final String LOAD_ONE = SELECT + " WHERE id = ?";
+    private static final String LOAD_SOME = SELECT + " WHERE id = ANY (?) ORDER BY id";
 
     private Catalog() {}
 
@@ -55,22 +64,18 @@ public final class Catalog {
         return tables;
     }
 
-    public static Optional<ScheduledTable> loadOne(Connection connection, long id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(LOAD_ONE)) {
-            statement.setLong(1, id);
+    /** The stream tables among {@code ids} that still exist. */
+    public static List<ScheduledTable> loadSome(Connection connection, Collection<Long> ids) throws SQLException {
+        List<ScheduledTable> tables = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(LOAD_SOME)) {
+            statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
             try (ResultSet rs = statement.executeQuery()) {
-                return rs.next() ? toScheduledTable(rs) : Optional.empty();
+                while (rs.next()) {
+                    toScheduledTable(rs).ifPresent(tables::add);
+                }
             }
         }
-    }
-
-    /** The interval of 'calculated' schedules. */
-    public static Duration calculatedInterval(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream.setting('calculated_interval')");
-             ResultSet rs = statement.executeQuery()) {
-            rs.next();
-            return Schedule.parseDuration(rs.getString(1));
-        }
+        return tables;
     }
 
     private static Optional<ScheduledTable> toScheduledTable(ResultSet rs) throws SQLException {
@@ -84,8 +89,11 @@ public final class Catalog {
             return Optional.empty();
         }
         Timestamp last = rs.getTimestamp("last_refresh_at");
-        return Optional.of(new ScheduledTable(rs.getLong("id"), name, schedule, rs.getString("status"),
-                last == null ? null : last.toInstant(), rs.getBoolean("plan_pending")));
+        double effectiveSeconds = rs.getDouble("effective_seconds");
+        Duration effective = rs.wasNull() ? FALLBACK_INTERVAL : Duration.ofMillis(Math.round(effectiveSeconds * 1000));
+        Set<Long> upstream = new HashSet<>(Arrays.asList((Long[]) rs.getArray("upstream").getArray()));
+        return Optional.of(new ScheduledTable(rs.getLong("id"), name, schedule, effective, rs.getString("status"),
+                last == null ? null : last.toInstant(), rs.getBoolean("plan_pending"), upstream));
     }
 
     /** A database the engine cannot serve as it is. */

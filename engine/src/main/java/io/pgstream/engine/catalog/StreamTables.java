@@ -51,9 +51,10 @@ public final class StreamTables {
         }
     }
 
-    public static void drop(Connection connection, String name) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream.drop_stream_table(?)")) {
+    public static void drop(Connection connection, String name, boolean cascade) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream.drop_stream_table(?, ?)")) {
             statement.setString(1, name);
+            statement.setBoolean(2, cascade);
             statement.execute();
         }
     }

@@ -4,40 +4,44 @@ import io.pgstream.engine.catalog.Catalog;
 import io.pgstream.engine.catalog.ScheduledTable;
 import io.pgstream.engine.catalog.StreamTables;
 import io.pgstream.engine.catalog.StreamTables.RefreshResult;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Runs scheduled refreshes. Each runs in its own READ COMMITTED transaction: take the stream table's
- * advisory lock without waiting (another engine or a manual refresh may hold it), re-read the catalog
- * row (another engine may just have refreshed), refresh through the extension, commit. A crash at any
- * point rolls the whole refresh back and releases the lock with the session.
+ * Runs scheduled refresh rounds. A round is one READ COMMITTED transaction: take the advisory locks of
+ * the due stream tables and of every stream table they read, without waiting (another engine or a
+ * manual refresh may hold one), re-read their catalog rows (another engine may just have refreshed),
+ * refresh them through the extension in dependency order, commit. A crash at any point rolls the whole
+ * round back and releases the locks with the session.
  */
 public final class RefreshExecutor {
 
     /** What became of one attempt. */
     public sealed interface Outcome {
-        /** The refresh ran (its action may be SKIP or ERROR; an ERROR was recorded in the catalog). */
-        record Refreshed(RefreshResult result, ScheduledTable table) implements Outcome {}
+        /**
+         * The round ran: what each refresh did (SKIP and ERROR included; errors are recorded in the catalog),
+         * and the catalog rows of every member afterwards.
+         */
+        record Refreshed(List<RefreshResult> results, List<ScheduledTable> tables) implements Outcome {}
 
-        /** Someone else holds the lock: that refresh is under way. */
+        /** Someone else holds one of the locks: that refresh is under way. */
         record Busy() implements Outcome {}
 
-        /** Another refresh happened meanwhile, or the table was suspended: nothing to do yet. */
-        record NotDue(ScheduledTable table) implements Outcome {}
-
-        /** The stream table was dropped. */
-        record Gone() implements Outcome {}
+        /** Another refresh happened meanwhile, or the tables were suspended or dropped: nothing to do yet. */
+        record NotDue(List<ScheduledTable> tables) implements Outcome {}
     }
 
-    private static final String REFRESH =
-            "SELECT " + StreamTables.RESULT_COLUMNS + " FROM pgstream._refresh(?, 'scheduled', false) r";
+    private static final String REFRESH_ROUND =
+            "SELECT " + StreamTables.RESULT_COLUMNS + " FROM pgstream._refresh_round(?, 'scheduled', false) r";
 
     private final DataSource dataSource;
 
@@ -45,12 +49,13 @@ public final class RefreshExecutor {
         this.dataSource = dataSource;
     }
 
-    public Outcome refreshIfDue(long id, Duration calculatedInterval, Instant now) throws SQLException {
+    /** Refreshes those of the {@code requested} stream tables that are still due, after what they read. */
+    public Outcome refreshIfDue(Collection<Long> requested, Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
-                Outcome outcome = attempt(connection, id, calculatedInterval, now);
+                Outcome outcome = attempt(connection, requested, now);
                 if (outcome instanceof Outcome.Refreshed) {
                     connection.commit();
                 } else {
@@ -64,36 +69,44 @@ public final class RefreshExecutor {
         }
     }
 
-    private Outcome attempt(Connection connection, long id, Duration calculatedInterval, Instant now) throws SQLException {
-        if (!tryLock(connection, id)) {
+    private Outcome attempt(Connection connection, Collection<Long> requested, Instant now) throws SQLException {
+        List<Long> members = tryLockRound(connection, requested);
+        if (members == null) {
             return new Outcome.Busy();
         }
-        Optional<ScheduledTable> current = Catalog.loadOne(connection, id);
-        if (current.isEmpty()) {
-            return new Outcome.Gone();
+        List<ScheduledTable> current = Catalog.loadSome(connection, members);
+        List<Long> due = current.stream()
+                .filter(t -> requested.contains(t.id()) && t.schedulable() && !t.nextDue().isAfter(now))
+                .map(ScheduledTable::id)
+                .toList();
+        if (due.isEmpty()) {
+            return new Outcome.NotDue(current);
         }
-        if (!current.get().schedulable() || current.get().nextDue(calculatedInterval).isAfter(now)) {
-            return new Outcome.NotDue(current.get());
-        }
-        RefreshResult result;
-        try (PreparedStatement statement = connection.prepareStatement(REFRESH)) {
-            statement.setLong(1, id);
+        List<RefreshResult> results = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(REFRESH_ROUND)) {
+            statement.setArray(1, bigints(connection, due));
             try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                result = StreamTables.readResult(rs);
+                while (rs.next()) {
+                    results.add(StreamTables.readResult(rs));
+                }
             }
         }
-        ScheduledTable after = Catalog.loadOne(connection, id).orElseThrow();
-        return new Outcome.Refreshed(result, after);
+        return new Outcome.Refreshed(results, Catalog.loadSome(connection, members));
     }
 
-    private static boolean tryLock(Connection connection, long id) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream.try_lock_stream_table(?)")) {
-            statement.setLong(1, id);
+    /** The round's members, all locked; null when one is busy. */
+    private static List<Long> tryLockRound(Connection connection, Collection<Long> requested) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream._lock_round(?, false)")) {
+            statement.setArray(1, bigints(connection, requested));
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                Array members = rs.getArray(1);
+                return members == null ? null : Arrays.asList((Long[]) members.getArray());
             }
         }
+    }
+
+    private static Array bigints(Connection connection, Collection<Long> ids) throws SQLException {
+        return connection.createArrayOf("bigint", ids.toArray());
     }
 }

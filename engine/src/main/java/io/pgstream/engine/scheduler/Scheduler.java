@@ -2,6 +2,7 @@ package io.pgstream.engine.scheduler;
 
 import io.pgstream.engine.catalog.Catalog;
 import io.pgstream.engine.catalog.ScheduledTable;
+import io.pgstream.engine.catalog.StreamTables.RefreshResult;
 import io.pgstream.engine.compile.PlanInstaller;
 import io.pgstream.engine.refresh.RefreshExecutor;
 import io.pgstream.engine.refresh.RefreshExecutor.Outcome;
@@ -10,6 +11,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,7 +49,6 @@ public final class Scheduler implements AutoCloseable {
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<Long, Instant> nextCompile = new ConcurrentHashMap<>();
     private volatile boolean running = true;
-    private volatile Duration calculatedInterval = Duration.ofMinutes(1);
     private Instant nextReload = Instant.MIN;
     private Instant nextMaintenance = Instant.MIN;
 
@@ -91,9 +93,13 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Hands every due table to the pool; returns when the next one falls due. */
+    /**
+     * Hands every due table to the pool, in rounds with the tables they read; returns when the next one
+     * falls due. A round waits while one of its members is in another round under way.
+     */
     private Instant dispatchDue(Instant now) {
         Instant next = now.plus(pollInterval);
+        List<Long> due = new ArrayList<>();
         for (ScheduledTable table : tables.values()) {
             if (!table.schedulable() || inFlight.contains(table.id())) {
                 continue;
@@ -103,37 +109,61 @@ public final class Scheduler implements AutoCloseable {
                 workers.execute(() -> compile(table));
                 continue;
             }
-            Instant due = table.nextDue(calculatedInterval);
-            if (due.isAfter(now)) {
-                next = due.isBefore(next) ? due : next;
+            Instant nextDue = table.nextDue();
+            if (nextDue.isAfter(now)) {
+                next = nextDue.isBefore(next) ? nextDue : next;
             } else {
-                inFlight.add(table.id());
-                workers.execute(() -> refresh(table));
+                due.add(table.id());
+            }
+        }
+        for (RefreshRound round : RefreshRound.plan(due, tables)) {
+            if (round.members().stream().noneMatch(inFlight::contains)) {
+                inFlight.addAll(round.members());
+                workers.execute(() -> refresh(round));
             }
         }
         return next;
     }
 
-    private void refresh(ScheduledTable table) {
+    private void refresh(RefreshRound round) {
         Instant now = Instant.now();
         try {
-            Outcome outcome = executor.refreshIfDue(table.id(), calculatedInterval, now);
-            switch (outcome) {
+            switch (executor.refreshIfDue(round.requested(), now)) {
                 case Outcome.Refreshed refreshed -> {
-                    tables.put(table.id(), refreshed.table());
-                    logResult(refreshed);
+                    remember(round, refreshed.tables(), now);
+                    refreshed.results().forEach(this::logResult);
                 }
-                case Outcome.NotDue notDue -> tables.put(table.id(), notDue.table());
-                case Outcome.Busy busy -> tables.put(table.id(), table.refreshedAt(now));
-                case Outcome.Gone gone -> tables.remove(table.id());
+                case Outcome.NotDue notDue -> remember(round, notDue.tables(), now);
+                case Outcome.Busy busy -> round.requested().forEach(id -> tables.computeIfPresent(id,
+                        (key, table) -> table.refreshedAt(now)));
             }
         } catch (SQLException | RuntimeException e) {
-            log.warn("{}: refresh of {} failed: {}", database, table.name(), e.getMessage());
-            tables.put(table.id(), table.refreshedAt(now));
+            log.warn("{}: refresh of {} failed: {}", database, names(round.requested()), e.getMessage());
+            round.requested().forEach(id -> tables.computeIfPresent(id, (key, table) -> table.refreshedAt(now)));
         } finally {
-            inFlight.remove(table.id());
+            inFlight.removeAll(round.members());
             wakeUp.release();
         }
+    }
+
+    /**
+     * Takes the members' catalog rows as they are after the round. A requested table the round could not
+     * refresh (its upstream failed or is suspended) counts as attempted now, so it waits for its next turn.
+     */
+    private void remember(RefreshRound round, List<ScheduledTable> after, Instant attemptedAt) {
+        Set<Long> present = new HashSet<>();
+        for (ScheduledTable table : after) {
+            present.add(table.id());
+            boolean untouched = table.lastRefreshAt() == null || table.lastRefreshAt().isBefore(attemptedAt);
+            tables.put(table.id(), round.requested().contains(table.id()) && untouched && table.schedulable()
+                    ? table.refreshedAt(attemptedAt) : table);
+        }
+        round.members().stream().filter(id -> !present.contains(id)).forEach(tables::remove);
+    }
+
+    private String names(Set<Long> ids) {
+        return ids.stream().map(id -> tables.containsKey(id) ? tables.get(id).name() : "#" + id).sorted().toList()
+                .toString();
     }
 
     /** Compiles a stream table's plan; a failure is retried after a poll interval. */
@@ -153,8 +183,7 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    private void logResult(Outcome.Refreshed refreshed) {
-        var result = refreshed.result();
+    private void logResult(RefreshResult result) {
         switch (result.action()) {
             case "SKIP" -> log.debug("{}: {}", database, result.describe());
             case "ERROR" -> log.warn("{}: refresh of {} failed: {}", database, result.streamTable(), result.reason());
@@ -164,7 +193,6 @@ public final class Scheduler implements AutoCloseable {
 
     private void reload(Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            calculatedInterval = Catalog.calculatedInterval(connection);
             List<ScheduledTable> loaded = Catalog.load(connection);
             Set<Long> present = ConcurrentHashMap.newKeySet();
             for (ScheduledTable table : loaded) {

@@ -74,6 +74,6 @@ class EngineCrashTest {
 
     private static long refreshesUnderWay(TestDatabase db) throws Exception {
         return db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'pg-stream engine%'"
-                + " AND state = 'active' AND query LIKE '%pgstream._refresh(%'");
+                + " AND state = 'active' AND query LIKE '%pgstream._refresh_round(%'");
     }
 }

@@ -91,7 +91,7 @@ class StreamTableApiTest {
             db.execute("DELETE FROM \"Sales Dept\".\"Order \"\"Lines\"\"\" WHERE \"Qty\" = 0");
             assertEquals("FULL", StreamTables.refresh(c, name).action());
             Oracle.assertMatches(c, name, query);
-            StreamTables.drop(c, name);
+            StreamTables.drop(c, name, false);
         }
         assertNull(db.queryString("SELECT to_regclass('\"Sales Dept\".\"Qty \"\"Summary\"\"\"')"));
         assertEquals(0, db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgname LIKE 'pgstream%'"));
@@ -116,10 +116,10 @@ class StreamTableApiTest {
             StreamTables.create(c, "totals", TOTALS, "1m", "auto");
             StreamTables.create(c, "order_count", "SELECT count(*) AS n FROM shop.orders", "1m", "auto");
             assertEquals(4, triggersOn("shop.orders"));
-            StreamTables.drop(c, "totals");
+            StreamTables.drop(c, "totals", false);
             assertEquals(4, triggersOn("shop.orders"));
             assertNull(db.queryString("SELECT to_regclass('totals')"));
-            StreamTables.drop(c, "order_count");
+            StreamTables.drop(c, "order_count", false);
         }
         assertEquals(0, triggersOn("shop.orders"));
         assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.stream_table"));
@@ -156,7 +156,7 @@ class StreamTableApiTest {
         try (Connection c = db.connect()) {
             StreamTables.create(c, "totals", TOTALS, "1m", "auto");
             assertError("stream table \"nope\" does not exist", () -> StreamTables.refresh(c, "nope"));
-            assertError("stream table \"nope\" does not exist", () -> StreamTables.drop(c, "nope"));
+            assertError("stream table \"nope\" does not exist", () -> StreamTables.drop(c, "nope", false));
             assertError("stream table \"totals\" already exists", () -> StreamTables.create(c, "totals", TOTALS, "1m", "auto"));
             assertError("relation \"shop.orders\" already exists",
                     () -> StreamTables.create(c, "shop.orders", TOTALS, "1m", "auto"));
