@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
-    private static final Duration MAINTENANCE_INTERVAL = Duration.ofMinutes(1);
+    /** How often history is trimmed and staleness checked (stale alerts should not lag far behind). */
+    private static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MIN_WAIT = Duration.ofMillis(10);
 
     private final String database;
@@ -181,6 +182,7 @@ public final class Scheduler implements AutoCloseable {
     private void maintain(Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT pgstream.trim_history()");
+            statement.execute("SELECT pgstream.check_staleness()");
         }
         nextMaintenance = now.plus(MAINTENANCE_INTERVAL);
     }
