@@ -1190,7 +1190,7 @@ BEGIN
 END $$;
 
 -- What alter_stream_table(status => ...) does. Suspending keeps the last error; resuming clears the
--- reason and the error count, and the engine refreshes the table at once (it is overdue).
+-- reason, the error count and the error (the engine refreshes the table when next due).
 CREATE FUNCTION pgstream._set_status(p_id bigint, p_status text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_st pgstream.stream_table;
