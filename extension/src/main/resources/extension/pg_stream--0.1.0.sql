@@ -21,7 +21,7 @@ INSERT INTO pgstream.settings (name, value, description) VALUES
    'Refresh interval (a duration such as 30s, 5m) of a stream table whose schedule is ''calculated''.'),
   ('history_retention', '7 days',
    'How long rows are kept in pgstream.refresh_history (a PostgreSQL interval).'),
-  ('differential_max_change_ratio', '0.1',
+  ('differential_max_change_ratio', '0.3',
    'In refresh mode auto, a cycle whose pending changes exceed this fraction of the sources'' rows refreshes in full.'),
   ('max_consecutive_errors', '3',
    'A stream table whose refresh fails this many times in a row is suspended automatically.'),
@@ -91,6 +91,7 @@ CREATE TABLE pgstream.refresh_history (
     stream_table_id  bigint NOT NULL REFERENCES pgstream.stream_table ON DELETE CASCADE,
     started_at       timestamptz NOT NULL,
     finished_at      timestamptz NOT NULL,
+    duration         interval GENERATED ALWAYS AS (finished_at - started_at) STORED,
     initiated_by     text NOT NULL CHECK (initiated_by IN ('initial', 'manual', 'scheduled')),
     action           text NOT NULL CHECK (action IN ('FULL', 'DIFFERENTIAL', 'SKIP', 'ERROR')),
     reason           text,
@@ -124,8 +125,15 @@ BEGIN
     PERFORM pg_notify('pgstream_catalog', TG_OP);
     RETURN NULL;
 END $$;
-CREATE TRIGGER stream_table_changed AFTER INSERT OR DELETE OR UPDATE OF schedule, refresh_mode, status, relid, effective_interval
+CREATE TRIGGER stream_table_added_or_dropped AFTER INSERT OR DELETE
     ON pgstream.stream_table FOR EACH STATEMENT EXECUTE FUNCTION pgstream._notify_catalog();
+-- Only real changes of what schedules: every refresh sets status, and reloading a large catalog after
+-- each refresh would cost every engine more than the refreshes themselves. (pg_notify sends one
+-- notification per transaction for identical payloads, so a row trigger is cheap.)
+CREATE TRIGGER stream_table_changed AFTER UPDATE ON pgstream.stream_table FOR EACH ROW
+    WHEN ((OLD.schedule, OLD.refresh_mode, OLD.status, OLD.relid, OLD.effective_interval, OLD.plan_status)
+          IS DISTINCT FROM (NEW.schedule, NEW.refresh_mode, NEW.status, NEW.relid, NEW.effective_interval, NEW.plan_status))
+    EXECUTE FUNCTION pgstream._notify_catalog();
 
 ------------------------------------------------------------------------------------------------
 -- Locks. Advisory locks die with their session, so a crashed engine never leaves anything locked.
@@ -1004,6 +1012,7 @@ BEGIN
          WHERE id = p_id;
         INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, error)
         VALUES (p_id, v_started, clock_timestamp(), p_initiated_by, 'ERROR', v_message);
+        PERFORM pgstream._refresh_failed(p_id, v_message);
         RETURN pgstream._result(v_st.relid, 'ERROR', v_message, 0, 0, v_started);
     END;
 END $$;
@@ -1222,9 +1231,7 @@ BEGIN
          WHERE id = v_st.id;
     END IF;
     IF status IS NOT NULL THEN
-        UPDATE pgstream.stream_table SET status = pgstream._check_status(alter_stream_table.status),
-               consecutive_errors = 0, last_error = NULL
-         WHERE id = v_st.id;
+        PERFORM pgstream._set_status(v_st.id, pgstream._check_status(alter_stream_table.status));
     END IF;
     IF query IS NULL THEN
         PERFORM pgstream._recompute_schedules();
@@ -1360,6 +1367,295 @@ SELECT st.id,
   FROM pgstream.stream_table st;
 
 ------------------------------------------------------------------------------------------------
+-- The stream-table graph. An edge is a source row whose source_relid is another stream table's relid.
+------------------------------------------------------------------------------------------------
+-- A relation's schema-qualified name, quoted where needed; the same in every session (unlike regclass
+-- output, which depends on search_path), so alerts and monitoring rows can be matched by name.
+CREATE FUNCTION pgstream._qualified_name(p_relid oid) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT format('%I.%I', n.nspname, c.relname)
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.oid = p_relid
+$$;
+
+-- The closest suspended stream table among those a stream table reads, directly or not (NULL if none):
+-- while it is suspended, what it feeds cannot get fresher than it.
+CREATE FUNCTION pgstream._nearest_suspended_upstream(p_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
+    WITH RECURSIVE upstream(id, distance) AS (
+        SELECT e.upstream_id, 1 FROM pgstream._edges e WHERE e.downstream_id = p_id
+        UNION
+        SELECT e.upstream_id, u.distance + 1 FROM upstream u JOIN pgstream._edges e ON e.downstream_id = u.id
+    )
+    SELECT pgstream._qualified_name(st.relid)
+      FROM upstream u JOIN pgstream.stream_table st ON st.id = u.id
+     WHERE st.status = 'suspended'
+     ORDER BY u.distance, 1
+     LIMIT 1
+$$;
+
+------------------------------------------------------------------------------------------------
+-- Alerts: NOTIFY pgstream_alert with a JSON payload (docs/monitoring.md has the schema). At most one
+-- alert per stream table and event within the alert_interval setting; the next one that goes out says
+-- how many were held back. A NOTIFY goes out when its transaction commits, so a rolled-back cause sends
+-- nothing.
+------------------------------------------------------------------------------------------------
+CREATE TABLE pgstream.alert_state (
+    stream_table_id bigint NOT NULL REFERENCES pgstream.stream_table ON DELETE CASCADE,
+    event           text NOT NULL,
+    last_sent_at    timestamptz,
+    suppressed      bigint NOT NULL DEFAULT 0,  -- alerts held back since last_sent_at
+    PRIMARY KEY (stream_table_id, event)
+);
+
+-- Error messages are cut to this many characters (marked with …): with the two names, which are at most
+-- about 500 bytes each even when every character needs quoting and escaping, the payload stays below
+-- PostgreSQL's 8000-byte limit however the message's characters are encoded or escaped (at most 6 bytes each).
+CREATE FUNCTION pgstream._alert_error_limit() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 1000 $$;
+
+CREATE FUNCTION pgstream._shorten(p_text text, p_max integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN length(p_text) > p_max THEN left(p_text, p_max - 1) || '…' ELSE p_text END
+$$;
+
+CREATE FUNCTION pgstream._alert_payload(p_id bigint, p_event text, p_at timestamptz, p_suppressed bigint,
+                                        p_details jsonb)
+RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT (jsonb_build_object('event', p_event,
+                               'stream_table', pgstream._qualified_name(st.relid),
+                               'at', p_at,
+                               'suppressed', p_suppressed)
+            || p_details
+            || CASE WHEN p_details ? 'error'
+                    THEN jsonb_build_object('error',
+                             pgstream._shorten(p_details ->> 'error', pgstream._alert_error_limit()))
+                    ELSE '{}' END)::text
+      FROM pgstream.stream_table st
+     WHERE st.id = p_id
+$$;
+
+-- Sends one alert unless the same one went out less than alert_interval ago; says whether it was sent.
+-- Never raises: an alert that cannot be sent must not undo what caused it (a recorded failure, a
+-- source DDL's handling).
+CREATE FUNCTION pgstream._alert(p_id bigint, p_event text, p_details jsonb DEFAULT '{}') RETURNS boolean
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_now   timestamptz := clock_timestamp();
+    v_state pgstream.alert_state;
+BEGIN
+    INSERT INTO pgstream.alert_state (stream_table_id, event) VALUES (p_id, p_event) ON CONFLICT DO NOTHING;
+    -- the row lock makes concurrent senders of the same alert take turns
+    SELECT * INTO v_state FROM pgstream.alert_state WHERE stream_table_id = p_id AND event = p_event FOR UPDATE;
+    IF v_state.last_sent_at > v_now - pgstream.setting('alert_interval')::interval THEN
+        UPDATE pgstream.alert_state SET suppressed = suppressed + 1 WHERE stream_table_id = p_id AND event = p_event;
+        RETURN false;
+    END IF;
+    UPDATE pgstream.alert_state SET last_sent_at = v_now, suppressed = 0
+     WHERE stream_table_id = p_id AND event = p_event;
+    PERFORM pg_notify('pgstream_alert', pgstream._alert_payload(p_id, p_event, v_now, v_state.suppressed, p_details));
+    RETURN true;
+EXCEPTION WHEN OTHERS THEN
+    RAISE WARNING 'pg_stream could not send the % alert of stream table %: %', p_event, p_id, SQLERRM;
+    RETURN false;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Suspension. A suspended stream table is not refreshed by the engine; its consumers' frontiers keep
+-- its sources' changes in their buffers (trimming stops at the oldest frontier), so it catches up when
+-- resumed.
+------------------------------------------------------------------------------------------------
+-- Suspends a stream table, and tells every stream table that reads it, directly or not.
+CREATE FUNCTION pgstream._suspend(p_id bigint, p_reason text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_name       text;
+    v_dependent  bigint;
+BEGIN
+    UPDATE pgstream.stream_table SET status = 'suspended', suspended_reason = p_reason
+     WHERE id = p_id
+    RETURNING pgstream._qualified_name(relid) INTO v_name;
+    FOR v_dependent IN SELECT d.id FROM pgstream._dependents(p_id) d LOOP
+        PERFORM pgstream._alert(v_dependent, 'upstream_suspended',
+                                jsonb_build_object('upstream', v_name, 'upstream_reason', p_reason));
+    END LOOP;
+    PERFORM pgstream._recompute_schedules();  -- a suspended reader asks nothing of what it reads
+END $$;
+
+-- What alter_stream_table(status => ...) does. Suspending keeps the last error; resuming clears the
+-- reason, the error count and the error (the engine refreshes the table when next due).
+CREATE FUNCTION pgstream._set_status(p_id bigint, p_status text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_st pgstream.stream_table;
+BEGIN
+    SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id FOR UPDATE;
+    IF p_status = 'suspended' THEN
+        IF v_st.status <> 'suspended' THEN
+            PERFORM pgstream._suspend(p_id, 'suspended by user');
+        END IF;
+        RETURN;
+    END IF;
+    UPDATE pgstream.stream_table
+       SET status = 'active', suspended_reason = NULL, consecutive_errors = 0, last_error = NULL
+     WHERE id = p_id;
+    IF v_st.status = 'suspended' THEN
+        PERFORM pgstream._alert(p_id, 'resumed', jsonb_build_object('previous_reason', v_st.suspended_reason));
+    END IF;
+END $$;
+
+-- Called by _refresh once a failure is recorded: alerts, and suspends the stream table when it has
+-- failed max_consecutive_errors times in a row (0 turns that off).
+CREATE FUNCTION pgstream._refresh_failed(p_id bigint, p_message text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_st     pgstream.stream_table;
+    v_max    integer := pgstream.setting('max_consecutive_errors')::integer;
+    v_reason text;
+BEGIN
+    SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id;
+    PERFORM pgstream._alert(p_id, 'refresh_failed',
+                            jsonb_build_object('error', p_message, 'consecutive_errors', v_st.consecutive_errors));
+    IF v_st.status = 'suspended' OR v_max <= 0 OR v_st.consecutive_errors < v_max THEN
+        RETURN;
+    END IF;
+    v_reason := format('suspended after %s consecutive failures', v_st.consecutive_errors);
+    PERFORM pgstream._suspend(p_id, v_reason);
+    PERFORM pgstream._alert(p_id, 'auto_suspended',
+                            jsonb_build_object('reason', v_reason, 'error', p_message,
+                                               'consecutive_errors', v_st.consecutive_errors));
+END $$;
+
+-- Source DDL broke these stream tables: status 'error' (a suspended one stays suspended) with the message,
+-- and a reinitialize_needed alert for each.
+CREATE FUNCTION pgstream._needs_reinitialize(p_ids bigint[], p_message text) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_id bigint;
+BEGIN
+    FOR v_id IN
+        UPDATE pgstream.stream_table
+           SET status = CASE WHEN status = 'suspended' THEN status ELSE 'error' END, last_error = p_message
+         WHERE id = ANY (p_ids)
+        RETURNING id
+    LOOP
+        PERFORM pgstream._alert(v_id, 'reinitialize_needed', jsonb_build_object('error', p_message));
+    END LOOP;
+END $$;
+
+/* Sends a stale alert for every stream table whose data is older than stale_alert_factor times its
+   effective interval (0 turns that off); returns how many went out. Suspended tables are left out (their
+   suspension was alerted or chosen), and so are those whose effective interval is not known. The engine
+   calls it every few seconds. */
+CREATE FUNCTION pgstream.check_staleness() RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+    v_factor double precision := pgstream.setting('stale_alert_factor')::double precision;
+    v_st     record;
+    v_sent   integer := 0;
+BEGIN
+    FOR v_st IN
+        SELECT id, now() - data_timestamp AS staleness, effective_interval, data_timestamp
+          FROM pgstream.stream_table
+         WHERE status <> 'suspended' AND v_factor > 0
+           AND now() - data_timestamp > v_factor * effective_interval
+         ORDER BY id
+    LOOP
+        IF pgstream._alert(v_st.id, 'stale', jsonb_build_object(
+               'staleness_seconds', round(extract(epoch FROM v_st.staleness), 3)::float8,
+               'effective_interval_seconds', extract(epoch FROM v_st.effective_interval)::float8,
+               'stale_alert_factor', v_factor,
+               'data_timestamp', v_st.data_timestamp)) THEN
+            v_sent := v_sent + 1;
+        END IF;
+    END LOOP;
+    RETURN v_sent;
+END $$;
+
+------------------------------------------------------------------------------------------------
+-- Monitoring views (docs/monitoring.md describes every column). Names are schema-qualified and quoted
+-- where needed, as in the alerts.
+------------------------------------------------------------------------------------------------
+-- Changes committed to a stream table's sources since its frontier; NULL when not known (never
+-- refreshed, or a source's buffer is gone with the source).
+CREATE FUNCTION pgstream._pending_changes(p_st pgstream.stream_table) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    v_now record;
+BEGIN
+    IF p_st.frontier IS NULL OR EXISTS (
+           SELECT 1 FROM pgstream.source s
+            WHERE s.stream_table_id = p_st.id
+              AND NOT EXISTS (SELECT 1 FROM pgstream.capture c WHERE c.source_relid = s.source_relid)) THEN
+        RETURN NULL;
+    END IF;
+    v_now := pgstream._current_frontier();
+    RETURN pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
+END $$;
+
+CREATE VIEW pgstream.stream_tables_info AS
+SELECT st.id,
+       coalesce(pgstream._qualified_name(st.relid), st.relid::text) AS name,
+       st.status,
+       st.suspended_reason,
+       pgstream._nearest_suspended_upstream(st.id)                  AS blocked_by,
+       st.schedule,
+       st.effective_interval,
+       st.effective_basis,
+       st.refresh_mode,
+       st.plan_status                                               AS plan,
+       st.last_refresh_action,
+       (SELECT h.action FROM pgstream.refresh_history h
+         WHERE h.stream_table_id = st.id AND h.action IN ('FULL', 'DIFFERENTIAL')
+         ORDER BY h.id DESC LIMIT 1)                                AS last_applied_action,
+       st.data_timestamp,
+       now() - st.data_timestamp                                    AS staleness,
+       st.last_refresh_at,
+       st.last_refresh_duration,
+       CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END      AS rows_estimate,
+       pgstream._pending_changes(st)                                AS pending_changes,
+       st.consecutive_errors,
+       st.last_error
+  FROM pgstream.stream_table st
+  LEFT JOIN pg_class c ON c.oid = st.relid;
+
+CREATE VIEW pgstream.dependencies AS
+SELECT coalesce(pgstream._qualified_name(s.source_relid), s.source_name) AS upstream,
+       CASE WHEN up.id IS NOT NULL THEN 'stream table'
+            WHEN c.oid IS NULL THEN 'dropped table'
+            WHEN c.relkind = 'p' THEN 'partitioned table'
+            ELSE 'table' END                                             AS upstream_kind,
+       up.schedule                                                       AS upstream_schedule,
+       up.effective_interval                                             AS upstream_effective_interval,
+       coalesce(pgstream._qualified_name(down.relid), down.relid::text)  AS downstream,
+       down.schedule                                                     AS downstream_schedule,
+       down.effective_interval                                           AS downstream_effective_interval,
+       s.columns,
+       up.id                                                             AS upstream_id,
+       down.id                                                           AS downstream_id
+  FROM pgstream.source s
+  JOIN pgstream.stream_table down ON down.id = s.stream_table_id
+  LEFT JOIN pgstream.stream_table up ON up.relid = s.source_relid
+  LEFT JOIN pg_class c ON c.oid = s.source_relid;
+
+-- Rows in a source's change buffer (NULL if the buffer is gone).
+CREATE FUNCTION pgstream._buffer_rows(p_relid oid) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF to_regclass(pgstream._buffer(p_relid)) IS NULL THEN
+        RETURN NULL;
+    END IF;
+    EXECUTE format('SELECT count(*) FROM %s', pgstream._buffer(p_relid)) INTO v_rows;
+    RETURN v_rows;
+END $$;
+
+CREATE VIEW pgstream.change_buffers AS
+SELECT coalesce(pgstream._qualified_name(cap.source_relid), cap.source_name) AS source,
+       pgstream._buffer(cap.source_relid)                                   AS buffer,
+       b.pending_changes,
+       pg_total_relation_size(to_regclass(pgstream._buffer(cap.source_relid))) AS buffer_bytes,
+       consumer.consumers,
+       -- every change a consumer has not read was committed after that consumer's data timestamp
+       CASE WHEN b.pending_changes > 0 THEN now() - consumer.oldest_data_timestamp END AS oldest_change_age_bound,
+       cap.columns
+  FROM pgstream.capture cap
+ CROSS JOIN LATERAL (SELECT pgstream._buffer_rows(cap.source_relid) AS pending_changes) b
+ CROSS JOIN LATERAL (SELECT count(*) AS consumers, min(st.data_timestamp) AS oldest_data_timestamp
+                       FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
+                      WHERE s.source_relid = cap.source_relid) consumer;
+
+------------------------------------------------------------------------------------------------
 -- Source DDL. Event triggers need a superuser; without them a refresh still reports a dropped
 -- source or column, but a dropped captured column breaks writes to the source until the stream
 -- table is altered or dropped (see the README).
@@ -1385,9 +1681,9 @@ BEGIN
                 PERFORM pgstream._drop_capture_if_unused(v_relid);
             END LOOP;
             IF EXISTS (SELECT 1 FROM pgstream.capture WHERE source_relid = v_obj.objid) THEN
-                UPDATE pgstream.stream_table st
-                   SET status = 'error', last_error = format('source table %s was dropped', v_obj.object_identity)
-                 WHERE st.id IN (SELECT stream_table_id FROM pgstream.source WHERE source_relid = v_obj.objid);
+                PERFORM pgstream._needs_reinitialize(
+                    ARRAY(SELECT stream_table_id FROM pgstream.source WHERE source_relid = v_obj.objid),
+                    format('source table %s was dropped', v_obj.object_identity));
                 EXECUTE format('DROP TABLE IF EXISTS %s', pgstream._buffer(v_obj.objid));
                 EXECUTE format('DROP FUNCTION IF EXISTS %s()', pgstream._capture_function(v_obj.objid));
                 DELETE FROM pgstream.capture WHERE source_relid = v_obj.objid;
@@ -1399,12 +1695,11 @@ BEGIN
              WHERE source_relid = v_obj.objid;
             EXECUTE format('ALTER TABLE %s DROP COLUMN %I', pgstream._buffer(v_obj.objid), v_obj.address_names[3]);
             PERFORM pgstream._write_capture_function(v_obj.objid);
-            UPDATE pgstream.stream_table st
-               SET status = 'error',
-                   last_error = format('column %s of source table %s was dropped', quote_ident(v_obj.address_names[3]),
-                                       (SELECT source_name FROM pgstream.capture WHERE source_relid = v_obj.objid))
-             WHERE st.id IN (SELECT stream_table_id FROM pgstream.source
-                              WHERE source_relid = v_obj.objid AND v_obj.address_names[3]::name = ANY (columns));
+            PERFORM pgstream._needs_reinitialize(
+                ARRAY(SELECT stream_table_id FROM pgstream.source
+                       WHERE source_relid = v_obj.objid AND v_obj.address_names[3]::name = ANY (columns)),
+                format('column %s of source table %s was dropped', quote_ident(v_obj.address_names[3]),
+                       (SELECT source_name FROM pgstream.capture WHERE source_relid = v_obj.objid)));
         END IF;
     END LOOP;
     PERFORM pgstream._recompute_schedules();
@@ -1414,38 +1709,86 @@ EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'pg_stream could not follow this DROP: %', SQLERRM;
 END $$;
 
--- A captured column whose type changed: the buffer column follows (pending values are not needed by
--- a full refresh, and the stream tables reading it are flagged).
+-- ALTER TABLE of a captured source. A captured column whose type changed: the buffer column follows
+-- (pending values are not needed by a full refresh). A captured column renamed: capture goes on under
+-- the new name, so writes to the source keep working. Then every stream table whose stored query no
+-- longer plans (a renamed column or table, a changed type) is flagged with PostgreSQL's message.
 CREATE FUNCTION pgstream._on_ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE
-    v_col record;
+    v_col     record;
+    v_sources oid[];
 BEGIN
     IF current_setting('pgstream.internal_ddl', true) = 'on' THEN
         RETURN;
     END IF;
     PERFORM pgstream._internal_ddl(true);
+    SELECT array_agg(DISTINCT c.source_relid) INTO v_sources
+      FROM pg_event_trigger_ddl_commands() cmd JOIN pgstream.capture c ON c.source_relid = cmd.objid
+     WHERE cmd.classid = 'pg_class'::regclass AND cmd.command_tag = 'ALTER TABLE';
+    IF v_sources IS NULL THEN
+        PERFORM pgstream._internal_ddl(false);
+        RETURN;
+    END IF;
     FOR v_col IN
         SELECT c.source_relid, c.source_name, a.attname, format_type(a.atttypid, a.atttypmod) AS new_type,
                format_type(b.atttypid, b.atttypmod) AS old_type
-          FROM pg_event_trigger_ddl_commands() cmd
-          JOIN pgstream.capture c ON c.source_relid = cmd.objid
+          FROM pgstream.capture c
           JOIN pg_attribute a ON a.attrelid = c.source_relid AND a.attname = ANY (c.columns) AND NOT a.attisdropped
           JOIN pg_attribute b ON b.attrelid = pgstream._buffer(c.source_relid)::regclass AND b.attname = a.attname
-         WHERE cmd.classid = 'pg_class'::regclass AND cmd.command_tag = 'ALTER TABLE'
+         WHERE c.source_relid = ANY (v_sources)
            AND (a.atttypid, a.atttypmod) IS DISTINCT FROM (b.atttypid, b.atttypmod)
     LOOP
         EXECUTE format('ALTER TABLE %s ALTER COLUMN %I TYPE %s USING NULL',
                        pgstream._buffer(v_col.source_relid), v_col.attname, v_col.new_type);
-        UPDATE pgstream.stream_table st
-           SET status = 'error',
-               last_error = format('column %s of source table %s changed type from %s to %s',
-                                   quote_ident(v_col.attname), v_col.source_name, v_col.old_type, v_col.new_type)
-         WHERE st.id IN (SELECT stream_table_id FROM pgstream.source
-                          WHERE source_relid = v_col.source_relid AND v_col.attname = ANY (columns));
+        PERFORM pgstream._needs_reinitialize(
+            ARRAY(SELECT stream_table_id FROM pgstream.source
+                   WHERE source_relid = v_col.source_relid AND v_col.attname = ANY (columns)),
+            format('column %s of source table %s changed type from %s to %s',
+                   quote_ident(v_col.attname), v_col.source_name, v_col.old_type, v_col.new_type));
     END LOOP;
+    -- RENAME COLUMN reports the column's attnum; the captured name no longer found is its old name
+    FOR v_col IN
+        SELECT c.source_relid, old.name AS old_name, a.attname AS new_name
+          FROM pg_event_trigger_ddl_commands() cmd
+          JOIN pgstream.capture c ON c.source_relid = cmd.objid
+          JOIN pg_attribute a ON a.attrelid = cmd.objid AND a.attnum = cmd.objsubid
+          CROSS JOIN LATERAL (SELECT n AS name FROM unnest(c.columns) n
+                               WHERE NOT EXISTS (SELECT 1 FROM pg_attribute x WHERE x.attrelid = c.source_relid
+                                                    AND x.attname = n AND NOT x.attisdropped)) old
+         WHERE cmd.object_type = 'table column' AND cmd.objsubid > 0 AND a.attname <> ALL (c.columns)
+    LOOP
+        EXECUTE format('ALTER TABLE %s RENAME COLUMN %I TO %I', pgstream._buffer(v_col.source_relid),
+                       v_col.old_name, v_col.new_name);
+        UPDATE pgstream.capture SET columns = array_replace(columns, v_col.old_name, v_col.new_name)
+         WHERE source_relid = v_col.source_relid;
+        PERFORM pgstream._write_capture_function(v_col.source_relid);
+    END LOOP;
+    PERFORM pgstream._flag_unplannable(v_sources);
     PERFORM pgstream._internal_ddl(false);
 EXCEPTION WHEN OTHERS THEN
     RAISE WARNING 'pg_stream could not follow this ALTER TABLE: %', SQLERRM;
+END $$;
+
+-- Flags the stream tables reading these sources whose stored query no longer plans, with PostgreSQL's
+-- message (a renamed table or column, a changed type).
+CREATE FUNCTION pgstream._flag_unplannable(p_sources oid[]) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_st record;
+BEGIN
+    FOR v_st IN
+        SELECT DISTINCT st.id, st.definition, st.status, st.last_error
+          FROM pgstream.stream_table st JOIN pgstream.source s ON s.stream_table_id = st.id
+         WHERE s.source_relid = ANY (p_sources)
+    LOOP
+        BEGIN
+            EXECUTE format('EXPLAIN (COSTS OFF) %s', v_st.definition);
+        EXCEPTION WHEN OTHERS THEN
+            IF v_st.status <> 'error' OR v_st.last_error IS NULL THEN
+                PERFORM pgstream._needs_reinitialize(ARRAY[v_st.id],
+                    'a change to a source table broke its query: ' || SQLERRM);
+            END IF;
+        END;
+    END LOOP;
 END $$;
 
 DO $$

@@ -89,7 +89,7 @@ final class RefreshReport {
         // an UPDATE is two change rows (a delete and an insert); the setting compares change rows to source rows
         return String.format(Locale.ROOT, "crossover: FULL becomes faster at about %,.0f updated rows, %.1f%% of the"
                         + " table; the setting counts change rows (two per updated row) against source rows, so"
-                        + " recommended differential_max_change_ratio = %.2f (default now 0.1)",
+                        + " recommended differential_max_change_ratio = %.2f (default 0.3)",
                 k, 100 * fraction, 2 * fraction);
     }
 

@@ -21,6 +21,11 @@ final class Formats {
         return n == null ? NONE : count(n.longValue());
     }
 
+    /** An estimate: ~20,000 */
+    static String estimate(Long n) {
+        return n == null ? NONE : "~" + count(n.longValue());
+    }
+
     /** 1 row, 20,000 rows */
     static String rows(long n) {
         return count(n) + (n == 1 ? " row" : " rows");

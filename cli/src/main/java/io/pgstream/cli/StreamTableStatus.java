@@ -1,5 +1,7 @@
 package io.pgstream.cli;
 
+import static io.pgstream.cli.ResultSets.seconds;
+
 import io.pgstream.core.sql.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -75,11 +77,6 @@ record StreamTableStatus(String name, String status, String schedule, String ref
             }
         }
         return tables;
-    }
-
-    private static Duration seconds(ResultSet rs, String column) throws SQLException {
-        double seconds = rs.getDouble(column);
-        return rs.wasNull() ? null : Duration.ofNanos(Math.round(seconds * 1e9));
     }
 
     private static Long countRows(Connection connection, String schema, String table) throws SQLException {

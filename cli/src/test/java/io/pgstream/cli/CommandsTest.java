@@ -93,12 +93,15 @@ class CommandsTest {
         Cli status = Cli.run("status", "--db", db.url());
         assertExit(0, status);
         List<String> lines = status.out().lines().toList();
-        assertEquals(2, lines.size(), status::toString);
-        assertEquals(List.of("NAME", "STATUS", "SCHEDULE", "LAST", "REFRESH", "DURATION", "STALENESS", "ROWS", "LAST",
-                "ERROR"), List.of(lines.get(0).split(" +")));
-        assertTrue(lines.get(1).matches("totals +active +5m +SKIP [0-9.]+s ago +[0-9]+ ms +[0-9.]+s +9"), lines.get(1));
+        assertEquals(List.of("NAME", "STATUS", "SCHEDULE", "EVERY", "MODE", "LAST", "REFRESH", "TOOK", "STALENESS",
+                "ROWS", "PENDING", "ERRORS", "NOTE"), List.of(lines.get(0).split(" +")));
+        assertTrue(lines.get(1).matches(
+                "public[.]totals +active +5m +[^ ]+ +full [(]full[)] +SKIP [0-9.]+s ago +[0-9]+ ms +[0-9.]+s +[^ ]+ +0 +0"),
+                lines.get(1));
         // columns line up: each header starts where its values start
         assertEquals(lines.get(0).indexOf("SCHEDULE"), lines.get(1).indexOf("5m"));
+        assertEquals(List.of("", "DEPENDENCIES (what applications read at the top, what each stream table reads below it)",
+                "public.totals [active, 5m]", "└── public.orders (table)"), lines.subList(2, lines.size()));
 
         Cli dropped = Cli.run("drop", "--db", db.url(), "totals");
         assertExit(0, dropped);
@@ -114,7 +117,7 @@ class CommandsTest {
         db.execute("UPDATE pgstream.stream_table SET status = 'error', consecutive_errors = 1, last_error = "
                 + "'something went wrong, and the message goes on and on until it cannot fit any more into the table'");
         String row = Cli.run("status", "--db", db.url()).out().lines().toList().get(1);
-        assertTrue(row.matches("totals +error +1m .* something went wrong, and the message goes on and on unti[.]{3}"),
+        assertTrue(row.matches("public[.]totals +error +1m .* +1 +something went wrong, and the message goes on and on unti[.]{3}"),
                 row);
     }
 
@@ -129,7 +132,7 @@ class CommandsTest {
         }
         Cli status = Cli.run("status", "--db", db.url());
         assertExit(0, status);
-        assertTrue(status.out().lines().toList().get(1).matches("[0-9]+ +active +calculated .* -"), status::toString);
+        assertTrue(status.out().lines().toList().get(1).matches("[0-9]+ +active +calculated .* +- +0 +0"), status::toString);
     }
 
     @Test

@@ -30,6 +30,8 @@ class FormatsTest {
         assertEquals("1 row", Formats.rows(1));
         assertEquals("0 rows", Formats.rows(0));
         assertEquals("1,234,567.89", Formats.amount(new BigDecimal("1234567.891")));
+        assertEquals("~20,000", Formats.estimate(20_000L));
+        assertEquals("-", Formats.estimate(null));
     }
 
     @Test

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class Scheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Scheduler.class);
-    private static final Duration MAINTENANCE_INTERVAL = Duration.ofMinutes(1);
+    /** How often history is trimmed and staleness checked (stale alerts should not lag far behind). */
+    private static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MIN_WAIT = Duration.ofMillis(10);
 
     private final String database;
@@ -173,6 +174,8 @@ public final class Scheduler implements AutoCloseable {
             log.info("{}: {} refreshes {}", database, table.name(),
                     outcome.differential() ? "differentially" : "in full: " + outcome.reason());
             nextCompile.remove(table.id());
+            // not compiled again before the reload that brings the new row: the reload may already be under way
+            tables.computeIfPresent(table.id(), (id, known) -> known.planCompiled());
             reloadRequested.set(true);
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: cannot compile {}: {}", database, table.name(), e.getMessage());
@@ -209,6 +212,7 @@ public final class Scheduler implements AutoCloseable {
     private void maintain(Instant now) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("SELECT pgstream.trim_history()");
+            statement.execute("SELECT pgstream.check_staleness()");
         }
         nextMaintenance = now.plus(MAINTENANCE_INTERVAL);
     }

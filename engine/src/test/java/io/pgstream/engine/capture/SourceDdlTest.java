@@ -67,6 +67,29 @@ class SourceDdlTest {
     }
 
     @Test
+    void renamedColumnTheQueryReads() throws SQLException {
+        db.execute("ALTER TABLE items RENAME COLUMN v TO \"Value\"");
+        db.execute("INSERT INTO items (id, k, \"Value\") VALUES (100, 1, 7)", "UPDATE items SET k = 2 WHERE id = 1");
+        assertEquals("error|a change to a source table broke its query: column \"v\" does not exist",
+                statusAndError());
+        // the changes were captured under the new name: a new query catches up
+        db.execute("SELECT pgstream.alter_stream_table('totals', query => 'SELECT k, sum(\"Value\") AS total"
+                + " FROM items GROUP BY k')", "INSERT INTO items (id, k, \"Value\") VALUES (101, 3, 1)");
+        assertEquals("active|", statusAndError());
+        assertEquals("FULL", scheduledRefreshAction());
+        try (Connection c = db.connect()) {
+            Oracle.assertMatches(c, "totals", "SELECT k, sum(\"Value\") AS total FROM items GROUP BY k");
+        }
+    }
+
+    @Test
+    void renamedSourceTable() throws SQLException {
+        db.execute("ALTER TABLE items RENAME TO things", "INSERT INTO things VALUES (100, 1, 5, 'x')");
+        assertEquals("error|a change to a source table broke its query: relation \"public.items\" does not exist",
+                statusAndError());
+    }
+
+    @Test
     void unrelatedChangesDisturbNothing() throws SQLException {
         db.execute("ALTER TABLE items ADD COLUMN added int", "ALTER TABLE items DROP COLUMN unused",
                 "INSERT INTO items VALUES (100, 1, 5, 7)");
