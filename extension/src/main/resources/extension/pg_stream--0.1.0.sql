@@ -793,12 +793,13 @@ DECLARE
     v_view regclass := pgstream._define(p_query);
     v_tree text := (SELECT ev_action::text FROM pg_rewrite WHERE ev_class = v_view);
 BEGIN
-    -- the first occurrence of each flag is the outer query's
+    -- the first occurrence of a flag is the outer query's: whether it aggregates
     has_aggregates := substring(v_tree FROM ':hasAggs (true|false)')::boolean;
-    has_sublinks := substring(v_tree FROM ':hasSubLinks (true|false)')::boolean;
-    has_window_functions := substring(v_tree FROM ':hasWindowFuncs (true|false)')::boolean;
-    has_target_srfs := substring(v_tree FROM ':hasTargetSRFs (true|false)')::boolean;
-    has_distinct_on := substring(v_tree FROM ':hasDistinctOn (true|false)')::boolean;
+    -- the others hold if any level has them: a UNION's branches are nested queries, with flags of their own
+    has_sublinks := v_tree ~ ':hasSubLinks true';
+    has_window_functions := v_tree ~ ':hasWindowFuncs true';
+    has_target_srfs := v_tree ~ ':hasTargetSRFs true';
+    has_distinct_on := v_tree ~ ':hasDistinctOn true';
     SELECT coalesce(array_agg(DISTINCT p.proname::text), '{}') INTO aggregate_functions
       FROM regexp_matches(v_tree, ':aggfnoid ([0-9]+)', 'g') m JOIN pg_proc p ON p.oid = m[1]::oid;
     EXECUTE format('DROP VIEW %s', v_view);

@@ -128,14 +128,13 @@ final class AggregatePlanWriter {
     }
 
     private String deltaStatement() throws NotDifferentiableException {
-        return "WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),\n"
+        return DeltaStatement.FRONTIER + ",\n"
                 + "__pgs_d AS (\n" + inputDelta() + "),\n"
                 + "__pgs_g AS (\n" + groupChanges() + "),\n"
                 + "__pgs_m AS (\n" + merged() + "),\n"
                 + "__pgs_v AS (\n" + newValues() + "),\n"
-                + apply()
-                + "\nSELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del),"
-                + " (SELECT count(*) FROM __pgs_upd) FROM __pgs_f f";
+                + apply() + "\n"
+                + DeltaStatement.result("__pgs_upd");
     }
 
     /** The input's delta: keys as __pgs_k{i}, arguments as __pgs_a{j}, and the weight. */

@@ -22,11 +22,16 @@ import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * Reads a query as PostgreSQL normalized it ({@code pg_get_viewdef} with an empty search path: every
- * table schema-qualified, {@code *} expanded, every output named) into the algebra. Anything outside
+ * table schema-qualified, {@code *} expanded, every output named) into the algebra: one SELECT here,
+ * UNION and UNION ALL in {@link SetOperationTranslator}. The algebra says what the query means, as
+ * written; the rewrites bring it to the shapes differentiated ({@code SELECT DISTINCT} is a
+ * Distinct over the projection, whatever lies beneath). Anything outside
  * the differentiable shapes raises {@link NotDifferentiableException} naming the construct. The
  * parser's rendering of expressions is checked by the caller: PostgreSQL must normalize
  * {@link Translation#rendered()} back to the same definition, or the query is refreshed in full.
@@ -47,10 +52,16 @@ public final class QueryTranslator {
             throw new NotDifferentiableException("the SQL parser cannot read this query ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        if (!(statement instanceof PlainSelect select)) {
-            throw new NotDifferentiableException(statement instanceof net.sf.jsqlparser.statement.select.SetOperationList
-                    ? "UNION, INTERSECT or EXCEPT" : "a statement other than a plain SELECT");
-        }
+        return switch (statement) {
+            case PlainSelect select -> new Translation(select(select, facts), select.toString());
+            case SetOperationList setOperation ->
+                    new Translation(SetOperationTranslator.translate(setOperation, facts), setOperation.toString());
+            default -> throw new NotDifferentiableException("a statement other than a SELECT");
+        };
+    }
+
+    /** One SELECT: its FROM, WHERE, outputs, grouping and DISTINCT. */
+    static Rel select(PlainSelect select, QueryFacts facts) throws NotDifferentiableException {
         rejectClauses(select);
         Rel rel = from(select);
         if (select.getWhere() != null) {
@@ -60,7 +71,7 @@ public final class QueryTranslator {
         // PostgreSQL says whether it aggregates: an aggregate inside an expression (sum(x) * 2) counts too
         boolean grouped = select.getGroupBy() != null || facts.hasAggregates();
         rel = grouped ? aggregate(rel, select, outputs, facts) : new Rel.Project(rel, outputs);
-        return new Translation(rel, select.toString());
+        return select.getDistinct() != null ? new Rel.Distinct(rel) : rel;
     }
 
     private static void rejectByFacts(QueryFacts facts) throws NotDifferentiableException {
@@ -79,20 +90,26 @@ public final class QueryTranslator {
     }
 
     private static void rejectClauses(PlainSelect select) throws NotDifferentiableException {
-        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
-            throw new NotDifferentiableException("a WITH clause");
-        }
-        if (select.getDistinct() != null) {
-            throw new NotDifferentiableException("DISTINCT");
+        rejectModifiers(select);
+        if (select.getDistinct() != null
+                && (select.getDistinct().getOnSelectItems() != null || select.getDistinct().isUseUnique())) {
+            throw new NotDifferentiableException("DISTINCT ON");
         }
         if (select.getHaving() != null) {
             throw new NotDifferentiableException("HAVING");
         }
-        if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
-            throw new NotDifferentiableException("LIMIT, OFFSET or FETCH");
-        }
         if (select.getFromItem() == null) {
             throw new NotDifferentiableException("a query without FROM");
+        }
+    }
+
+    /** What any SELECT, plain or a set operation, may carry and a stream table cannot follow. */
+    static void rejectModifiers(Select select) throws NotDifferentiableException {
+        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
+            throw new NotDifferentiableException("a WITH clause");
+        }
+        if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
+            throw new NotDifferentiableException("LIMIT, OFFSET or FETCH");
         }
     }
 

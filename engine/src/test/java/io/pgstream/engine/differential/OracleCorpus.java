@@ -154,7 +154,10 @@ public final class OracleCorpus {
         return new QueryCase(name, query);
     }
 
-    /** Queries differential refresh supports: projections, filters, inner joins, grouped aggregates. */
+    /**
+     * Queries differential refresh supports: projections, filters, inner joins, grouped aggregates,
+     * DISTINCT, UNION ALL and UNION.
+     */
     public static final List<QueryCase> SUPPORTED = List.of(
             // projections
             q("project_all_columns", "SELECT id, k, g, v, f, t, flag FROM a"),
@@ -230,7 +233,43 @@ public final class OracleCorpus {
             q("agg_global_over_join", "SELECT count(*) AS n, sum(c.x) AS sx, avg(a.v) AS av, bool_and(a.flag) AS all_flag"
                     + " FROM a JOIN c ON a.k = c.k AND a.g = c.g"),
             q("agg_over_join_two_keys", "SELECT a.k, c.g, count(*) AS n, min(c.x) AS mnx, avg(c.x) AS ax"
-                    + " FROM a JOIN c ON a.k = c.k GROUP BY a.k, c.g"));
+                    + " FROM a JOIN c ON a.k = c.k GROUP BY a.k, c.g"),
+            // DISTINCT: a hidden count per distinct row; NULLs equal, duplicates frequent
+            q("distinct_keys", "SELECT DISTINCT k, g FROM a"),
+            q("distinct_nullable_text", "SELECT DISTINCT t FROM a"),
+            q("distinct_whole_rows", "SELECT DISTINCT k, g, v, f, t, flag FROM a"),
+            q("distinct_expressions", "SELECT DISTINCT k % 2 AS parity, coalesce(t, '?') AS tt, flag FROM a"),
+            q("distinct_filtered", "SELECT DISTINCT g, flag FROM a WHERE v > 0 OR t IS NULL"),
+            q("distinct_numeric", "SELECT DISTINCT x, g FROM c"),
+            q("distinct_constant", "SELECT DISTINCT 1 AS one FROM b"),
+            q("distinct_all_null_or_not", "SELECT DISTINCT k IS NULL AS no_k, label IS NULL AS no_label FROM b"),
+            q("distinct_over_join", "SELECT DISTINCT a.k, b.label FROM a JOIN b ON a.k = b.k"),
+            q("distinct_over_join_nulls", "SELECT DISTINCT a.t, b.label FROM a JOIN b ON a.g = b.k WHERE b.w IS NULL OR a.flag"),
+            q("distinct_over_three_way_join", "SELECT DISTINCT b.label, c.g FROM a JOIN b ON a.k = b.k JOIN c ON c.g = a.g"),
+            q("distinct_over_self_join", "SELECT DISTINCT p.k, q.g FROM a p JOIN a q ON p.g = q.k"),
+            q("distinct_over_non_equi_join", "SELECT DISTINCT b.label, a.flag FROM a JOIN b ON a.k < b.w"),
+            q("distinct_over_aggregate", "SELECT DISTINCT k, count(*) AS n, sum(v) AS sv FROM a GROUP BY k"),
+            q("distinct_over_global_aggregate", "SELECT DISTINCT count(*) AS n, max(t) AS mt FROM a"),
+            // UNION ALL: a bag, the union of the branches' deltas
+            q("union_all_same_table", "SELECT k, t FROM a UNION ALL SELECT g, t FROM a"),
+            q("union_all_same_table_overlapping", "SELECT id, k FROM a WHERE flag UNION ALL SELECT id, k FROM a WHERE k > 1"),
+            q("union_all_different_tables", "SELECT k, label AS name FROM b UNION ALL SELECT k, t FROM a"),
+            q("union_all_three", "SELECT k, g FROM a UNION ALL SELECT k, w FROM b UNION ALL SELECT k, g FROM c"),
+            q("union_all_coerced_types", "SELECT k, v AS amount FROM a UNION ALL SELECT g, x FROM c UNION ALL SELECT w, k FROM b"),
+            q("union_all_nulls", "SELECT t, NULL::int AS n FROM a UNION ALL SELECT label, w FROM b UNION ALL SELECT NULL, NULL FROM c"),
+            q("union_all_with_join", "SELECT a.id, b.label FROM a JOIN b ON a.k = b.k UNION ALL SELECT c.id, 'c' FROM c"),
+            q("union_all_of_joins", "SELECT a.k, c.x FROM a JOIN c ON a.g = c.g UNION ALL SELECT b.k, b.w FROM b JOIN a ON a.k = b.w"),
+            q("union_all_of_self_joins", "SELECT p.id, q.id AS other FROM a p JOIN a q ON p.k = q.g"
+                    + " UNION ALL SELECT x.id, y.id FROM c x JOIN c y ON x.g = y.k"),
+            // UNION: DISTINCT over UNION ALL
+            q("union_one_column", "SELECT k FROM a UNION SELECT k FROM b"),
+            q("union_two_columns_nulls", "SELECT k, g FROM a UNION SELECT k, g FROM c"),
+            q("union_same_table", "SELECT k AS n FROM a UNION SELECT g FROM a"),
+            q("union_after_union_all", "SELECT k FROM a UNION ALL SELECT k FROM b UNION SELECT g FROM c"),
+            q("union_of_distinct", "SELECT DISTINCT t FROM a UNION SELECT label FROM b"),
+            q("union_nested", "SELECT k FROM a UNION (SELECT w FROM b UNION ALL SELECT g FROM c)"),
+            q("union_with_join", "SELECT a.t, b.label FROM a JOIN b ON a.k = b.k UNION SELECT t, t FROM a WHERE flag"),
+            q("union_coerced_types", "SELECT k AS n FROM a UNION SELECT w FROM b UNION SELECT g::bigint FROM c"));
 
     private static UnsupportedCase u(String name, String query, String... construct) {
         return new UnsupportedCase(name, query, List.of(construct));
@@ -238,8 +277,13 @@ public final class OracleCorpus {
 
     /** Queries that must fall back to full refresh, with words one of which the reason must contain. */
     public static final List<UnsupportedCase> UNSUPPORTED = List.of(
-            u("distinct", "SELECT DISTINCT k, g FROM a", "DISTINCT"),
-            u("union", "SELECT k FROM a UNION SELECT k FROM b", "UNION"),
+            u("distinct_on", "SELECT DISTINCT ON (k) k, g FROM a ORDER BY k, g", "DISTINCT ON"),
+            u("union_all_of_union", "SELECT k FROM a UNION ALL (SELECT k FROM b UNION SELECT k FROM c)", "UNION"),
+            u("union_all_of_distinct", "SELECT DISTINCT k FROM a UNION ALL SELECT k FROM b", "DISTINCT"),
+            u("union_all_of_aggregates", "SELECT k, count(*) AS n FROM a GROUP BY k UNION ALL SELECT k, count(*) FROM b GROUP BY k",
+                    "aggregate"),
+            u("union_of_group_by", "SELECT k FROM a GROUP BY k UNION SELECT k FROM b", "GROUP BY"),
+            u("union_limit", "(SELECT k FROM a ORDER BY id LIMIT 2) UNION ALL SELECT k FROM b", "LIMIT"),
             u("except_all", "SELECT k FROM a EXCEPT ALL SELECT k FROM c", "EXCEPT"),
             u("intersect", "SELECT k, g FROM a INTERSECT SELECT k, g FROM c", "INTERSECT"),
             u("left_join", "SELECT a.id, b.label FROM a LEFT JOIN b ON a.k = b.k", "outer", "LEFT"),

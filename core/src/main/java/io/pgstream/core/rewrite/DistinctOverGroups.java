@@ -1,0 +1,24 @@
+package io.pgstream.core.rewrite;
+
+import io.pgstream.core.algebra.OutputColumn;
+import io.pgstream.core.algebra.Rel;
+
+/**
+ * A grouped aggregate yields one row per group, and groups differ in their keys; when every key is an
+ * output, its rows are distinct already: δ(π(γ_K(R))) = π(γ_K(R)). A whole-table aggregate (no keys)
+ * yields one row, distinct too. So {@code SELECT DISTINCT k, count(*) FROM t GROUP BY k} is maintained
+ * as the aggregate it is.
+ */
+final class DistinctOverGroups implements Rewrite {
+
+    @Override
+    public Rel apply(Rel rel) {
+        if (rel instanceof Rel.Distinct distinct
+                && distinct.input() instanceof Rel.Project project
+                && project.input() instanceof Rel.Aggregate aggregate
+                && project.columns().stream().map(OutputColumn::expression).toList().containsAll(aggregate.groupKeys())) {
+            return project;
+        }
+        return rel;
+    }
+}
