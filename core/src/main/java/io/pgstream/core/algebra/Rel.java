@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A relational operator. The shapes differentiated here: a scan of a source table; an n-way inner
- * join of scans; a filter; a projection; a grouped aggregate over those; UNION ALL of projections;
- * DISTINCT over a projection or a UNION ALL.
+ * join of scans; a filter; a projection; a grouped aggregate over those, and a filter over it (HAVING);
+ * UNION ALL of projections; DISTINCT over a projection or a UNION ALL.
  */
 public sealed interface Rel {
 
@@ -29,6 +29,7 @@ public sealed interface Rel {
         }
     }
 
+    /** Rows of the input satisfying a condition; over an aggregate, groups satisfying HAVING. */
     record Filter(Rel input, String condition) implements Rel {
         public Filter {
             Objects.requireNonNull(input);

@@ -11,7 +11,8 @@ import java.util.List;
  * <p>Order: translate (which also rejects what PostgreSQL says the query contains beyond the
  * differentiable shapes); rewrite to those shapes; check the outputs are the stream table's columns
  * and every table is a captured source; ask PostgreSQL the aggregate argument types (they decide
- * between counters and recomputation); write the plan of the shape: a grouped aggregate, a DISTINCT
+ * between counters and recomputation) and the types of calls kept hidden; write the plan of the
+ * shape: a grouped aggregate (with HAVING, a filter over it), a DISTINCT
  * over a bag, or a bag (a select-project-join query or a UNION ALL of them).
  */
 public final class Compiler {
@@ -45,8 +46,11 @@ public final class Compiler {
             request.source(scan.table());
         }
         return switch (rel) {
-            case Rel.Project project when project.input() instanceof Rel.Aggregate aggregate ->
-                    AggregatePlanWriter.write(request, project, argumentTypes(request, aggregate, types), translation);
+            case Rel.Project project when AggregatePlanWriter.aggregateOf(project) instanceof Rel.Aggregate aggregate ->
+                    AggregatePlanWriter.write(request, project,
+                            typesOf(AggregatePlanWriter.argumentProbe(request, aggregate), "aggregate arguments", types),
+                            typesOf(AggregatePlanWriter.hiddenCallProbe(request, aggregate), "aggregate calls", types),
+                            translation);
             case Rel.Distinct distinct -> DistinctPlanWriter.write(request, distinct, translation);
             default -> BagPlanWriter.write(request, rel, translation);
         };
@@ -72,16 +76,15 @@ public final class Compiler {
         };
     }
 
-    private static List<String> argumentTypes(CompileRequest request, Rel.Aggregate aggregate, TypeResolver types)
-            throws NotDifferentiableException {
-        String probe = AggregatePlanWriter.argumentProbe(request, aggregate);
+    /** PostgreSQL's types of a probe's outputs (none without a probe). */
+    private static List<String> typesOf(String probe, String what, TypeResolver types) throws NotDifferentiableException {
         if (probe == null) {
             return List.of();
         }
         try {
             return types.typesOf(probe);
         } catch (Exception e) {
-            throw new NotDifferentiableException("PostgreSQL cannot type the aggregate arguments (" + e.getMessage() + ")");
+            throw new NotDifferentiableException("PostgreSQL cannot type the " + what + " (" + e.getMessage() + ")");
         }
     }
 }

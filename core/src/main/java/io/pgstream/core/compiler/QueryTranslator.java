@@ -6,7 +6,6 @@ import io.pgstream.core.algebra.Rel;
 import io.pgstream.core.algebra.TableName;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -37,6 +36,9 @@ import net.sf.jsqlparser.statement.select.SetOperationList;
  * {@link Translation#rendered()} back to the same definition, or the query is refreshed in full.
  */
 public final class QueryTranslator {
+
+    /** Prefix of the hidden column of an aggregate call no output shows bare, followed by its index. */
+    static final String HIDDEN_CALL = "__pgs_agg_";
 
     /** The algebra and the parser's own rendering of the whole query. */
     public record Translation(Rel rel, String rendered) {}
@@ -69,7 +71,7 @@ public final class QueryTranslator {
         }
         List<OutputColumn> outputs = outputs(select);
         // PostgreSQL says whether it aggregates: an aggregate inside an expression (sum(x) * 2) counts too
-        boolean grouped = select.getGroupBy() != null || facts.hasAggregates();
+        boolean grouped = select.getGroupBy() != null || select.getHaving() != null || facts.hasAggregates();
         rel = grouped ? aggregate(rel, select, outputs, facts) : new Rel.Project(rel, outputs);
         return select.getDistinct() != null ? new Rel.Distinct(rel) : rel;
     }
@@ -94,9 +96,6 @@ public final class QueryTranslator {
         if (select.getDistinct() != null
                 && (select.getDistinct().getOnSelectItems() != null || select.getDistinct().isUseUnique())) {
             throw new NotDifferentiableException("DISTINCT ON");
-        }
-        if (select.getHaving() != null) {
-            throw new NotDifferentiableException("HAVING");
         }
         if (select.getFromItem() == null) {
             throw new NotDifferentiableException("a query without FROM");
@@ -179,15 +178,34 @@ public final class QueryTranslator {
         return outputs;
     }
 
+    /**
+     * GROUP BY: the aggregate calls outputs show bare come first, under their columns; a call that only
+     * appears inside a computed output or HAVING is kept in a hidden column ({@value #HIDDEN_CALL}j).
+     * HAVING is a filter over the groups.
+     */
     private static Rel aggregate(Rel input, PlainSelect select, List<OutputColumn> outputs, QueryFacts facts)
             throws NotDifferentiableException {
         List<String> keys = groupKeys(select.getGroupBy());
         List<AggregateCall> calls = new ArrayList<>();
+        List<OutputColumn> computed = new ArrayList<>();
         for (OutputColumn output : outputs) {
             if (keys.contains(output.expression())) {
                 continue;
             }
-            calls.add(aggregateCall(output, expressionOf(output, select), facts));
+            if (expressionOf(output, select) instanceof Function function && facts.aggregateFunctions().contains(GroupExpression.name(function))
+                    && calls.stream().noneMatch(c -> c.sql().equals(function.toString()))) {
+                calls.add(aggregateCall(function, output.name()));
+            } else {
+                computed.add(output);
+            }
+        }
+        for (OutputColumn output : computed) {
+            addHiddenCalls(expressionOf(output, select), calls, facts);
+            GroupExpression.check(output.expression(), facts.aggregateFunctions(), keys);
+        }
+        if (select.getHaving() != null) {
+            addHiddenCalls(select.getHaving(), calls, facts);
+            GroupExpression.check(select.getHaving().toString(), facts.aggregateFunctions(), keys);
         }
         List<String> outputExpressions = outputs.stream().map(OutputColumn::expression).toList();
         for (String key : keys) {
@@ -195,7 +213,20 @@ public final class QueryTranslator {
                 throw new NotDifferentiableException("a GROUP BY key that is not an output column (" + key + ")");
             }
         }
-        return new Rel.Project(new Rel.Aggregate(input, keys, calls), outputs);
+        Rel groups = new Rel.Aggregate(input, keys, calls);
+        if (select.getHaving() != null) {
+            groups = new Rel.Filter(groups, select.getHaving().toString());
+        }
+        return new Rel.Project(groups, outputs);
+    }
+
+    private static void addHiddenCalls(Expression expression, List<AggregateCall> calls, QueryFacts facts)
+            throws NotDifferentiableException {
+        for (Function function : GroupExpression.aggregateCalls(expression, facts.aggregateFunctions())) {
+            if (calls.stream().noneMatch(c -> c.sql().equals(function.toString()))) {
+                calls.add(aggregateCall(function, HIDDEN_CALL + calls.size()));
+            }
+        }
     }
 
     private static List<String> groupKeys(GroupByElement groupBy) throws NotDifferentiableException {
@@ -220,16 +251,11 @@ public final class QueryTranslator {
         return keys;
     }
 
-    private static AggregateCall aggregateCall(OutputColumn output, Expression expression, QueryFacts facts)
-            throws NotDifferentiableException {
-        if (!(expression instanceof Function function) || !facts.aggregateFunctions().contains(lastName(function))) {
-            throw new NotDifferentiableException("an output that is neither a GROUP BY key nor a bare aggregate call ("
-                    + output.expression() + ")");
-        }
+    private static AggregateCall aggregateCall(Function function, String output) throws NotDifferentiableException {
         int arguments = function.getParameters() == null ? 0 : function.getParameters().size();
         // count(*) arrives as one argument that is the AllColumns expression
         boolean star = function.isAllColumns() || (arguments == 1 && function.getParameters().getFirst() instanceof AllColumns);
-        AggregateCall.Kind kind = AggregateCall.Kind.of(lastName(function), star);
+        AggregateCall.Kind kind = AggregateCall.Kind.of(GroupExpression.name(function), star);
         if (kind == null) {
             throw new NotDifferentiableException("the aggregate " + function.getName() + "()");
         }
@@ -241,18 +267,13 @@ public final class QueryTranslator {
             throw new NotDifferentiableException("an aggregate with DISTINCT, ORDER BY or several arguments ("
                     + function + ")");
         }
-        return new AggregateCall(kind, argument, function.toString(), output.name());
+        return new AggregateCall(kind, argument, function.toString(), output);
     }
 
     private static Expression expressionOf(OutputColumn output, PlainSelect select) {
         return select.getSelectItems().stream()
                 .filter(item -> item.getExpression().toString().equals(output.expression()))
                 .findFirst().orElseThrow().getExpression();
-    }
-
-    private static String lastName(Function function) {
-        List<String> parts = function.getMultipartName();
-        return unquote(parts.getLast()).toLowerCase(Locale.ROOT);
     }
 
     /** An identifier as PostgreSQL stores it: quotes removed and doubled quotes undone. */

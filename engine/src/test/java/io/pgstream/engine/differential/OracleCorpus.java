@@ -155,8 +155,8 @@ public final class OracleCorpus {
     }
 
     /**
-     * Queries differential refresh supports: projections, filters, inner joins, grouped aggregates,
-     * DISTINCT, UNION ALL and UNION.
+     * Queries differential refresh supports: projections, filters, inner joins, grouped aggregates
+     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION.
      */
     public static final List<QueryCase> SUPPORTED = List.of(
             // projections
@@ -234,6 +234,28 @@ public final class OracleCorpus {
                     + " FROM a JOIN c ON a.k = c.k AND a.g = c.g"),
             q("agg_over_join_two_keys", "SELECT a.k, c.g, count(*) AS n, min(c.x) AS mnx, avg(c.x) AS ax"
                     + " FROM a JOIN c ON a.k = c.k GROUP BY a.k, c.g"),
+            // outputs computed from aggregates and keys, over the aggregates' hidden values
+            q("agg_computed_ratio", "SELECT k, sum(v) / count(*) AS mean, count(v)::numeric / count(*) AS share FROM a GROUP BY k"),
+            q("agg_computed_int_division", "SELECT g, sum(k) / count(*) AS int_mean, sum(k) * 2 AS twice FROM a GROUP BY g"),
+            q("agg_computed_round_coalesce", "SELECT g, round(avg(x), 3) AS ax, coalesce(sum(x), 0) AS sx FROM c GROUP BY g"),
+            q("agg_computed_from_keys", "SELECT k, k * count(*) AS kc, coalesce(k, -1) + 1 AS k1, 'k' AS label FROM a GROUP BY k"),
+            q("agg_computed_global", "SELECT count(*) * 2 AS twice, coalesce(sum(v), 0) AS sv, max(t) || '!' AS mt FROM a"),
+            q("agg_computed_min_max", "SELECT g, max(v) - min(v) AS spread, upper(min(t)) AS first_t FROM a GROUP BY g"),
+            q("agg_computed_bool", "SELECT k, CASE WHEN bool_or(flag) THEN 'some' ELSE 'none' END AS any_flag,"
+                    + " NOT bool_and(flag) AS not_all FROM a GROUP BY k"),
+            q("agg_computed_float", "SELECT g, round(avg(f)::numeric, 2) AS af, sum(f) * 2 AS sf2 FROM a GROUP BY g"),
+            q("agg_computed_shown_and_hidden", "SELECT k, sum(v) AS sv, sum(v) * 2 AS sv2, sum(v) / count(v) AS mean FROM a GROUP BY k"),
+            q("agg_computed_over_join", "SELECT b.label, round(sum(a.v) / count(*), 2) AS mean, min(b.w) + max(b.w) AS mw"
+                    + " FROM a JOIN b ON a.k = b.k GROUP BY b.label"),
+            // HAVING: only passing groups are stored; a group without a stored row is recomputed
+            q("having_count", "SELECT k, count(*) AS n FROM a GROUP BY k HAVING count(*) > 1"),
+            q("having_hidden_aggregates", "SELECT g, sum(v) AS sv FROM a GROUP BY g HAVING count(*) >= 2 AND max(t) IS NOT NULL"),
+            q("having_on_key", "SELECT k, count(*) AS n FROM a GROUP BY k HAVING k IS NOT NULL AND k <> 2"),
+            q("having_null_sum", "SELECT g, sum(x) AS sx FROM c GROUP BY g HAVING sum(x) > 0"),
+            q("having_global", "SELECT count(*) AS n, sum(v) AS sv FROM a HAVING count(*) > 3"),
+            q("having_over_join", "SELECT b.label, count(*) AS n FROM a JOIN b ON a.k = b.k GROUP BY b.label HAVING avg(a.v) > 1"),
+            q("having_with_computed", "SELECT k, round(avg(v), 1) AS av FROM a GROUP BY k HAVING bool_or(flag)"),
+            q("distinct_over_having", "SELECT DISTINCT k, count(*) AS n FROM a GROUP BY k HAVING count(*) < 3"),
             // DISTINCT: a hidden count per distinct row; NULLs equal, duplicates frequent
             q("distinct_keys", "SELECT DISTINCT k, g FROM a"),
             q("distinct_nullable_text", "SELECT DISTINCT t FROM a"),
@@ -293,8 +315,10 @@ public final class OracleCorpus {
                     "subquery", "FROM item"),
             u("scalar_subquery", "SELECT id, (SELECT max(w) FROM b WHERE b.k = a.k) AS mw FROM a", "subquery", "sublink"),
             u("window_function", "SELECT id, sum(v) OVER (PARTITION BY k) AS ksum FROM a", "window"),
-            u("having", "SELECT k, count(*) AS n FROM a GROUP BY k HAVING count(*) > 1", "HAVING"),
-            u("computed_aggregate", "SELECT k, sum(v) * 2 AS double_sum FROM a GROUP BY k", "aggregate"),
+            u("computed_from_key_expression", "SELECT k % 2 AS parity, (k % 2) * count(*) AS x FROM a GROUP BY k % 2",
+                    "GROUP BY key"),
+            u("group_by_primary_key", "SELECT id, t FROM a GROUP BY id", "GROUP BY key"),
+            u("aggregate_filter", "SELECT k, count(*) FILTER (WHERE flag) AS nf FROM a GROUP BY k", "FILTER"),
             u("count_distinct", "SELECT k, count(DISTINCT g) AS dg FROM a GROUP BY k", "DISTINCT"),
             u("limit", "SELECT id, k FROM a ORDER BY id LIMIT 3", "LIMIT"),
             u("unsupported_aggregate", "SELECT k, string_agg(t, ',') AS ts FROM a GROUP BY k", "string_agg"));
