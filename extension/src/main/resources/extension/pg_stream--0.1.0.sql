@@ -621,20 +621,31 @@ $$;
 -- or not, ordered by depth (the longest chain of stream tables below it) then id. Each comes after
 -- everything it reads, and the order is the same in every round, so rounds that wait for locks never
 -- deadlock.
-CREATE FUNCTION pgstream._round_members(p_ids bigint[]) RETURNS bigint[] LANGUAGE sql STABLE AS $$
-    WITH RECURSIVE closure(id) AS (
-        SELECT unnest(p_ids)
-        UNION
-        SELECT e.upstream_id FROM closure c JOIN pgstream._edges e ON e.downstream_id = c.id
-    ), depth(id, depth) AS (
-        SELECT c.id, 0 FROM closure c
-        UNION ALL
-        SELECT e.downstream_id, d.depth + 1 FROM depth d JOIN pgstream._edges e ON e.upstream_id = d.id
-         WHERE e.downstream_id IN (SELECT id FROM closure)
-    )
-    SELECT array_agg(id ORDER BY depth, id)
-      FROM (SELECT d.id, max(d.depth) AS depth FROM depth d JOIN pgstream.stream_table st ON st.id = d.id GROUP BY d.id) m
-$$;
+CREATE FUNCTION pgstream._round_members(p_ids bigint[]) RETURNS bigint[] LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_members bigint[] := ARRAY(SELECT id FROM pgstream.stream_table WHERE id = ANY (p_ids));
+    v_added   bigint[] := v_members;
+BEGIN
+    -- the closure, one level at a time through the indexes (a recursive query over the whole graph
+    -- costs more than the refresh it schedules once there are many stream tables)
+    LOOP
+        v_added := ARRAY(SELECT DISTINCT up.id
+                           FROM pgstream.source s JOIN pgstream.stream_table up ON up.relid = s.source_relid
+                          WHERE s.stream_table_id = ANY (v_added) AND up.id <> ALL (v_members));
+        EXIT WHEN cardinality(v_added) = 0;
+        v_members := v_members || v_added;
+    END LOOP;
+    RETURN (WITH RECURSIVE edges AS MATERIALIZED (
+                SELECT up.id AS upstream_id, s.stream_table_id AS downstream_id
+                  FROM pgstream.source s JOIN pgstream.stream_table up ON up.relid = s.source_relid
+                 WHERE s.stream_table_id = ANY (v_members)
+            ), depth(id, depth) AS (
+                SELECT unnest(v_members), 0
+                UNION ALL
+                SELECT e.downstream_id, d.depth + 1 FROM depth d JOIN edges e ON e.upstream_id = d.id
+            )
+            SELECT array_agg(id ORDER BY depth, id) FROM (SELECT id, max(depth) AS depth FROM depth GROUP BY id) m);
+END $$;
 
 -- Locks every member of a round, in round order; returns the members (none if they were all dropped),
 -- or NULL, holding none of the locks it tried, when p_wait is false and one of them is busy.
@@ -1074,12 +1085,13 @@ DECLARE
     v_view regclass := pgstream._define(p_query);
     v_tree text := (SELECT ev_action::text FROM pg_rewrite WHERE ev_class = v_view);
 BEGIN
-    -- the first occurrence of each flag is the outer query's
+    -- the first occurrence of a flag is the outer query's: whether it aggregates
     has_aggregates := substring(v_tree FROM ':hasAggs (true|false)')::boolean;
-    has_sublinks := substring(v_tree FROM ':hasSubLinks (true|false)')::boolean;
-    has_window_functions := substring(v_tree FROM ':hasWindowFuncs (true|false)')::boolean;
-    has_target_srfs := substring(v_tree FROM ':hasTargetSRFs (true|false)')::boolean;
-    has_distinct_on := substring(v_tree FROM ':hasDistinctOn (true|false)')::boolean;
+    -- the others hold if any level has them: a UNION's branches are nested queries, with flags of their own
+    has_sublinks := v_tree ~ ':hasSubLinks true';
+    has_window_functions := v_tree ~ ':hasWindowFuncs true';
+    has_target_srfs := v_tree ~ ':hasTargetSRFs true';
+    has_distinct_on := v_tree ~ ':hasDistinctOn true';
     SELECT coalesce(array_agg(DISTINCT p.proname::text), '{}') INTO aggregate_functions
       FROM regexp_matches(v_tree, ':aggfnoid ([0-9]+)', 'g') m JOIN pg_proc p ON p.oid = m[1]::oid;
     EXECUTE format('DROP VIEW %s', v_view);

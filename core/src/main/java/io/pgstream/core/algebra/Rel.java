@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * A relational operator. The shapes differentiated here: a scan of a source table; an n-way inner
- * join of scans; a filter; a projection; a grouped aggregate over those.
+ * join of scans; a filter; a projection; a grouped aggregate over those, and a filter over it (HAVING);
+ * UNION ALL of projections; DISTINCT over a projection or a UNION ALL.
  */
 public sealed interface Rel {
 
@@ -28,6 +29,7 @@ public sealed interface Rel {
         }
     }
 
+    /** Rows of the input satisfying a condition; over an aggregate, groups satisfying HAVING. */
     record Filter(Rel input, String condition) implements Rel {
         public Filter {
             Objects.requireNonNull(input);
@@ -50,15 +52,58 @@ public sealed interface Rel {
         }
     }
 
-    /** The scans under a relation, in FROM order. */
-    default List<Scan> scans() {
+    /**
+     * The bag union of inputs with the same number of columns, named after the first input's (as SQL
+     * names a UNION's columns); a row occurs as often as in all inputs together.
+     */
+    record UnionAll(List<Rel> inputs) implements Rel {
+        public UnionAll {
+            inputs = List.copyOf(inputs);
+            if (inputs.size() < 2) {
+                throw new IllegalArgumentException("a union has at least two inputs");
+            }
+        }
+    }
+
+    /** Each distinct row of the input once: SQL's DISTINCT, NULLs equal to NULLs. */
+    record Distinct(Rel input) implements Rel {
+        public Distinct {
+            Objects.requireNonNull(input);
+        }
+    }
+
+    /** The direct inputs: none for a scan, the scans of a join. */
+    default List<Rel> children() {
         return switch (this) {
-            case Scan scan -> List.of(scan);
-            case Join join -> join.inputs();
-            case Filter filter -> filter.input().scans();
-            case Project project -> project.input().scans();
-            case Aggregate aggregate -> aggregate.input().scans();
+            case Scan scan -> List.of();
+            case Join join -> List.copyOf(join.inputs());
+            case Filter filter -> List.of(filter.input());
+            case Project project -> List.of(project.input());
+            case Aggregate aggregate -> List.of(aggregate.input());
+            case UnionAll union -> union.inputs();
+            case Distinct distinct -> List.of(distinct.input());
         };
+    }
+
+    /** This operator over other inputs (as many as {@link #children()}); itself when they are the same. */
+    default Rel withChildren(List<Rel> inputs) {
+        if (inputs.equals(children())) {
+            return this;
+        }
+        return switch (this) {
+            case Scan scan -> throw new IllegalArgumentException("a scan has no inputs");
+            case Join join -> new Join(inputs.stream().map(Scan.class::cast).toList(), join.conditions());
+            case Filter filter -> new Filter(inputs.getFirst(), filter.condition());
+            case Project project -> new Project(inputs.getFirst(), project.columns());
+            case Aggregate aggregate -> new Aggregate(inputs.getFirst(), aggregate.groupKeys(), aggregate.calls());
+            case UnionAll union -> new UnionAll(inputs);
+            case Distinct distinct -> new Distinct(inputs.getFirst());
+        };
+    }
+
+    /** The scans under a relation, in FROM order (and branch order under a union). */
+    default List<Scan> scans() {
+        return this instanceof Scan scan ? List.of(scan) : children().stream().flatMap(input -> input.scans().stream()).toList();
     }
 
     /** An indented rendering of the tree, for explain_stream_table. */
@@ -92,6 +137,14 @@ public sealed interface Rel {
                 aggregate.calls().forEach(c -> out.append("; ").append(c.sql()));
                 out.append('\n');
                 explain(aggregate.input(), depth + 1, out);
+            }
+            case UnionAll union -> {
+                out.append("UnionAll\n");
+                union.inputs().forEach(input -> explain(input, depth + 1, out));
+            }
+            case Distinct distinct -> {
+                out.append("Distinct\n");
+                explain(distinct.input(), depth + 1, out);
             }
         }
     }

@@ -14,47 +14,96 @@ import java.util.stream.Collectors;
 
 /**
  * The plan of a grouped aggregate: one stored row per group, found by {@code __pgs_rowid} (a hash of
- * the group key's text form) and the key itself, with hidden counters beside the visible values.
+ * the group key's text form) and the key itself, with hidden state beside the visible values
+ * ({@link AggregateState}). Over it, outputs computed from aggregates, and HAVING: a filter over the
+ * groups.
  *
  * <p>The delta statement: the input's delta (the join rule's terms, projected to keys and arguments);
  * per group, the change of every counter ({@code __pgs_g}); merged with the stored row ({@code __pgs_m});
- * groups whose value cannot follow from counters recomputed from the sources ({@code __pgs_v}, same
- * snapshot); then groups deleted, updated or inserted. See {@link AggregateMaintenance} for the rules.
+ * new values ({@code __pgs_v}, {@link AggregateValues}), from the counters or, for groups whose value
+ * cannot follow from them, recomputed from the sources in the same snapshot; then groups deleted,
+ * updated or inserted. With HAVING only the groups that pass are stored, so a group without a stored
+ * row (new, or left out by HAVING until now) has no known state and is recomputed: its cost follows the
+ * group's size rather than the change's.
  */
 final class AggregatePlanWriter {
 
     private final CompileRequest request;
     private final Rel.Aggregate aggregate;
+    private final String having;
     private final List<OutputColumn> outputs;
     private final List<String> argumentTypes;
+    private final List<AggregateState.Column> state;
+    private final AggregateValues values;
     private final SpjRenderer renderer;
 
-    private AggregatePlanWriter(CompileRequest request, Rel.Aggregate aggregate, List<OutputColumn> outputs,
-                                List<String> argumentTypes) {
+    private AggregatePlanWriter(CompileRequest request, Rel.Project project, List<String> argumentTypes,
+                                List<String> hiddenCallTypes) {
         this.request = request;
-        this.aggregate = aggregate;
-        this.outputs = outputs;
+        this.having = project.input() instanceof Rel.Filter filter ? filter.condition() : null;
+        this.aggregate = aggregateOf(project);
+        this.outputs = project.columns();
         this.argumentTypes = argumentTypes;
+        List<String> callTypes = callTypes(hiddenCallTypes);
+        this.state = AggregateState.of(aggregate, callTypes);
+        this.values = new AggregateValues(request, aggregate, outputs, callTypes, state, having);
         this.renderer = new SpjRenderer(request, aggregate.input().scans(), SpjRenderer.conditionsOf(aggregate.input()));
+    }
+
+    /** The aggregate under a projection, through HAVING's filter: null when there is none. */
+    static Rel.Aggregate aggregateOf(Rel.Project project) {
+        return switch (project.input()) {
+            case Rel.Aggregate aggregate -> aggregate;
+            case Rel.Filter filter when filter.input() instanceof Rel.Aggregate aggregate -> aggregate;
+            default -> null;
+        };
     }
 
     /** The query whose output types {@link #write} needs: every aggregate argument, in call order. */
     static String argumentProbe(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
-        SpjRenderer renderer = new SpjRenderer(request, aggregate.input().scans(), SpjRenderer.conditionsOf(aggregate.input()));
         List<String> items = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
             AggregateCall call = aggregate.calls().get(j);
             items.add((call.argument() == null ? "NULL::integer" : call.argument()) + " AS a" + j);
         }
-        return items.isEmpty() ? null : renderer.current(items);
+        return items.isEmpty() ? null : renderer(request, aggregate).current(items);
     }
 
-    static Plan write(CompileRequest request, Rel.Project project, List<String> argumentTypes,
+    /** The query whose output types are those of the calls kept in hidden columns, in call order; or null. */
+    static String hiddenCallProbe(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
+        List<String> items = new ArrayList<>();
+        for (AggregateCall call : aggregate.calls()) {
+            if (AggregateState.hidden(call)) {
+                items.add(call.sql() + " AS c" + items.size());
+            }
+        }
+        return items.isEmpty() ? null : renderer(request, aggregate).current(items);
+    }
+
+    private static SpjRenderer renderer(CompileRequest request, Rel.Aggregate aggregate) {
+        return new SpjRenderer(request, aggregate.input().scans(), SpjRenderer.conditionsOf(aggregate.input()));
+    }
+
+    static Plan write(CompileRequest request, Rel.Project project, List<String> argumentTypes, List<String> hiddenCallTypes,
                       QueryTranslator.Translation translation) throws NotDifferentiableException {
-        Rel.Aggregate aggregate = (Rel.Aggregate) project.input();
-        AggregatePlanWriter writer = new AggregatePlanWriter(request, aggregate, project.columns(), argumentTypes);
+        AggregatePlanWriter writer = new AggregatePlanWriter(request, project, argumentTypes, hiddenCallTypes);
         return new Plan(translation.rel().explain(), writer.hiddenColumns(), writer.fullQuery(), writer.deltaStatement(),
                 translation.rendered());
+    }
+
+    /** The type of each call's value: its output column's, or PostgreSQL's answer for a hidden one. */
+    private List<String> callTypes(List<String> hiddenCallTypes) {
+        List<String> types = new ArrayList<>();
+        int hidden = 0;
+        for (AggregateCall call : aggregate.calls()) {
+            types.add(AggregateState.hidden(call) ? hiddenCallTypes.get(hidden++) : columnType(call.output()));
+        }
+        return types;
+    }
+
+    private String columnType(String column) {
+        return request.columns().stream().filter(c -> c.name().equals(column)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no column " + column)).type();
     }
 
     private List<String> keys() {
@@ -73,37 +122,12 @@ final class AggregatePlanWriter {
         return AggregateMaintenance.of(call(j).kind(), argumentTypes.get(j));
     }
 
-    /** Hidden state per call, after __pgs_rowid and __pgs_count. */
-    private List<String> stateNames(int j) {
-        return switch (call(j).kind()) {
-            case SUM -> List.of("__pgs_nn_" + j);
-            case AVG -> List.of("__pgs_sum_" + j, "__pgs_nn_" + j);
-            case BOOL_AND, BOOL_OR -> List.of("__pgs_nn_" + j, "__pgs_true_" + j);
-            default -> List.of();
-        };
-    }
-
     private List<CompileRequest.Column> hiddenColumns() {
         List<CompileRequest.Column> hidden = new ArrayList<>();
         hidden.add(new CompileRequest.Column(Plan.ROW_ID, "bigint"));
         hidden.add(new CompileRequest.Column("__pgs_count", "bigint"));
-        for (int j = 0; j < aggregate.calls().size(); j++) {
-            for (String state : stateNames(j)) {
-                hidden.add(new CompileRequest.Column(state, state.startsWith("__pgs_sum_") ? "numeric" : "bigint"));
-            }
-        }
+        state.forEach(column -> hidden.add(new CompileRequest.Column(column.name(), column.type())));
         return hidden;
-    }
-
-    /** The hidden state values computed from the sources, for FULL refresh and recomputation. */
-    private List<String> stateAggregates(int j) {
-        String x = call(j).argument();
-        return switch (call(j).kind()) {
-            case SUM -> List.of("count(" + x + ")");
-            case AVG -> List.of("sum(" + x + ")::numeric", "count(" + x + ")");
-            case BOOL_AND, BOOL_OR -> List.of("count(" + x + ")", "count(*) FILTER (WHERE " + x + ")");
-            default -> List.of();
-        };
     }
 
     private String rowIdOf(List<String> keyExpressions) {
@@ -117,25 +141,19 @@ final class AggregatePlanWriter {
         }
         items.add(rowIdOf(keys()) + " AS " + Plan.ROW_ID);
         items.add("count(*) AS __pgs_count");
-        for (int j = 0; j < aggregate.calls().size(); j++) {
-            List<String> names = stateNames(j);
-            List<String> values = stateAggregates(j);
-            for (int s = 0; s < names.size(); s++) {
-                items.add(values.get(s) + " AS " + names.get(s));
-            }
-        }
-        return renderer.current(items) + (grouped() ? "\n GROUP BY " + String.join(", ", keys()) : "");
+        state.forEach(column -> items.add(column.fromSources() + " AS " + Sql.identifier(column.name())));
+        return renderer.current(items) + (grouped() ? "\n GROUP BY " + String.join(", ", keys()) : "")
+                + (having == null ? "" : "\n HAVING " + having);
     }
 
     private String deltaStatement() throws NotDifferentiableException {
-        return "WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),\n"
+        return DeltaStatement.FRONTIER + ",\n"
                 + "__pgs_d AS (\n" + inputDelta() + "),\n"
                 + "__pgs_g AS (\n" + groupChanges() + "),\n"
                 + "__pgs_m AS (\n" + merged() + "),\n"
                 + "__pgs_v AS (\n" + newValues() + "),\n"
-                + apply()
-                + "\nSELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del),"
-                + " (SELECT count(*) FROM __pgs_upd) FROM __pgs_f f";
+                + apply() + "\n"
+                + DeltaStatement.result("__pgs_upd");
     }
 
     /** The input's delta: keys as __pgs_k{i}, arguments as __pgs_a{j}, and the weight. */
@@ -197,10 +215,6 @@ final class AggregatePlanWriter {
                 + (grouped() ? "\n GROUP BY " + String.join(", ", keyColumns("")) : "\nHAVING count(*) > 0");
     }
 
-    private OutputColumn outputOf(AggregateCall call) {
-        return outputs.stream().filter(o -> o.name().equals(call.output())).findFirst().orElseThrow();
-    }
-
     private String storedKeyText() {
         List<String> stored = new ArrayList<>();
         for (String key : keys()) {
@@ -223,6 +237,9 @@ final class AggregatePlanWriter {
                         + " IS NULL OR __pgs_g.__pgs_del_" + j + (call(j).kind() == Kind.MIN ? " <= " : " >= ") + old + "))");
             }
         }
+        if (having != null) {
+            recompute.add("__pgs_s.ctid IS NULL"); // its state is unknown: a new group, or one HAVING left out
+        }
         String match = grouped()
                 ? "__pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND " + storedKeyText() + " = __pgs_g.__pgs_kt"
                 : "true";
@@ -231,17 +248,15 @@ final class AggregatePlanWriter {
                 + "  FROM __pgs_g LEFT JOIN " + request.target() + " __pgs_s ON " + match;
     }
 
-    /** New values of every stored column, as __pgs_new_{n} in table order (visible, then hidden). */
+    /** New values of every stored column, as __pgs_new_{n} in table order, and whether the group is kept. */
     private String newValues() throws NotDifferentiableException {
         List<String> recomputed = new ArrayList<>();
         recomputed.add("count(*) AS r_count");
         for (int j = 0; j < aggregate.calls().size(); j++) {
             recomputed.add(call(j).sql() + " AS r_" + j);
-            List<String> states = stateAggregates(j);
-            for (int s = 0; s < states.size(); s++) {
-                recomputed.add(states.get(s) + " AS r_" + j + "_" + s);
-            }
         }
+        state.stream().filter(column -> column.role() != AggregateState.Role.VALUE)
+                .forEach(column -> recomputed.add(column.fromSources() + " AS " + column.name()));
         List<String> keyMatch = new ArrayList<>();
         keyMatch.add("__pgs_m.__pgs_rc");
         for (int i = 0; i < keys().size(); i++) {
@@ -253,91 +268,8 @@ final class AggregatePlanWriter {
         String lateral = "SELECT " + String.join(", ", recomputed) + " FROM " + renderer.fromList()
                 + " WHERE " + conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
 
-        return "SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, " + count() + " AS __pgs_cnt, "
-                + String.join(", ", columnValues()) + "\n  FROM __pgs_m LEFT JOIN LATERAL (" + lateral + ") __pgs_r ON true";
-    }
-
-    private String count() {
-        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END)";
-    }
-
-    private String old(String column) {
-        return "(__pgs_m.__pgs_old)." + Sql.identifier(column);
-    }
-
-    private String nn(int j) {
-        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_" + j + "_" + (call(j).kind() == Kind.AVG ? 1 : 0)
-                + " ELSE coalesce(" + old("__pgs_nn_" + j) + ", 0) + __pgs_m.__pgs_dnn_" + j + " END)";
-    }
-
-    /** Each stored column's new value, cast to its type, named __pgs_new_{n}. */
-    private List<String> columnValues() {
-        List<String> values = new ArrayList<>();
-        int n = 0;
-        for (OutputColumn output : outputs) {
-            int key = keys().indexOf(output.expression());
-            String value = key >= 0 ? "__pgs_m.__pgs_k" + key : callValue(callIndex(output.name()));
-            values.add("(" + value + ")::" + typeOf(output.name()) + " AS __pgs_new_" + n++);
-        }
-        values.add("__pgs_m.__pgs_rowid AS __pgs_new_" + n++);
-        values.add(count() + " AS __pgs_new_" + n++);
-        for (int j = 0; j < aggregate.calls().size(); j++) {
-            for (String state : stateNames(j)) {
-                values.add("(" + stateValue(j, state) + ") AS __pgs_new_" + n++);
-            }
-        }
-        return values;
-    }
-
-    private int callIndex(String output) {
-        for (int j = 0; j < aggregate.calls().size(); j++) {
-            if (call(j).output().equals(output)) {
-                return j;
-            }
-        }
-        throw new IllegalStateException("no aggregate fills " + output);
-    }
-
-    private String callValue(int j) {
-        String recomputed = "__pgs_r.r_" + j;
-        String old = old(call(j).output());
-        String incremental = switch (call(j).kind()) {
-            case COUNT_STAR -> count();
-            case COUNT -> "coalesce(" + old + ", 0) + __pgs_m.__pgs_dnn_" + j;
-            case SUM -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE coalesce(" + old + " + __pgs_m.__pgs_dsum_" + j + ", "
-                    + old + ", __pgs_m.__pgs_dsum_" + j + ") END";
-            case AVG -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + avgSum(j) + " / " + nn(j) + "::numeric END";
-            case MIN -> "LEAST(" + old + ", __pgs_m.__pgs_ins_" + j + ")";
-            case MAX -> "GREATEST(" + old + ", __pgs_m.__pgs_ins_" + j + ")";
-            case BOOL_AND -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + trues(j) + " = " + nn(j) + " END";
-            case BOOL_OR -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + trues(j) + " > 0 END";
-        };
-        return "CASE WHEN __pgs_m.__pgs_rc THEN " + recomputed + " ELSE " + incremental + " END";
-    }
-
-    private String avgSum(int j) {
-        String old = old("__pgs_sum_" + j);
-        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_" + j + "_0 ELSE coalesce(" + old + " + __pgs_m.__pgs_dsum_" + j + ", " + old
-                + ", __pgs_m.__pgs_dsum_" + j + ") END)";
-    }
-
-    private String trues(int j) {
-        return "(CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_" + j + "_1 ELSE coalesce(" + old("__pgs_true_" + j) + ", 0) + __pgs_m.__pgs_dtrue_" + j + " END)";
-    }
-
-    private String stateValue(int j, String state) {
-        if (state.startsWith("__pgs_nn_")) {
-            return nn(j);
-        }
-        if (state.startsWith("__pgs_sum_")) {
-            return avgSum(j) + "::numeric";
-        }
-        return trues(j);
-    }
-
-    private String typeOf(String column) {
-        return request.columns().stream().filter(c -> c.name().equals(column)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no column " + column)).type();
+        return "SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, " + values.count() + " AS __pgs_cnt, " + values.keep() + " AS __pgs_keep, "
+                + String.join(", ", values.columns()) + "\n  FROM __pgs_m LEFT JOIN LATERAL (" + lateral + ") __pgs_r ON true";
     }
 
     private List<String> storedColumns() {
@@ -347,6 +279,7 @@ final class AggregatePlanWriter {
         return columns;
     }
 
+    /** A group is stored while it has rows (a whole-table aggregate always has its one row) and passes HAVING. */
     private String apply() {
         List<String> columns = storedColumns();
         List<String> assignments = new ArrayList<>();
@@ -356,14 +289,12 @@ final class AggregatePlanWriter {
             newValues.add("v.__pgs_new_" + n);
         }
         String target = request.target();
-        String delete = grouped()
-                ? "DELETE FROM " + target + " t USING __pgs_v v WHERE t.ctid = v.__pgs_tid AND v.__pgs_cnt = 0 RETURNING 1"
-                : "SELECT 1 WHERE false";
-        return "__pgs_del AS (" + delete + "),\n"
+        String stays = (grouped() ? "v.__pgs_cnt > 0 AND " : "") + "v.__pgs_keep";
+        return "__pgs_del AS (DELETE FROM " + target + " t USING __pgs_v v WHERE t.ctid = v.__pgs_tid AND NOT (" + stays
+                + ") RETURNING 1),\n"
                 + "__pgs_upd AS (UPDATE " + target + " t SET " + String.join(", ", assignments)
-                + " FROM __pgs_v v WHERE t.ctid = v.__pgs_tid" + (grouped() ? " AND v.__pgs_cnt > 0" : "") + " RETURNING 1),\n"
+                + " FROM __pgs_v v WHERE t.ctid = v.__pgs_tid AND " + stays + " RETURNING 1),\n"
                 + "__pgs_ins AS (INSERT INTO " + target + " (" + String.join(", ", columns) + ") SELECT "
-                + String.join(", ", newValues) + " FROM __pgs_v v WHERE v.__pgs_tid IS NULL"
-                + (grouped() ? " AND v.__pgs_cnt > 0" : "") + " RETURNING 1)";
+                + String.join(", ", newValues) + " FROM __pgs_v v WHERE v.__pgs_tid IS NULL AND " + stays + " RETURNING 1)";
     }
 }

@@ -5,6 +5,6 @@ public sealed interface Compilation {
 
     record Differential(Plan plan) implements Compilation {}
 
-    /** Not differentiable; the operator tree when the query could be read at all. */
+    /** Not differentiable; the operator tree as far as the algebra could read the query. */
     record FullOnly(String reason, String operatorTree) implements Compilation {}
 }

@@ -6,7 +6,6 @@ import io.pgstream.core.algebra.Rel;
 import io.pgstream.core.algebra.TableName;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.expression.Expression;
 import net.sf.jsqlparser.expression.Function;
@@ -22,16 +21,24 @@ import net.sf.jsqlparser.statement.select.GroupByElement;
 import net.sf.jsqlparser.statement.select.Join;
 import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
 import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.SetOperationList;
 
 /**
  * Reads a query as PostgreSQL normalized it ({@code pg_get_viewdef} with an empty search path: every
- * table schema-qualified, {@code *} expanded, every output named) into the algebra. Anything outside
+ * table schema-qualified, {@code *} expanded, every output named) into the algebra: one SELECT here,
+ * UNION and UNION ALL in {@link SetOperationTranslator}. The algebra says what the query means, as
+ * written; the rewrites bring it to the shapes differentiated ({@code SELECT DISTINCT} is a
+ * Distinct over the projection, whatever lies beneath). Anything outside
  * the differentiable shapes raises {@link NotDifferentiableException} naming the construct. The
  * parser's rendering of expressions is checked by the caller: PostgreSQL must normalize
  * {@link Translation#rendered()} back to the same definition, or the query is refreshed in full.
  */
 public final class QueryTranslator {
+
+    /** Prefix of the hidden column of an aggregate call no output shows bare, followed by its index. */
+    static final String HIDDEN_CALL = "__pgs_agg_";
 
     /** The algebra and the parser's own rendering of the whole query. */
     public record Translation(Rel rel, String rendered) {}
@@ -47,10 +54,16 @@ public final class QueryTranslator {
             throw new NotDifferentiableException("the SQL parser cannot read this query ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        if (!(statement instanceof PlainSelect select)) {
-            throw new NotDifferentiableException(statement instanceof net.sf.jsqlparser.statement.select.SetOperationList
-                    ? "UNION, INTERSECT or EXCEPT" : "a statement other than a plain SELECT");
-        }
+        return switch (statement) {
+            case PlainSelect select -> new Translation(select(select, facts), select.toString());
+            case SetOperationList setOperation ->
+                    new Translation(SetOperationTranslator.translate(setOperation, facts), setOperation.toString());
+            default -> throw new NotDifferentiableException("a statement other than a SELECT");
+        };
+    }
+
+    /** One SELECT: its FROM, WHERE, outputs, grouping and DISTINCT. */
+    static Rel select(PlainSelect select, QueryFacts facts) throws NotDifferentiableException {
         rejectClauses(select);
         Rel rel = from(select);
         if (select.getWhere() != null) {
@@ -58,9 +71,9 @@ public final class QueryTranslator {
         }
         List<OutputColumn> outputs = outputs(select);
         // PostgreSQL says whether it aggregates: an aggregate inside an expression (sum(x) * 2) counts too
-        boolean grouped = select.getGroupBy() != null || facts.hasAggregates();
+        boolean grouped = select.getGroupBy() != null || select.getHaving() != null || facts.hasAggregates();
         rel = grouped ? aggregate(rel, select, outputs, facts) : new Rel.Project(rel, outputs);
-        return new Translation(rel, select.toString());
+        return select.getDistinct() != null ? new Rel.Distinct(rel) : rel;
     }
 
     private static void rejectByFacts(QueryFacts facts) throws NotDifferentiableException {
@@ -79,20 +92,23 @@ public final class QueryTranslator {
     }
 
     private static void rejectClauses(PlainSelect select) throws NotDifferentiableException {
-        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
-            throw new NotDifferentiableException("a WITH clause");
-        }
-        if (select.getDistinct() != null) {
-            throw new NotDifferentiableException("DISTINCT");
-        }
-        if (select.getHaving() != null) {
-            throw new NotDifferentiableException("HAVING");
-        }
-        if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
-            throw new NotDifferentiableException("LIMIT, OFFSET or FETCH");
+        rejectModifiers(select);
+        if (select.getDistinct() != null
+                && (select.getDistinct().getOnSelectItems() != null || select.getDistinct().isUseUnique())) {
+            throw new NotDifferentiableException("DISTINCT ON");
         }
         if (select.getFromItem() == null) {
             throw new NotDifferentiableException("a query without FROM");
+        }
+    }
+
+    /** What any SELECT, plain or a set operation, may carry and a stream table cannot follow. */
+    static void rejectModifiers(Select select) throws NotDifferentiableException {
+        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
+            throw new NotDifferentiableException("a WITH clause");
+        }
+        if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
+            throw new NotDifferentiableException("LIMIT, OFFSET or FETCH");
         }
     }
 
@@ -162,15 +178,34 @@ public final class QueryTranslator {
         return outputs;
     }
 
+    /**
+     * GROUP BY: the aggregate calls outputs show bare come first, under their columns; a call that only
+     * appears inside a computed output or HAVING is kept in a hidden column ({@value #HIDDEN_CALL}j).
+     * HAVING is a filter over the groups.
+     */
     private static Rel aggregate(Rel input, PlainSelect select, List<OutputColumn> outputs, QueryFacts facts)
             throws NotDifferentiableException {
         List<String> keys = groupKeys(select.getGroupBy());
         List<AggregateCall> calls = new ArrayList<>();
+        List<OutputColumn> computed = new ArrayList<>();
         for (OutputColumn output : outputs) {
             if (keys.contains(output.expression())) {
                 continue;
             }
-            calls.add(aggregateCall(output, expressionOf(output, select), facts));
+            if (expressionOf(output, select) instanceof Function function && facts.aggregateFunctions().contains(GroupExpression.name(function))
+                    && calls.stream().noneMatch(c -> c.sql().equals(function.toString()))) {
+                calls.add(aggregateCall(function, output.name()));
+            } else {
+                computed.add(output);
+            }
+        }
+        for (OutputColumn output : computed) {
+            addHiddenCalls(expressionOf(output, select), calls, facts);
+            GroupExpression.check(output.expression(), facts.aggregateFunctions(), keys);
+        }
+        if (select.getHaving() != null) {
+            addHiddenCalls(select.getHaving(), calls, facts);
+            GroupExpression.check(select.getHaving().toString(), facts.aggregateFunctions(), keys);
         }
         List<String> outputExpressions = outputs.stream().map(OutputColumn::expression).toList();
         for (String key : keys) {
@@ -178,7 +213,20 @@ public final class QueryTranslator {
                 throw new NotDifferentiableException("a GROUP BY key that is not an output column (" + key + ")");
             }
         }
-        return new Rel.Project(new Rel.Aggregate(input, keys, calls), outputs);
+        Rel groups = new Rel.Aggregate(input, keys, calls);
+        if (select.getHaving() != null) {
+            groups = new Rel.Filter(groups, select.getHaving().toString());
+        }
+        return new Rel.Project(groups, outputs);
+    }
+
+    private static void addHiddenCalls(Expression expression, List<AggregateCall> calls, QueryFacts facts)
+            throws NotDifferentiableException {
+        for (Function function : GroupExpression.aggregateCalls(expression, facts.aggregateFunctions())) {
+            if (calls.stream().noneMatch(c -> c.sql().equals(function.toString()))) {
+                calls.add(aggregateCall(function, HIDDEN_CALL + calls.size()));
+            }
+        }
     }
 
     private static List<String> groupKeys(GroupByElement groupBy) throws NotDifferentiableException {
@@ -203,16 +251,11 @@ public final class QueryTranslator {
         return keys;
     }
 
-    private static AggregateCall aggregateCall(OutputColumn output, Expression expression, QueryFacts facts)
-            throws NotDifferentiableException {
-        if (!(expression instanceof Function function) || !facts.aggregateFunctions().contains(lastName(function))) {
-            throw new NotDifferentiableException("an output that is neither a GROUP BY key nor a bare aggregate call ("
-                    + output.expression() + ")");
-        }
+    private static AggregateCall aggregateCall(Function function, String output) throws NotDifferentiableException {
         int arguments = function.getParameters() == null ? 0 : function.getParameters().size();
         // count(*) arrives as one argument that is the AllColumns expression
         boolean star = function.isAllColumns() || (arguments == 1 && function.getParameters().getFirst() instanceof AllColumns);
-        AggregateCall.Kind kind = AggregateCall.Kind.of(lastName(function), star);
+        AggregateCall.Kind kind = AggregateCall.Kind.of(GroupExpression.name(function), star);
         if (kind == null) {
             throw new NotDifferentiableException("the aggregate " + function.getName() + "()");
         }
@@ -224,18 +267,13 @@ public final class QueryTranslator {
             throw new NotDifferentiableException("an aggregate with DISTINCT, ORDER BY or several arguments ("
                     + function + ")");
         }
-        return new AggregateCall(kind, argument, function.toString(), output.name());
+        return new AggregateCall(kind, argument, function.toString(), output);
     }
 
     private static Expression expressionOf(OutputColumn output, PlainSelect select) {
         return select.getSelectItems().stream()
                 .filter(item -> item.getExpression().toString().equals(output.expression()))
                 .findFirst().orElseThrow().getExpression();
-    }
-
-    private static String lastName(Function function) {
-        List<String> parts = function.getMultipartName();
-        return unquote(parts.getLast()).toLowerCase(Locale.ROOT);
     }
 
     /** An identifier as PostgreSQL stores it: quotes removed and doubled quotes undone. */

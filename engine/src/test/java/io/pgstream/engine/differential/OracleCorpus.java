@@ -154,7 +154,10 @@ public final class OracleCorpus {
         return new QueryCase(name, query);
     }
 
-    /** Queries differential refresh supports: projections, filters, inner joins, grouped aggregates. */
+    /**
+     * Queries differential refresh supports: projections, filters, inner joins, grouped aggregates
+     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION.
+     */
     public static final List<QueryCase> SUPPORTED = List.of(
             // projections
             q("project_all_columns", "SELECT id, k, g, v, f, t, flag FROM a"),
@@ -196,6 +199,9 @@ public final class OracleCorpus {
             q("join_cross_where", "SELECT a.id AS a_id, b.label FROM a CROSS JOIN b WHERE b.w = a.g"),
             q("join_three_with_self", "SELECT a1.id AS i1, a2.id AS i2, b.w FROM a a1 JOIN a a2 ON a1.g = a2.k JOIN b ON b.k = a2.g"),
             // aggregates
+            // names the plan's own aliases could collide with: an output named s, a source aliased m
+            q("agg_plan_alias_collisions", "SELECT m.k AS s, count(*) AS m, sum(m.v) AS g, max(m.t) AS r, min(m.f) AS t"
+                    + " FROM a m GROUP BY m.k"),
             q("agg_count_star", "SELECT count(*) AS n FROM a"),
             q("agg_global_everything", "SELECT count(*) AS n, count(v) AS nv, sum(v) AS sv, avg(k) AS ak, min(t) AS mint,"
                     + " max(t) AS maxt, bool_and(flag) AS all_flag, bool_or(flag) AS any_flag FROM a"),
@@ -230,7 +236,65 @@ public final class OracleCorpus {
             q("agg_global_over_join", "SELECT count(*) AS n, sum(c.x) AS sx, avg(a.v) AS av, bool_and(a.flag) AS all_flag"
                     + " FROM a JOIN c ON a.k = c.k AND a.g = c.g"),
             q("agg_over_join_two_keys", "SELECT a.k, c.g, count(*) AS n, min(c.x) AS mnx, avg(c.x) AS ax"
-                    + " FROM a JOIN c ON a.k = c.k GROUP BY a.k, c.g"));
+                    + " FROM a JOIN c ON a.k = c.k GROUP BY a.k, c.g"),
+            // outputs computed from aggregates and keys, over the aggregates' hidden values
+            q("agg_computed_ratio", "SELECT k, sum(v) / count(*) AS mean, count(v)::numeric / count(*) AS share FROM a GROUP BY k"),
+            q("agg_computed_int_division", "SELECT g, sum(k) / count(*) AS int_mean, sum(k) * 2 AS twice FROM a GROUP BY g"),
+            q("agg_computed_round_coalesce", "SELECT g, round(avg(x), 3) AS ax, coalesce(sum(x), 0) AS sx FROM c GROUP BY g"),
+            q("agg_computed_from_keys", "SELECT k, k * count(*) AS kc, coalesce(k, -1) + 1 AS k1, 'k' AS label FROM a GROUP BY k"),
+            q("agg_computed_global", "SELECT count(*) * 2 AS twice, coalesce(sum(v), 0) AS sv, max(t) || '!' AS mt FROM a"),
+            q("agg_computed_min_max", "SELECT g, max(v) - min(v) AS spread, upper(min(t)) AS first_t FROM a GROUP BY g"),
+            q("agg_computed_bool", "SELECT k, CASE WHEN bool_or(flag) THEN 'some' ELSE 'none' END AS any_flag,"
+                    + " NOT bool_and(flag) AS not_all FROM a GROUP BY k"),
+            q("agg_computed_float", "SELECT g, round(avg(f)::numeric, 2) AS af, sum(f) * 2 AS sf2 FROM a GROUP BY g"),
+            q("agg_computed_shown_and_hidden", "SELECT k, sum(v) AS sv, sum(v) * 2 AS sv2, sum(v) / count(v) AS mean FROM a GROUP BY k"),
+            q("agg_computed_over_join", "SELECT b.label, round(sum(a.v) / count(*), 2) AS mean, min(b.w) + max(b.w) AS mw"
+                    + " FROM a JOIN b ON a.k = b.k GROUP BY b.label"),
+            // HAVING: only passing groups are stored; a group without a stored row is recomputed
+            q("having_count", "SELECT k, count(*) AS n FROM a GROUP BY k HAVING count(*) > 1"),
+            q("having_hidden_aggregates", "SELECT g, sum(v) AS sv FROM a GROUP BY g HAVING count(*) >= 2 AND max(t) IS NOT NULL"),
+            q("having_on_key", "SELECT k, count(*) AS n FROM a GROUP BY k HAVING k IS NOT NULL AND k <> 2"),
+            q("having_null_sum", "SELECT g, sum(x) AS sx FROM c GROUP BY g HAVING sum(x) > 0"),
+            q("having_global", "SELECT count(*) AS n, sum(v) AS sv FROM a HAVING count(*) > 3"),
+            q("having_over_join", "SELECT b.label, count(*) AS n FROM a JOIN b ON a.k = b.k GROUP BY b.label HAVING avg(a.v) > 1"),
+            q("having_with_computed", "SELECT k, round(avg(v), 1) AS av FROM a GROUP BY k HAVING bool_or(flag)"),
+            q("distinct_over_having", "SELECT DISTINCT k, count(*) AS n FROM a GROUP BY k HAVING count(*) < 3"),
+            // DISTINCT: a hidden count per distinct row; NULLs equal, duplicates frequent
+            q("distinct_keys", "SELECT DISTINCT k, g FROM a"),
+            q("distinct_nullable_text", "SELECT DISTINCT t FROM a"),
+            q("distinct_whole_rows", "SELECT DISTINCT k, g, v, f, t, flag FROM a"),
+            q("distinct_expressions", "SELECT DISTINCT k % 2 AS parity, coalesce(t, '?') AS tt, flag FROM a"),
+            q("distinct_filtered", "SELECT DISTINCT g, flag FROM a WHERE v > 0 OR t IS NULL"),
+            q("distinct_numeric", "SELECT DISTINCT x, g FROM c"),
+            q("distinct_constant", "SELECT DISTINCT 1 AS one FROM b"),
+            q("distinct_all_null_or_not", "SELECT DISTINCT k IS NULL AS no_k, label IS NULL AS no_label FROM b"),
+            q("distinct_over_join", "SELECT DISTINCT a.k, b.label FROM a JOIN b ON a.k = b.k"),
+            q("distinct_over_join_nulls", "SELECT DISTINCT a.t, b.label FROM a JOIN b ON a.g = b.k WHERE b.w IS NULL OR a.flag"),
+            q("distinct_over_three_way_join", "SELECT DISTINCT b.label, c.g FROM a JOIN b ON a.k = b.k JOIN c ON c.g = a.g"),
+            q("distinct_over_self_join", "SELECT DISTINCT p.k, q.g FROM a p JOIN a q ON p.g = q.k"),
+            q("distinct_over_non_equi_join", "SELECT DISTINCT b.label, a.flag FROM a JOIN b ON a.k < b.w"),
+            q("distinct_over_aggregate", "SELECT DISTINCT k, count(*) AS n, sum(v) AS sv FROM a GROUP BY k"),
+            q("distinct_over_global_aggregate", "SELECT DISTINCT count(*) AS n, max(t) AS mt FROM a"),
+            // UNION ALL: a bag, the union of the branches' deltas
+            q("union_all_same_table", "SELECT k, t FROM a UNION ALL SELECT g, t FROM a"),
+            q("union_all_same_table_overlapping", "SELECT id, k FROM a WHERE flag UNION ALL SELECT id, k FROM a WHERE k > 1"),
+            q("union_all_different_tables", "SELECT k, label AS name FROM b UNION ALL SELECT k, t FROM a"),
+            q("union_all_three", "SELECT k, g FROM a UNION ALL SELECT k, w FROM b UNION ALL SELECT k, g FROM c"),
+            q("union_all_coerced_types", "SELECT k, v AS amount FROM a UNION ALL SELECT g, x FROM c UNION ALL SELECT w, k FROM b"),
+            q("union_all_nulls", "SELECT t, NULL::int AS n FROM a UNION ALL SELECT label, w FROM b UNION ALL SELECT NULL, NULL FROM c"),
+            q("union_all_with_join", "SELECT a.id, b.label FROM a JOIN b ON a.k = b.k UNION ALL SELECT c.id, 'c' FROM c"),
+            q("union_all_of_joins", "SELECT a.k, c.x FROM a JOIN c ON a.g = c.g UNION ALL SELECT b.k, b.w FROM b JOIN a ON a.k = b.w"),
+            q("union_all_of_self_joins", "SELECT p.id, q.id AS other FROM a p JOIN a q ON p.k = q.g"
+                    + " UNION ALL SELECT x.id, y.id FROM c x JOIN c y ON x.g = y.k"),
+            // UNION: DISTINCT over UNION ALL
+            q("union_one_column", "SELECT k FROM a UNION SELECT k FROM b"),
+            q("union_two_columns_nulls", "SELECT k, g FROM a UNION SELECT k, g FROM c"),
+            q("union_same_table", "SELECT k AS n FROM a UNION SELECT g FROM a"),
+            q("union_after_union_all", "SELECT k FROM a UNION ALL SELECT k FROM b UNION SELECT g FROM c"),
+            q("union_of_distinct", "SELECT DISTINCT t FROM a UNION SELECT label FROM b"),
+            q("union_nested", "SELECT k FROM a UNION (SELECT w FROM b UNION ALL SELECT g FROM c)"),
+            q("union_with_join", "SELECT a.t, b.label FROM a JOIN b ON a.k = b.k UNION SELECT t, t FROM a WHERE flag"),
+            q("union_coerced_types", "SELECT k AS n FROM a UNION SELECT w FROM b UNION SELECT g::bigint FROM c"));
 
     private static UnsupportedCase u(String name, String query, String... construct) {
         return new UnsupportedCase(name, query, List.of(construct));
@@ -238,8 +302,13 @@ public final class OracleCorpus {
 
     /** Queries that must fall back to full refresh, with words one of which the reason must contain. */
     public static final List<UnsupportedCase> UNSUPPORTED = List.of(
-            u("distinct", "SELECT DISTINCT k, g FROM a", "DISTINCT"),
-            u("union", "SELECT k FROM a UNION SELECT k FROM b", "UNION"),
+            u("distinct_on", "SELECT DISTINCT ON (k) k, g FROM a ORDER BY k, g", "DISTINCT ON"),
+            u("union_all_of_union", "SELECT k FROM a UNION ALL (SELECT k FROM b UNION SELECT k FROM c)", "UNION"),
+            u("union_all_of_distinct", "SELECT DISTINCT k FROM a UNION ALL SELECT k FROM b", "DISTINCT"),
+            u("union_all_of_aggregates", "SELECT k, count(*) AS n FROM a GROUP BY k UNION ALL SELECT k, count(*) FROM b GROUP BY k",
+                    "aggregate"),
+            u("union_of_group_by", "SELECT k FROM a GROUP BY k UNION SELECT k FROM b", "GROUP BY"),
+            u("union_limit", "(SELECT k FROM a ORDER BY id LIMIT 2) UNION ALL SELECT k FROM b", "LIMIT"),
             u("except_all", "SELECT k FROM a EXCEPT ALL SELECT k FROM c", "EXCEPT"),
             u("intersect", "SELECT k, g FROM a INTERSECT SELECT k, g FROM c", "INTERSECT"),
             u("left_join", "SELECT a.id, b.label FROM a LEFT JOIN b ON a.k = b.k", "outer", "LEFT"),
@@ -249,8 +318,10 @@ public final class OracleCorpus {
                     "subquery", "FROM item"),
             u("scalar_subquery", "SELECT id, (SELECT max(w) FROM b WHERE b.k = a.k) AS mw FROM a", "subquery", "sublink"),
             u("window_function", "SELECT id, sum(v) OVER (PARTITION BY k) AS ksum FROM a", "window"),
-            u("having", "SELECT k, count(*) AS n FROM a GROUP BY k HAVING count(*) > 1", "HAVING"),
-            u("computed_aggregate", "SELECT k, sum(v) * 2 AS double_sum FROM a GROUP BY k", "aggregate"),
+            u("computed_from_key_expression", "SELECT k % 2 AS parity, (k % 2) * count(*) AS x FROM a GROUP BY k % 2",
+                    "GROUP BY key"),
+            u("group_by_primary_key", "SELECT id, t FROM a GROUP BY id", "GROUP BY key"),
+            u("aggregate_filter", "SELECT k, count(*) FILTER (WHERE flag) AS nf FROM a GROUP BY k", "FILTER"),
             u("count_distinct", "SELECT k, count(DISTINCT g) AS dg FROM a GROUP BY k", "DISTINCT"),
             u("limit", "SELECT id, k FROM a ORDER BY id LIMIT 3", "LIMIT"),
             u("unsupported_aggregate", "SELECT k, string_agg(t, ',') AS ts FROM a GROUP BY k", "string_agg"));

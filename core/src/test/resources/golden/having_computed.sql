@@ -1,0 +1,54 @@
+-- query
+ SELECT a.k,
+    round(avg(a.v), 1) AS av
+   FROM public.a
+  GROUP BY a.k
+ HAVING bool_or(a.flag)
+-- operator tree
+Project a.k AS k; round(avg(a.v), 1) AS av
+  Filter bool_or(a.flag)
+    Aggregate GROUP BY a.k; avg(a.v); bool_or(a.flag)
+      Scan "public"."a" AS a
+-- hidden columns
+__pgs_rowid bigint
+__pgs_count bigint
+__pgs_agg_0 numeric
+__pgs_sum_0 numeric
+__pgs_nn_0 bigint
+__pgs_agg_1 boolean
+__pgs_nn_1 bigint
+__pgs_true_1 bigint
+-- full query
+SELECT a.k AS "k", round(avg(a.v), 1) AS "av", hashtextextended(ROW(a.k)::text, 0) AS __pgs_rowid, count(*) AS __pgs_count, avg(a.v) AS "__pgs_agg_0", sum((a.v))::numeric AS "__pgs_sum_0", count((a.v)) AS "__pgs_nn_0", bool_or(a.flag) AS "__pgs_agg_1", count((a.flag)) AS "__pgs_nn_1", count(*) FILTER (WHERE (a.flag)) AS "__pgs_true_1"
+  FROM "public"."a" AS "a"
+ GROUP BY a.k
+ HAVING bool_or(a.flag)
+-- delta statement
+WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+__pgs_d AS (
+SELECT a.k AS __pgs_k0, (a.v) AS __pgs_a0, (a.flag) AS __pgs_a1, "a".__pgs_w AS __pgs_w
+  FROM (SELECT b."k", b."g", b."v", b."t", b."flag", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "a"),
+__pgs_g AS (
+SELECT __pgs_k0,
+       hashtextextended(ROW(__pgs_k0)::text, 0) AS __pgs_rowid,
+       ROW(__pgs_k0)::text AS __pgs_kt,
+       sum(__pgs_w) AS __pgs_dcount,
+       coalesce(sum(__pgs_w) FILTER (WHERE __pgs_a0 IS NOT NULL), 0) AS __pgs_dnn_0,
+       sum(__pgs_a0 * __pgs_w) AS __pgs_dsum_0,
+       coalesce(bool_or(__pgs_w < 0 AND __pgs_a0 IS NOT NULL), false) AS __pgs_del_0,
+       coalesce(sum(__pgs_w) FILTER (WHERE __pgs_a1 IS NOT NULL), 0) AS __pgs_dnn_1,
+       coalesce(sum(__pgs_w) FILTER (WHERE __pgs_a1), 0) AS __pgs_dtrue_1
+  FROM __pgs_d
+ GROUP BY __pgs_k0),
+__pgs_m AS (
+SELECT __pgs_g.*, __pgs_s.ctid AS __pgs_tid, __pgs_s AS __pgs_old,
+       __pgs_s.ctid IS NULL AS __pgs_rc
+  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."k")::text = __pgs_g.__pgs_kt),
+__pgs_v AS (
+SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_cnt, CASE WHEN (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) > 0 THEN coalesce(((CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_1 ELSE CASE WHEN (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_1", 0) + __pgs_m.__pgs_dnn_1 END) = 0 THEN NULL ELSE (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_true_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_true_1", 0) + __pgs_m.__pgs_dtrue_1 END) > 0 END END)::boolean), false) ELSE false END AS __pgs_keep, (__pgs_m.__pgs_k0)::integer AS __pgs_new_0, (CASE WHEN (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) > 0 THEN round(((CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_0 ELSE CASE WHEN (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_0", 0) + __pgs_m.__pgs_dnn_0 END) = 0 THEN NULL ELSE (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_sum_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_sum_0" + __pgs_m.__pgs_dsum_0, (__pgs_m.__pgs_old)."__pgs_sum_0", __pgs_m.__pgs_dsum_0) END) / (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_0", 0) + __pgs_m.__pgs_dnn_0 END)::numeric END END)::numeric), 1) END)::numeric AS __pgs_new_1, __pgs_m.__pgs_rowid AS __pgs_new_2, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_new_3, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_0 ELSE CASE WHEN (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_0", 0) + __pgs_m.__pgs_dnn_0 END) = 0 THEN NULL ELSE (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_sum_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_sum_0" + __pgs_m.__pgs_dsum_0, (__pgs_m.__pgs_old)."__pgs_sum_0", __pgs_m.__pgs_dsum_0) END) / (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_0", 0) + __pgs_m.__pgs_dnn_0 END)::numeric END END) AS __pgs_new_4, ((CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_sum_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_sum_0" + __pgs_m.__pgs_dsum_0, (__pgs_m.__pgs_old)."__pgs_sum_0", __pgs_m.__pgs_dsum_0) END)::numeric) AS __pgs_new_5, ((CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_0 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_0", 0) + __pgs_m.__pgs_dnn_0 END)) AS __pgs_new_6, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_1 ELSE CASE WHEN (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_1", 0) + __pgs_m.__pgs_dnn_1 END) = 0 THEN NULL ELSE (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_true_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_true_1", 0) + __pgs_m.__pgs_dtrue_1 END) > 0 END END) AS __pgs_new_7, ((CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_1", 0) + __pgs_m.__pgs_dnn_1 END)) AS __pgs_new_8, ((CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_true_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_true_1", 0) + __pgs_m.__pgs_dtrue_1 END)) AS __pgs_new_9
+  FROM __pgs_m LEFT JOIN LATERAL (SELECT count(*) AS r_count, avg(a.v) AS r_0, bool_or(a.flag) AS r_1, sum((a.v))::numeric AS __pgs_sum_0, count((a.v)) AS __pgs_nn_0, count((a.flag)) AS __pgs_nn_1, count(*) FILTER (WHERE (a.flag)) AS __pgs_true_1 FROM "public"."a" AS "a" WHERE (__pgs_m.__pgs_rc) AND (((__pgs_m.__pgs_k0 IS NULL AND (a.k) IS NULL) OR (a.k) = __pgs_m.__pgs_k0))) __pgs_r ON true),
+__pgs_del AS (DELETE FROM "public"."st" t USING __pgs_v v WHERE t.ctid = v.__pgs_tid AND NOT (v.__pgs_cnt > 0 AND v.__pgs_keep) RETURNING 1),
+__pgs_upd AS (UPDATE "public"."st" t SET "k" = v.__pgs_new_0, "av" = v.__pgs_new_1, "__pgs_rowid" = v.__pgs_new_2, "__pgs_count" = v.__pgs_new_3, "__pgs_agg_0" = v.__pgs_new_4, "__pgs_sum_0" = v.__pgs_new_5, "__pgs_nn_0" = v.__pgs_new_6, "__pgs_agg_1" = v.__pgs_new_7, "__pgs_nn_1" = v.__pgs_new_8, "__pgs_true_1" = v.__pgs_new_9 FROM __pgs_v v WHERE t.ctid = v.__pgs_tid AND v.__pgs_cnt > 0 AND v.__pgs_keep RETURNING 1),
+__pgs_ins AS (INSERT INTO "public"."st" ("k", "av", "__pgs_rowid", "__pgs_count", "__pgs_agg_0", "__pgs_sum_0", "__pgs_nn_0", "__pgs_agg_1", "__pgs_nn_1", "__pgs_true_1") SELECT v.__pgs_new_0, v.__pgs_new_1, v.__pgs_new_2, v.__pgs_new_3, v.__pgs_new_4, v.__pgs_new_5, v.__pgs_new_6, v.__pgs_new_7, v.__pgs_new_8, v.__pgs_new_9 FROM __pgs_v v WHERE v.__pgs_tid IS NULL AND v.__pgs_cnt > 0 AND v.__pgs_keep RETURNING 1)
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), (SELECT count(*) FROM __pgs_upd)
+  FROM __pgs_f f
