@@ -754,13 +754,15 @@ $$;
 -- Recomputes every effective schedule; called in the transaction of each create, alter, drop and
 -- status change, so the catalog never shows a stale one.
 CREATE FUNCTION pgstream._recompute_schedules() RETURNS void LANGUAGE sql AS $$
-    WITH RECURSIVE declared AS (
-        SELECT st.id, st.schedule, pgstream._declared_interval(st.schedule) AS declared_interval
+    WITH RECURSIVE declared AS MATERIALIZED (
+        SELECT st.id, st.relid, st.schedule, pgstream._declared_interval(st.schedule) AS declared_interval
           FROM pgstream.stream_table st
-    ), readers AS (  -- suspended stream tables do not refresh, so they ask nothing of their sources
+    ), readers AS MATERIALIZED (  -- suspended stream tables do not refresh, so they ask nothing of their sources
         SELECT e.upstream_id, e.downstream_id
           FROM pgstream._edges e JOIN pgstream.stream_table down ON down.id = e.downstream_id
          WHERE down.status <> 'suspended'
+    ), read AS MATERIALIZED (
+        SELECT DISTINCT upstream_id AS id FROM readers
     ), reached(origin, node) AS (  -- from each calculated table down through calculated ones
         SELECT id, id FROM declared WHERE declared_interval IS NULL
         UNION
@@ -769,23 +771,23 @@ CREATE FUNCTION pgstream._recompute_schedules() RETURNS void LANGUAGE sql AS $$
           JOIN declared d ON d.id = r.node
          WHERE d.declared_interval IS NULL
     ), demands AS (
-        SELECT r.origin, d.declared_interval AS demand, format('from dependent %s', st.relid::regclass) AS basis
-          FROM reached r JOIN declared d ON d.id = r.node JOIN pgstream.stream_table st ON st.id = r.node
+        SELECT r.origin, d.declared_interval AS demand, format('from dependent %s', d.relid::regclass) AS basis
+          FROM reached r JOIN declared d ON d.id = r.node
          WHERE d.declared_interval IS NOT NULL
         UNION ALL
         SELECT r.origin, pgstream.setting('calculated_interval')::interval,
                'no dependents: setting calculated_interval'
-          FROM reached r JOIN declared d ON d.id = r.node
-         WHERE d.declared_interval IS NULL AND NOT EXISTS (SELECT 1 FROM readers e WHERE e.upstream_id = r.node)
+          FROM reached r JOIN declared d ON d.id = r.node LEFT JOIN read ON read.id = r.node
+         WHERE d.declared_interval IS NULL AND read.id IS NULL
+    ), tightest AS (
+        SELECT DISTINCT ON (origin) origin, demand, basis FROM demands ORDER BY origin, demand, basis
     ), effective AS (
         SELECT d.id,
                coalesce(d.declared_interval, t.demand) AS effective_interval,
                CASE WHEN d.declared_interval IS NULL THEN t.basis
                     WHEN d.schedule ~ '^([0-9]+(s|m|h|d))+$' THEN 'declared'
                     ELSE 'declared cron: its shortest period' END AS effective_basis
-          FROM declared d
-          LEFT JOIN LATERAL (SELECT demand, basis FROM demands WHERE origin = d.id
-                              ORDER BY demand, basis LIMIT 1) t ON true
+          FROM declared d LEFT JOIN tightest t ON t.origin = d.id
     )
     UPDATE pgstream.stream_table st
        SET effective_interval = e.effective_interval, effective_basis = e.effective_basis
@@ -1677,6 +1679,7 @@ DECLARE
     v_obj     record;
     v_sources oid[];
     v_relid   oid;
+    v_forgot  boolean := false;  -- a stream table's own table was dropped
 BEGIN
     IF current_setting('pgstream.internal_ddl', true) = 'on' THEN
         RETURN;
@@ -1689,6 +1692,7 @@ BEGIN
               FROM pgstream.stream_table st JOIN pgstream.source s ON s.stream_table_id = st.id
              WHERE st.relid = v_obj.objid;
             DELETE FROM pgstream.stream_table WHERE relid = v_obj.objid;
+            v_forgot := v_forgot OR FOUND;
             FOREACH v_relid IN ARRAY coalesce(v_sources, '{}') LOOP
                 PERFORM pgstream._drop_capture_if_unused(v_relid);
             END LOOP;
@@ -1714,7 +1718,9 @@ BEGIN
                        (SELECT source_name FROM pgstream.capture WHERE source_relid = v_obj.objid)));
         END IF;
     END LOOP;
-    PERFORM pgstream._recompute_schedules();
+    IF v_forgot THEN
+        PERFORM pgstream._recompute_schedules();
+    END IF;
     PERFORM pgstream._internal_ddl(false);
 EXCEPTION WHEN OTHERS THEN
     -- never block the user's DDL: refreshes will report what is wrong

@@ -29,10 +29,6 @@ public record ScheduledTable(long id, String name, Schedule schedule, Duration e
         return schedule.nextDue(lastRefreshAt, effectiveInterval);
     }
 
-    public ScheduledTable planCompiled() {
-        return new ScheduledTable(id, name, schedule, effectiveInterval, status, lastRefreshAt, false, upstream);
-    }
-
     public ScheduledTable refreshedAt(Instant startedAt) {
         return new ScheduledTable(id, name, schedule, effectiveInterval, status, startedAt, planPending, upstream);
     }

@@ -49,6 +49,11 @@ public final class Scheduler implements AutoCloseable {
     private final Map<Long, ScheduledTable> tables = new ConcurrentHashMap<>();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<Long, Instant> nextCompile = new ConcurrentHashMap<>();
+    /**
+     * When each plan compiled here was committed: until a reload that starts later, this copy of the catalog may
+     * still say pending (a reload under way read the old row), and the table must not be compiled again.
+     */
+    private final Map<Long, Instant> compiledAt = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private Instant nextReload = Instant.MIN;
     private Instant nextMaintenance = Instant.MIN;
@@ -105,7 +110,8 @@ public final class Scheduler implements AutoCloseable {
             if (!table.schedulable() || inFlight.contains(table.id())) {
                 continue;
             }
-            if (table.planPending() && !now.isBefore(nextCompile.getOrDefault(table.id(), Instant.MIN))) {
+            if (table.planPending() && !compiledAt.containsKey(table.id())
+                    && !now.isBefore(nextCompile.getOrDefault(table.id(), Instant.MIN))) {
                 inFlight.add(table.id());
                 workers.execute(() -> compile(table));
                 continue;
@@ -174,8 +180,7 @@ public final class Scheduler implements AutoCloseable {
             log.info("{}: {} refreshes {}", database, table.name(),
                     outcome.differential() ? "differentially" : "in full: " + outcome.reason());
             nextCompile.remove(table.id());
-            // not compiled again before the reload that brings the new row: the reload may already be under way
-            tables.computeIfPresent(table.id(), (id, known) -> known.planCompiled());
+            compiledAt.put(table.id(), Instant.now());
             reloadRequested.set(true);
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: cannot compile {}: {}", database, table.name(), e.getMessage());
@@ -195,8 +200,10 @@ public final class Scheduler implements AutoCloseable {
     }
 
     private void reload(Instant now) throws SQLException {
+        Instant started = Instant.now();
         try (Connection connection = dataSource.getConnection()) {
             List<ScheduledTable> loaded = Catalog.load(connection);
+            compiledAt.values().removeIf(committed -> committed.isBefore(started));
             Set<Long> present = ConcurrentHashMap.newKeySet();
             for (ScheduledTable table : loaded) {
                 present.add(table.id());
