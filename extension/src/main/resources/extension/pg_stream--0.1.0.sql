@@ -870,6 +870,57 @@ BEGIN
     END IF;
 END $$;
 
+-- A cycle with no source change: the frontier moves to now, nothing else does.
+CREATE FUNCTION pgstream._record_unchanged(p_id bigint, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
+                                           p_data_ts timestamptz, p_initiated_by text, p_started timestamptz)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE pgstream.stream_table
+       SET frontier = p_snap, frontier_xid = p_xid, frontier_seq = p_seq,
+           data_timestamp = p_data_ts, last_refresh_at = p_started, last_refresh_action = 'SKIP',
+           last_refresh_duration = clock_timestamp() - p_started,
+           status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
+           last_error = NULL, consecutive_errors = 0
+     WHERE id = p_id;
+    PERFORM pgstream._record_skip(p_id, p_initiated_by, p_started);
+END $$;
+
+-- The engine's cheap path for due stream tables that read no stream table: in one call, those whose
+-- sources have not changed are refreshed as SKIP (what _refresh would do, under the same lock); the
+-- others are returned as 'refresh', for a full round, or 'busy' when someone else holds their lock.
+CREATE FUNCTION pgstream._skip_unchanged(p_ids bigint[], p_initiated_by text)
+RETURNS TABLE (stream_table_id bigint, outcome text) LANGUAGE plpgsql AS $$
+DECLARE
+    v_st      pgstream.stream_table;
+    v_now     record;
+    v_started timestamptz;
+    v_data_ts timestamptz;
+BEGIN
+    FOREACH stream_table_id IN ARRAY ARRAY(SELECT DISTINCT unnest(p_ids) ORDER BY 1) LOOP
+        IF NOT pgstream.try_lock_stream_table(stream_table_id) THEN
+            outcome := 'busy';
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
+        v_started := clock_timestamp();
+        SELECT * INTO v_st FROM pgstream.stream_table st WHERE st.id = stream_table_id FOR UPDATE;
+        outcome := 'refresh';
+        IF v_st.status = 'active' AND v_st.frontier IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
+            v_data_ts := clock_timestamp();
+            v_now := pgstream._current_frontier();
+            IF pgstream._count_changes(v_st, v_now.snap, v_now.xid, v_now.seq) = 0 THEN
+                PERFORM pgstream._record_unchanged(v_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts,
+                                                   p_initiated_by, v_started);
+                outcome := 'skipped';
+            END IF;
+        END IF;
+        IF v_st.id IS NOT NULL THEN
+            RETURN NEXT;
+        END IF;
+    END LOOP;
+END $$;
+
 -- Why this cycle must refresh in full, or NULL when it can go differential.
 CREATE FUNCTION pgstream._full_refresh_reason(p_st pgstream.stream_table, p_force boolean, p_changes bigint,
                                               p_truncated boolean)
@@ -940,14 +991,8 @@ BEGIN
         v_now := pgstream._current_frontier();
         v_changes := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
         IF v_changes = 0 AND NOT p_force THEN
-            UPDATE pgstream.stream_table
-               SET frontier = v_now.snap, frontier_xid = v_now.xid, frontier_seq = v_now.seq,
-                   data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = 'SKIP',
-                   last_refresh_duration = clock_timestamp() - p_started,
-                   status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
-                   last_error = NULL, consecutive_errors = 0
-             WHERE id = p_st.id;
-            PERFORM pgstream._record_skip(p_st.id, p_initiated_by, p_started);
+            PERFORM pgstream._record_unchanged(p_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts, p_initiated_by,
+                                               p_started);
             RETURN pgstream._result(p_st.relid, 'SKIP', 'no source changed', 0, 0, p_started);
         END IF;
         v_truncated := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq, true) > 0;

@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -47,6 +50,35 @@ public final class RefreshExecutor {
 
     public RefreshExecutor(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** What {@link #skipUnchanged} did with one stream table. */
+    public enum Quiet { SKIPPED, REFRESH, BUSY }
+
+    /**
+     * One transaction for due stream tables that read no other stream table: those whose sources did not change
+     * are refreshed as SKIP at once; the others say whether they need a round or are busy.
+     */
+    public Map<Long, Quiet> skipUnchanged(Collection<Long> ids) throws SQLException {
+        Map<Long, Quiet> outcomes = new HashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT stream_table_id, outcome FROM pgstream._skip_unchanged(?, 'scheduled')")) {
+                statement.setArray(1, bigints(connection, ids));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        outcomes.put(rs.getLong(1), Quiet.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)));
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        return outcomes;
     }
 
     /** Refreshes those of the {@code requested} stream tables that are still due, after what they read. */

@@ -123,13 +123,55 @@ public final class Scheduler implements AutoCloseable {
                 due.add(table.id());
             }
         }
-        for (RefreshRound round : RefreshRound.plan(due, tables)) {
+        List<RefreshRound> rounds = RefreshRound.plan(due.stream().filter(id -> !quiet(id)).toList(), tables);
+        Set<Long> inRounds = new HashSet<>();
+        rounds.forEach(round -> inRounds.addAll(round.members()));
+        List<Long> quiet = due.stream().filter(id -> quiet(id) && !inRounds.contains(id)).toList();
+        if (!quiet.isEmpty()) {
+            inFlight.addAll(quiet);
+            workers.execute(() -> skipOrRefresh(quiet));
+        }
+        for (RefreshRound round : rounds) {
             if (round.members().stream().noneMatch(inFlight::contains)) {
                 inFlight.addAll(round.members());
                 workers.execute(() -> refresh(round));
             }
         }
         return next;
+    }
+
+    /** An active stream table that reads no stream table: its cycle with no change needs no round of its own. */
+    private boolean quiet(long id) {
+        ScheduledTable table = tables.get(id);
+        return table != null && table.upstream().isEmpty() && !table.planPending() && table.status().equals("active");
+    }
+
+    /**
+     * Most due tables usually have nothing new: one call refreshes all of those as SKIP, and only the tables
+     * whose sources changed get a round (here, one after the other).
+     */
+    private void skipOrRefresh(List<Long> ids) {
+        Instant now = Instant.now();
+        try {
+            Map<Long, RefreshExecutor.Quiet> outcomes = executor.skipUnchanged(ids);
+            for (long id : ids) {
+                RefreshExecutor.Quiet outcome = outcomes.get(id);
+                if (outcome == null) {
+                    tables.remove(id); // dropped meanwhile
+                } else if (outcome == RefreshExecutor.Quiet.REFRESH) {
+                    refresh(new RefreshRound(Set.of(id), Set.of(id)));
+                } else {
+                    tables.computeIfPresent(id, (key, table) -> table.refreshedAt(now));
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            log.warn("{}: cannot check {} stream tables for changes ({}); refreshing them one by one", database,
+                    ids.size(), e.getMessage());
+            ids.forEach(id -> refresh(new RefreshRound(Set.of(id), Set.of(id))));
+        } finally {
+            inFlight.removeAll(ids);
+            wakeUp.release();
+        }
     }
 
     private void refresh(RefreshRound round) {

@@ -62,6 +62,26 @@ class EngineTest {
     }
 
     @Test
+    void unchangedStreamTablesStayFreshAndChangedOnesRefresh() throws Exception {
+        db.execute("CREATE TABLE other (id int PRIMARY KEY, k int)",
+                "SELECT pgstream.create_stream_table('totals', '" + QUERY + "', '1s')",
+                "SELECT pgstream.create_stream_table('other_count', 'SELECT k, count(*) AS n FROM other GROUP BY k', '1s')",
+                "SELECT pgstream.create_stream_table('\"Other Keys\"', 'SELECT DISTINCT k FROM other', '1s')");
+        try (Engine engine = Engine.start(fastConfig())) {
+            Await.until(Duration.ofSeconds(20), "every table skipped a few unchanged cycles", () -> db.queryLong(
+                    "SELECT count(*) FROM pgstream.refresh_history WHERE action = 'SKIP' AND cycles >= 3") == 3);
+            assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.stream_tables_info"
+                    + " WHERE staleness > interval '3 seconds'"), "skipped cycles advance the data timestamp");
+            db.execute("INSERT INTO other VALUES (1, 7), (2, 7)");
+            awaitMatches("other_count", "SELECT k, count(*) AS n FROM other GROUP BY k");
+            awaitMatches("\"Other Keys\"", "SELECT DISTINCT k FROM other");
+        }
+        assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.refresh_history h JOIN pgstream.stream_table st"
+                + " ON st.id = h.stream_table_id WHERE st.relid = 'totals'::regclass AND h.initiated_by = 'scheduled'"
+                + " AND h.action <> 'SKIP'"), "totals had nothing new");
+    }
+
+    @Test
     void picksUpStreamTablesCreatedWhileItRuns() throws Exception {
         try (Engine engine = Engine.start(fastConfig())) {
             db.execute("SELECT pgstream.create_stream_table('totals', '" + QUERY + "', '1s')",
