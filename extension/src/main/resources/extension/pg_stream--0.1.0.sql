@@ -104,6 +104,7 @@ CREATE TABLE pgstream.refresh_history (
     refreshed_by     text NOT NULL DEFAULT current_setting('application_name')
 );
 CREATE INDEX refresh_history_st_idx ON pgstream.refresh_history (stream_table_id, id);
+CREATE INDEX refresh_history_finished_idx ON pgstream.refresh_history (finished_at);  -- trim_history, every few seconds
 
 -- Every change row gets a number; a transaction's own rows are consumed up to a number (see frontier_seq).
 -- CACHE 1 keeps the numbers one session draws increasing in the order it writes them.
@@ -533,24 +534,28 @@ RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
                              ELSE pg_visible_in_snapshot(p_xid, p_old_snap) END, false)
 $$;
 
--- How many change rows (or TRUNCATEs) of a stream table's sources lie between its frontier and the given one.
+-- How many change rows, and how many of them TRUNCATEs, of a stream table's sources lie between its
+-- frontier and the given one (one pass over each buffer).
 CREATE FUNCTION pgstream._count_changes(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
-                                        p_truncates_only boolean DEFAULT false)
-RETURNS bigint LANGUAGE plpgsql AS $$
+                                        OUT changes bigint, OUT truncates bigint)
+LANGUAGE plpgsql AS $$
 DECLARE
-    v_relid oid;
-    v_count bigint;
-    v_total bigint := 0;
+    v_relid     oid;
+    v_changes   bigint;
+    v_truncates bigint;
 BEGIN
+    changes := 0;
+    truncates := 0;
     FOR v_relid IN SELECT source_relid FROM pgstream.source WHERE stream_table_id = p_st.id LOOP
-        EXECUTE format('SELECT count(*) FROM %s b WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), ''0''::xid8)'
-                       ' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, $4, $5, $6)%s',
-                       pgstream._buffer(v_relid), CASE WHEN p_truncates_only THEN ' AND b.__pgs_op = ''T''' ELSE '' END)
-           INTO v_count
+        EXECUTE format('SELECT count(*), count(*) FILTER (WHERE b.__pgs_op = ''T'') FROM %s b'
+                       ' WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), ''0''::xid8)'
+                       ' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, $4, $5, $6)',
+                       pgstream._buffer(v_relid))
+           INTO v_changes, v_truncates
           USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq, p_snap, p_xid, p_seq;
-        v_total := v_total + v_count;
+        changes := changes + v_changes;
+        truncates := truncates + v_truncates;
     END LOOP;
-    RETURN v_total;
 END $$;
 
 -- Deletes the buffer rows every consumer of a source has consumed. Opportunistic: skipped when a
@@ -909,7 +914,7 @@ BEGIN
            AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
             v_data_ts := clock_timestamp();
             v_now := pgstream._current_frontier();
-            IF pgstream._count_changes(v_st, v_now.snap, v_now.xid, v_now.seq) = 0 THEN
+            IF (pgstream._count_changes(v_st, v_now.snap, v_now.xid, v_now.seq)).changes = 0 THEN
                 PERFORM pgstream._record_unchanged(v_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts,
                                                    p_initiated_by, v_started);
                 outcome := 'skipped';
@@ -984,32 +989,35 @@ DECLARE
     v_deleted  bigint;
     v_updated  bigint := 0;
     v_relid    oid;
+    v_pending  record;
 BEGIN
     PERFORM pgstream._check_sources(p_st);
+    v_data_ts := pgstream._data_timestamp(p_st.id);  -- before any snapshot this refresh reads
     IF p_st.frontier IS NOT NULL THEN
-        v_data_ts := pgstream._data_timestamp(p_st.id);
         v_now := pgstream._current_frontier();
-        v_changes := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
+        SELECT * INTO v_pending FROM pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
+        v_changes := v_pending.changes;
         IF v_changes = 0 AND NOT p_force THEN
             PERFORM pgstream._record_unchanged(p_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts, p_initiated_by,
                                                p_started);
             RETURN pgstream._result(p_st.relid, 'SKIP', 'no source changed', 0, 0, p_started);
         END IF;
-        v_truncated := pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq, true) > 0;
+        v_truncated := v_pending.truncates > 0;
     END IF;
 
     v_reason := pgstream._full_refresh_reason(p_st, p_force, v_changes, v_truncated);
-    v_data_ts := pgstream._data_timestamp(p_st.id);
     IF v_reason IS NULL THEN
         v_action := 'DIFFERENTIAL';
         v_reason := 'refresh mode ' || p_st.refresh_mode;
         BEGIN
             EXECUTE p_st.delta_sql INTO v_snap, v_xid, v_seq, v_inserted, v_deleted, v_updated
               USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq;
-            -- a TRUNCATE committed after the check above: undo, and refresh in full
-            IF pgstream._count_changes(p_st, v_snap, v_xid, v_seq, true) > 0 THEN
+            -- what the delta consumed; a TRUNCATE committed after the check above: undo, and refresh in full
+            SELECT * INTO v_pending FROM pgstream._count_changes(p_st, v_snap, v_xid, v_seq);
+            IF v_pending.truncates > 0 THEN
                 RAISE EXCEPTION 'truncated meanwhile' USING ERRCODE = 'PGS01';
             END IF;
+            v_changes := v_pending.changes;
         EXCEPTION WHEN SQLSTATE 'PGS01' THEN
             v_action := NULL;
             v_reason := 'a source was truncated';
@@ -1019,8 +1027,9 @@ BEGIN
         v_action := 'FULL';
         v_updated := 0;
         EXECUTE pgstream._full_refresh_sql(p_st) INTO v_snap, v_xid, v_seq, v_inserted, v_deleted;
+        v_changes := CASE WHEN p_st.frontier IS NULL THEN 0
+                          ELSE (pgstream._count_changes(p_st, v_snap, v_xid, v_seq)).changes END;
     END IF;
-    v_changes := CASE WHEN p_st.frontier IS NULL THEN 0 ELSE pgstream._count_changes(p_st, v_snap, v_xid, v_seq) END;
 
     UPDATE pgstream.stream_table
        SET frontier = v_snap, frontier_xid = v_xid, frontier_seq = v_seq,
@@ -1085,14 +1094,19 @@ CREATE FUNCTION pgstream._refresh_round(p_ids bigint[], p_initiated_by text, p_r
                                         p_force boolean DEFAULT false)
 RETURNS SETOF pgstream.refresh_result LANGUAGE plpgsql AS $$
 DECLARE
-    v_members bigint[] := pgstream._lock_round(p_ids, true);
+    v_members bigint[];
     v_held    bigint[] := '{}';  -- members left as they are: failed, suspended, or behind one that is
     v_id      bigint;
     v_st      pgstream.stream_table;
     v_behind  text;
     v_result  pgstream.refresh_result;
 BEGIN
-    FOREACH v_id IN ARRAY v_members LOOP
+    IF cardinality(p_ids) = 1 AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = p_ids[1]) THEN
+        RETURN NEXT pgstream._refresh(p_ids[1], p_initiated_by, p_raise, p_force);  -- a round of one
+        RETURN;
+    END IF;
+    v_members := pgstream._lock_round(p_ids, true);
+    FOREACH v_id IN ARRAY coalesce(v_members, '{}') LOOP
         SELECT * INTO v_st FROM pgstream.stream_table WHERE id = v_id;
         SELECT string_agg(up.relid::regclass::text || CASE WHEN up.status = 'suspended' THEN ' is suspended'
                                                           ELSE ' failed' END, ', ' ORDER BY up.id)
@@ -1639,7 +1653,7 @@ BEGIN
         RETURN NULL;
     END IF;
     v_now := pgstream._current_frontier();
-    RETURN pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
+    RETURN (pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq)).changes;
 END $$;
 
 CREATE VIEW pgstream.stream_tables_info AS

@@ -1,6 +1,7 @@
 /**
- * Running one scheduled refresh: take the stream table's advisory lock without waiting, check it is
- * still due, call the extension's refresh function, commit. Owns the refresh transaction; the refresh
- * logic itself is in the extension, shared with manual refreshes.
+ * Running scheduled refreshes: a round (due stream tables and what they read) takes its advisory locks
+ * without waiting, checks the tables are still due, calls the extension's refresh functions and commits;
+ * due tables that read no stream table are first checked for changes in one call. Owns the refresh
+ * transactions; the refresh logic itself is in the extension, shared with manual refreshes.
  */
 package io.pgstream.engine.refresh;
