@@ -249,8 +249,26 @@ final class DemoCommand implements Callable<Integer> {
             check.describe().forEach(line -> out.println(INDENT + line));
             allMatch &= check.matches();
         }
+        reportPlans(connection);
         out.flush();
         return allMatch;
+    }
+
+    /** Which stream tables the engine maintains differentially, and why any other is refreshed in full. */
+    private void reportPlans(Connection connection) throws SQLException {
+        List<String> notDifferential = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT name, plan, plan_reason FROM pgstream.stream_tables ORDER BY name")) {
+            while (rs.next()) {
+                if (!"differential".equals(rs.getString("plan"))) {
+                    notDifferential.add("%s (%s%s)".formatted(rs.getString("name"), rs.getString("plan"),
+                            rs.getString("plan_reason") == null ? "" : ": " + rs.getString("plan_reason")));
+                }
+            }
+        }
+        step(notDifferential.isEmpty()
+                ? "every stream table is refreshed differentially (pgstream.explain_stream_table shows how)"
+                : "refreshed in full: " + String.join(", ", notDifferential));
     }
 
     private void keepRunning(EmbeddedPostgres server, ShutdownSignal signal) {

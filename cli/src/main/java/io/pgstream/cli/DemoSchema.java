@@ -38,14 +38,14 @@ final class DemoSchema {
                       FROM orders o JOIN customers c ON c.id = o.customer_id
                      WHERE o.status <> 'cancelled'
                      GROUP BY c.region""", "1s", "revenue per region: orders ⋈ customers, GROUP BY"),
-            new StreamTableDefinition("top_products", """
-                    SELECT category, product, units, revenue, rank
-                      FROM (SELECT p.category, p.name AS product, sum(o.quantity) AS units, sum(o.amount) AS revenue,
-                                   rank() OVER (PARTITION BY p.category ORDER BY sum(o.amount) DESC) AS rank
-                              FROM orders o JOIN products p ON p.id = o.product_id
-                             WHERE o.status <> 'cancelled'
-                             GROUP BY p.category, p.id, p.name) ranked
-                     WHERE rank <= 3""", "2s", "3 best-selling products per category: GROUP BY + window"),
+            new StreamTableDefinition("category_sales", """
+                    SELECT p.category, sum(o.quantity) AS units, sum(o.amount) AS revenue,
+                           round(avg(o.amount), 2) AS avg_order
+                      FROM orders o JOIN products p ON p.id = o.product_id
+                     WHERE o.status <> 'cancelled'
+                     GROUP BY p.category
+                    HAVING count(*) >= 100""", "2s",
+                    "sales per category with 100 orders or more: orders ⋈ products, GROUP BY + HAVING"),
             new StreamTableDefinition("orders_per_minute", """
                     SELECT customer_id, date_trunc('minute', created_at) AS minute, count(*) AS orders,
                            sum(amount) AS amount

@@ -31,6 +31,7 @@ class DemoCommandTest {
             assertTrue(out.matches("(?s).*\n    ✓ " + table.name() + ": [1-9][0-9,]* rows equal to its query\n.*"),
                     () -> table.name() + " not verified in\n" + out);
         }
+        assertTrue(out.contains("▸ every stream table is refreshed differentially"), out);
         assertTrue(out.endsWith("▸ PostgreSQL stopped\n"), out);
         assertTrue(!out.contains("\u001b["), "no terminal, so no cursor movement");
     }
