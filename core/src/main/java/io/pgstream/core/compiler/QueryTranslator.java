@@ -185,7 +185,8 @@ public final class QueryTranslator {
      */
     private static Rel aggregate(Rel input, PlainSelect select, List<OutputColumn> outputs, QueryFacts facts)
             throws NotDifferentiableException {
-        List<String> keys = groupKeys(select.getGroupBy());
+        List<String> outputExpressions = outputs.stream().map(OutputColumn::expression).toList();
+        List<String> keys = groupKeys(select.getGroupBy()).stream().map(key -> asOutput(key, outputExpressions)).toList();
         List<AggregateCall> calls = new ArrayList<>();
         List<OutputColumn> computed = new ArrayList<>();
         for (OutputColumn output : outputs) {
@@ -207,7 +208,6 @@ public final class QueryTranslator {
             addHiddenCalls(select.getHaving(), calls, facts);
             GroupExpression.check(select.getHaving().toString(), facts.aggregateFunctions(), keys);
         }
-        List<String> outputExpressions = outputs.stream().map(OutputColumn::expression).toList();
         for (String key : keys) {
             if (!outputExpressions.contains(key)) {
                 throw new NotDifferentiableException("a GROUP BY key that is not an output column (" + key + ")");
@@ -218,6 +218,17 @@ public final class QueryTranslator {
             groups = new Rel.Filter(groups, select.getHaving().toString());
         }
         return new Rel.Project(groups, outputs);
+    }
+
+    /**
+     * A GROUP BY key spelled as the output that shows it. PostgreSQL prints a key that is not a plain column in
+     * parentheses, {@code GROUP BY (date_trunc('minute'::text, o.at))}, but a function call in the select
+     * list without them: the same expression, which must match as one.
+     */
+    private static String asOutput(String key, List<String> outputExpressions) {
+        boolean parenthesized = key.startsWith("(") && key.endsWith(")");
+        String inner = parenthesized ? key.substring(1, key.length() - 1) : key;
+        return !outputExpressions.contains(key) && outputExpressions.contains(inner) ? inner : key;
     }
 
     private static void addHiddenCalls(Expression expression, List<AggregateCall> calls, QueryFacts facts)

@@ -199,6 +199,9 @@ public final class OracleCorpus {
             q("join_cross_where", "SELECT a.id AS a_id, b.label FROM a CROSS JOIN b WHERE b.w = a.g"),
             q("join_three_with_self", "SELECT a1.id AS i1, a2.id AS i2, b.w FROM a a1 JOIN a a2 ON a1.g = a2.k JOIN b ON b.k = a2.g"),
             // aggregates
+            // keys that are function calls: PostgreSQL parenthesizes them in GROUP BY only
+            q("agg_group_by_function_call", "SELECT upper(t) AS ut, coalesce(k, -1) AS kk, count(*) AS n, sum(v) AS s"
+                    + " FROM a GROUP BY upper(t), coalesce(k, -1)"),
             // names the plan's own aliases could collide with: an output named s, a source aliased m
             q("agg_plan_alias_collisions", "SELECT m.k AS s, count(*) AS m, sum(m.v) AS g, max(m.t) AS r, min(m.f) AS t"
                     + " FROM a m GROUP BY m.k"),
