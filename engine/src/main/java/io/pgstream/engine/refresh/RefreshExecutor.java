@@ -81,13 +81,13 @@ public final class RefreshExecutor {
         return outcomes;
     }
 
-    /** Refreshes those of the {@code requested} stream tables that are still due, after what they read. */
-    public Outcome refreshIfDue(Collection<Long> requested, Instant now) throws SQLException {
+    /** Refreshes those of the {@code requested} stream tables still due by {@code dueBy}, after what they read. */
+    public Outcome refreshIfDue(Collection<Long> requested, Instant dueBy) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
-                Outcome outcome = attempt(connection, requested, now);
+                Outcome outcome = attempt(connection, requested, dueBy);
                 if (outcome instanceof Outcome.Refreshed) {
                     connection.commit();
                 } else {
@@ -101,14 +101,14 @@ public final class RefreshExecutor {
         }
     }
 
-    private Outcome attempt(Connection connection, Collection<Long> requested, Instant now) throws SQLException {
+    private Outcome attempt(Connection connection, Collection<Long> requested, Instant dueBy) throws SQLException {
         List<Long> members = tryLockRound(connection, requested);
         if (members == null) {
             return new Outcome.Busy();
         }
         List<ScheduledTable> current = Catalog.loadSome(connection, members);
         List<Long> due = current.stream()
-                .filter(t -> requested.contains(t.id()) && t.schedulable() && !t.nextDue().isAfter(now))
+                .filter(t -> requested.contains(t.id()) && t.schedulable() && !t.nextDue().isAfter(dueBy))
                 .map(ScheduledTable::id)
                 .toList();
         if (due.isEmpty()) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,11 @@ public final class Scheduler implements AutoCloseable {
     /** How often history is trimmed and staleness checked (stale alerts should not lag far behind). */
     private static final Duration MAINTENANCE_INTERVAL = Duration.ofSeconds(5);
     private static final Duration MIN_WAIT = Duration.ofMillis(10);
+    /**
+     * Quiet tables (see {@link #quiet}) falling due this soon are checked with those already due: one call for
+     * many, instead of a wake-up and a transaction per table. Their refresh comes at most this early.
+     */
+    private static final Duration QUIET_WINDOW = Duration.ofMillis(200);
 
     private final String database;
     private final DataSource dataSource;
@@ -105,7 +111,9 @@ public final class Scheduler implements AutoCloseable {
      */
     private Instant dispatchDue(Instant now) {
         Instant next = now.plus(pollInterval);
+        Instant dueBy = now.plus(QUIET_WINDOW);
         List<Long> due = new ArrayList<>();
+        List<Long> dueSoon = new ArrayList<>();
         for (ScheduledTable table : tables.values()) {
             if (!table.schedulable() || inFlight.contains(table.id())) {
                 continue;
@@ -117,24 +125,31 @@ public final class Scheduler implements AutoCloseable {
                 continue;
             }
             Instant nextDue = table.nextDue();
-            if (nextDue.isAfter(now)) {
-                next = nextDue.isBefore(next) ? nextDue : next;
-            } else {
+            if (!nextDue.isAfter(now)) {
                 due.add(table.id());
+            } else {
+                next = nextDue.isBefore(next) ? nextDue : next;
+                if (!nextDue.isAfter(dueBy) && quiet(table.id())) {
+                    dueSoon.add(table.id());
+                }
             }
         }
         List<RefreshRound> rounds = RefreshRound.plan(due.stream().filter(id -> !quiet(id)).toList(), tables);
         Set<Long> inRounds = new HashSet<>();
         rounds.forEach(round -> inRounds.addAll(round.members()));
-        List<Long> quiet = due.stream().filter(id -> quiet(id) && !inRounds.contains(id)).toList();
+        List<Long> quiet = due.stream().filter(this::quiet).collect(Collectors.toCollection(ArrayList::new));
+        if (!quiet.isEmpty()) {  // only with a table already due: otherwise the check would just come early
+            quiet.addAll(dueSoon);
+            quiet.removeIf(inRounds::contains);
+        }
         if (!quiet.isEmpty()) {
             inFlight.addAll(quiet);
-            workers.execute(() -> skipOrRefresh(quiet));
+            workers.execute(() -> skipOrRefresh(quiet, dueBy));
         }
         for (RefreshRound round : rounds) {
             if (round.members().stream().noneMatch(inFlight::contains)) {
                 inFlight.addAll(round.members());
-                workers.execute(() -> refresh(round));
+                workers.execute(() -> refresh(round, now));
             }
         }
         return next;
@@ -150,7 +165,7 @@ public final class Scheduler implements AutoCloseable {
      * Most due tables usually have nothing new: one call refreshes all of those as SKIP, and only the tables
      * whose sources changed get a round (here, one after the other).
      */
-    private void skipOrRefresh(List<Long> ids) {
+    private void skipOrRefresh(List<Long> ids, Instant dueBy) {
         Instant now = Instant.now();
         try {
             Map<Long, RefreshExecutor.Quiet> outcomes = executor.skipUnchanged(ids);
@@ -159,7 +174,7 @@ public final class Scheduler implements AutoCloseable {
                 if (outcome == null) {
                     tables.remove(id); // dropped meanwhile
                 } else if (outcome == RefreshExecutor.Quiet.REFRESH) {
-                    refresh(new RefreshRound(Set.of(id), Set.of(id)));
+                    refresh(new RefreshRound(Set.of(id), Set.of(id)), dueBy);
                 } else {
                     tables.computeIfPresent(id, (key, table) -> table.refreshedAt(now));
                 }
@@ -167,17 +182,18 @@ public final class Scheduler implements AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: cannot check {} stream tables for changes ({}); refreshing them one by one", database,
                     ids.size(), e.getMessage());
-            ids.forEach(id -> refresh(new RefreshRound(Set.of(id), Set.of(id))));
+            ids.forEach(id -> refresh(new RefreshRound(Set.of(id), Set.of(id)), dueBy));
         } finally {
             inFlight.removeAll(ids);
             wakeUp.release();
         }
     }
 
-    private void refresh(RefreshRound round) {
+    /** Runs a round of the requested tables that are due by {@code dueBy}. */
+    private void refresh(RefreshRound round, Instant dueBy) {
         Instant now = Instant.now();
         try {
-            switch (executor.refreshIfDue(round.requested(), now)) {
+            switch (executor.refreshIfDue(round.requested(), dueBy.isAfter(now) ? dueBy : now)) {
                 case Outcome.Refreshed refreshed -> {
                     remember(round, refreshed.tables(), now);
                     refreshed.results().forEach(this::logResult);
