@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,9 +16,11 @@ import org.junit.jupiter.api.Test;
 /** The packaged extension files are complete and consistent. */
 class ExtensionFilesTest {
 
+    /** The packaged directory: the control file and index as written, the install script as assembled at build. */
     @Test
-    void theIndexListsExactlyTheFilesInTheDirectory() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("src/main/resources/extension"))) {
+    void theIndexListsExactlyTheFilesInTheDirectory() throws IOException, URISyntaxException {
+        Path packaged = Path.of(ExtensionFiles.class.getClassLoader().getResource("extension/index").toURI()).getParent();
+        try (Stream<Path> files = Files.list(packaged)) {
             List<String> onDisk = files.map(p -> p.getFileName().toString()).filter(n -> !n.equals("index")).sorted().toList();
             assertEquals(onDisk, ExtensionFiles.names().stream().sorted().toList());
         }
@@ -43,5 +47,22 @@ class ExtensionFilesTest {
         String script = ExtensionFiles.asPlainSql("pg_stream--" + ExtensionFiles.defaultVersion() + ".sql");
         assertFalse(script.contains("\\echo"));
         assertTrue(script.contains("CREATE TABLE pgstream.stream_table"));
+    }
+
+    @Test
+    void theInstallScriptIsItsSectionsInNameOrder() throws IOException {
+        String assembled;
+        try (Stream<Path> sections = Files.list(Path.of("src/main/sql/pg_stream--" + ExtensionFiles.defaultVersion()))) {
+            assembled = sections.sorted().map(ExtensionFilesTest::read).reduce("", String::concat);
+        }
+        assertEquals(assembled, ExtensionFiles.read("pg_stream--" + ExtensionFiles.defaultVersion() + ".sql"));
+    }
+
+    private static String read(Path path) {
+        try {
+            return Files.readString(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -1,0 +1,102 @@
+------------------------------------------------------------------------------------------------
+-- Catalog
+------------------------------------------------------------------------------------------------
+CREATE TABLE pgstream.stream_table (
+    id                    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    relid                 oid NOT NULL UNIQUE,          -- the table that stores the result
+    query                 text NOT NULL,                -- as the user wrote it
+    definition            text NOT NULL,                -- as PostgreSQL normalized it, schema-qualified
+    schedule              text NOT NULL,
+    refresh_mode          text NOT NULL CHECK (refresh_mode IN ('full', 'differential', 'auto')),
+    status                text NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'suspended', 'error')),
+    suspended_reason      text,                         -- why status is 'suspended'
+    last_error            text,
+    -- How often it refreshes: a duration schedule's interval, a cron schedule's shortest period, or for
+    -- 'calculated' the tightest effective interval of its dependents (see _recompute_schedules).
+    effective_interval    interval,
+    effective_basis       text,                         -- where effective_interval comes from
+    consecutive_errors    integer NOT NULL DEFAULT 0,
+    -- The frontier: the snapshot of the last refresh, plus the refreshing transaction's own xid and
+    -- the change sequence it had reached (its own uncommitted changes are consumed up to there).
+    frontier              pg_snapshot,
+    frontier_xid          xid8,
+    frontier_seq          bigint,
+    data_timestamp        timestamptz,                  -- when the frontier snapshot was taken
+    last_refresh_at       timestamptz,
+    last_refresh_action   text,
+    last_refresh_duration interval,
+    -- The differential plan, compiled by the engine from the definition (pending until then).
+    plan_status           text NOT NULL DEFAULT 'pending' CHECK (plan_status IN ('pending', 'differential', 'full_only')),
+    plan_reason           text,                         -- why not differential
+    operator_tree         text,
+    full_query            text,                         -- the definition plus hidden columns
+    delta_sql             text,                         -- one statement: consume changes, apply them
+    created_at            timestamptz NOT NULL DEFAULT now(),
+    created_by            name NOT NULL DEFAULT current_user
+);
+
+CREATE TABLE pgstream.source (
+    stream_table_id bigint NOT NULL REFERENCES pgstream.stream_table ON DELETE CASCADE,
+    source_relid    oid NOT NULL,
+    source_name     text NOT NULL,  -- the name when the stream table was defined, for messages after a drop
+    columns         name[] NOT NULL,
+    PRIMARY KEY (stream_table_id, source_relid)
+);
+CREATE INDEX source_relid_idx ON pgstream.source (source_relid);
+
+-- One row per table that has capture triggers; its buffer is pgstream_changes."changes_<relid>".
+CREATE TABLE pgstream.capture (
+    source_relid oid PRIMARY KEY,
+    source_name  text NOT NULL,
+    columns      name[] NOT NULL  -- the union of the columns its consumers read
+);
+
+CREATE TABLE pgstream.refresh_history (
+    id               bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    stream_table_id  bigint NOT NULL REFERENCES pgstream.stream_table ON DELETE CASCADE,
+    started_at       timestamptz NOT NULL,
+    finished_at      timestamptz NOT NULL,
+    duration         interval GENERATED ALWAYS AS (finished_at - started_at) STORED,
+    initiated_by     text NOT NULL CHECK (initiated_by IN ('initial', 'manual', 'scheduled')),
+    action           text NOT NULL CHECK (action IN ('FULL', 'DIFFERENTIAL', 'SKIP', 'ERROR')),
+    reason           text,
+    rows_inserted    bigint NOT NULL DEFAULT 0,
+    rows_deleted     bigint NOT NULL DEFAULT 0,
+    rows_updated     bigint NOT NULL DEFAULT 0,
+    changes_consumed bigint NOT NULL DEFAULT 0,
+    cycles           integer NOT NULL DEFAULT 1,  -- consecutive skipped cycles share one row
+    error            text,
+    refreshed_by     text NOT NULL DEFAULT current_setting('application_name')
+);
+CREATE INDEX refresh_history_st_idx ON pgstream.refresh_history (stream_table_id, id);
+CREATE INDEX refresh_history_finished_idx ON pgstream.refresh_history (finished_at);  -- trim_history, every few seconds
+
+-- Every change row gets a number; a transaction's own rows are consumed up to a number (see frontier_seq).
+-- CACHE 1 keeps the numbers one session draws increasing in the order it writes them.
+CREATE SEQUENCE pgstream.change_seq CACHE 1;
+
+CREATE TYPE pgstream.refresh_result AS (
+    stream_table  text,
+    action        text,
+    reason        text,
+    rows_inserted bigint,
+    rows_deleted  bigint,
+    duration      interval,
+    rows_updated  bigint
+);
+
+-- Engines LISTEN on this channel and reload their schedule.
+CREATE FUNCTION pgstream._notify_catalog() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('pgstream_catalog', TG_OP);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER stream_table_added_or_dropped AFTER INSERT OR DELETE
+    ON pgstream.stream_table FOR EACH STATEMENT EXECUTE FUNCTION pgstream._notify_catalog();
+-- Only real changes of what schedules: every refresh sets status, and reloading a large catalog after
+-- each refresh would cost every engine more than the refreshes themselves. (pg_notify sends one
+-- notification per transaction for identical payloads, so a row trigger is cheap.)
+CREATE TRIGGER stream_table_changed AFTER UPDATE ON pgstream.stream_table FOR EACH ROW
+    WHEN ((OLD.schedule, OLD.refresh_mode, OLD.status, OLD.relid, OLD.effective_interval, OLD.plan_status)
+          IS DISTINCT FROM (NEW.schedule, NEW.refresh_mode, NEW.status, NEW.relid, NEW.effective_interval, NEW.plan_status))
+    EXECUTE FUNCTION pgstream._notify_catalog();

@@ -1,0 +1,331 @@
+------------------------------------------------------------------------------------------------
+-- Refresh
+------------------------------------------------------------------------------------------------
+-- The statement that recomputes the query and applies only the difference to the stored table, as a
+-- multiset (rows are compared by their text form, duplicates by occurrence number), and returns the
+-- frontier of its own snapshot. One statement, so one snapshot, at any isolation level.
+CREATE FUNCTION pgstream._full_refresh_sql(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_target  text := p_st.relid::regclass::text;
+    v_columns text;
+    v_stored  text;
+    v_fresh   text;
+BEGIN
+    SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum),
+           string_agg('s.' || quote_ident(attname), ', ' ORDER BY attnum),
+           string_agg('f.' || quote_ident(attname), ', ' ORDER BY attnum)
+      INTO v_columns, v_stored, v_fresh
+      FROM pg_attribute WHERE attrelid = p_st.relid AND attnum > 0 AND NOT attisdropped;
+    RETURN format($sql$
+WITH frontier AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+fresh AS (
+    SELECT q.*, q::text AS __pgs_t, row_number() OVER (PARTITION BY q::text) AS __pgs_n
+      FROM (%1$s) q),
+stored AS (
+    SELECT s.ctid AS __pgs_tid, ROW(%2$s)::text AS __pgs_t, row_number() OVER (PARTITION BY ROW(%2$s)::text) AS __pgs_n
+      FROM %3$s s),
+deleted AS (
+    DELETE FROM %3$s t USING stored s
+     WHERE t.ctid = s.__pgs_tid
+       AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.__pgs_t = s.__pgs_t AND f.__pgs_n = s.__pgs_n)
+    RETURNING 1),
+inserted AS (
+    INSERT INTO %3$s (%4$s)
+    SELECT %5$s FROM fresh f
+     WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.__pgs_t = f.__pgs_t AND s.__pgs_n = f.__pgs_n)
+    RETURNING 1)
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM inserted), (SELECT count(*) FROM deleted) FROM frontier f
+$sql$, coalesce(p_st.full_query, p_st.definition), v_stored, v_target, v_columns, v_fresh);
+END $$;
+
+-- A stream table's sources must still exist: their triggers went with them.
+CREATE FUNCTION pgstream._check_sources(p_st pgstream.stream_table) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_missing text;
+BEGIN
+    SELECT string_agg(source_name, ', ') INTO v_missing
+      FROM pgstream.source s
+     WHERE s.stream_table_id = p_st.id AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = s.source_relid);
+    IF v_missing IS NOT NULL THEN
+        RAISE EXCEPTION 'source table % of stream table % was dropped', v_missing, p_st.relid::regclass
+            USING ERRCODE = 'undefined_table',
+                  HINT = 'Give the stream table a new query with pgstream.alter_stream_table, or drop it.';
+    END IF;
+END $$;
+
+CREATE FUNCTION pgstream._result(p_relid oid, p_action text, p_reason text, p_inserted bigint, p_deleted bigint,
+                                 p_started timestamptz, p_updated bigint DEFAULT 0)
+RETURNS pgstream.refresh_result LANGUAGE sql VOLATILE AS
+$$ SELECT p_relid::regclass::text, p_action, p_reason, p_inserted, p_deleted, clock_timestamp() - p_started, p_updated $$;
+
+-- Skipped cycles in a row share one history row.
+CREATE FUNCTION pgstream._record_skip(p_id bigint, p_initiated_by text, p_started timestamptz) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE pgstream.refresh_history h
+       SET finished_at = clock_timestamp(), cycles = cycles + 1
+     WHERE h.id = (SELECT max(id) FROM pgstream.refresh_history WHERE stream_table_id = p_id)
+       AND h.action = 'SKIP';
+    IF NOT FOUND THEN
+        INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason)
+        VALUES (p_id, p_started, clock_timestamp(), p_initiated_by, 'SKIP', 'no source changed');
+    END IF;
+END $$;
+
+-- A cycle with no source change: the frontier moves to now, nothing else does.
+CREATE FUNCTION pgstream._record_unchanged(p_id bigint, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
+                                           p_data_ts timestamptz, p_initiated_by text, p_started timestamptz)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE pgstream.stream_table
+       SET frontier = p_snap, frontier_xid = p_xid, frontier_seq = p_seq,
+           data_timestamp = p_data_ts, last_refresh_at = p_started, last_refresh_action = 'SKIP',
+           last_refresh_duration = clock_timestamp() - p_started,
+           status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
+           last_error = NULL, consecutive_errors = 0
+     WHERE id = p_id;
+    PERFORM pgstream._record_skip(p_id, p_initiated_by, p_started);
+END $$;
+
+-- The engine's cheap path for due stream tables that read no stream table: in one call, those whose
+-- sources have not changed are refreshed as SKIP (what _refresh would do, under the same lock); the
+-- others are returned as 'refresh', for a full round, or 'busy' when someone else holds their lock.
+CREATE FUNCTION pgstream._skip_unchanged(p_ids bigint[], p_initiated_by text)
+RETURNS TABLE (stream_table_id bigint, outcome text) LANGUAGE plpgsql AS $$
+DECLARE
+    v_st      pgstream.stream_table;
+    v_now     record;
+    v_started timestamptz;
+    v_data_ts timestamptz;
+BEGIN
+    FOREACH stream_table_id IN ARRAY ARRAY(SELECT DISTINCT unnest(p_ids) ORDER BY 1) LOOP
+        IF NOT pgstream.try_lock_stream_table(stream_table_id) THEN
+            outcome := 'busy';
+            RETURN NEXT;
+            CONTINUE;
+        END IF;
+        v_started := clock_timestamp();
+        SELECT * INTO v_st FROM pgstream.stream_table st WHERE st.id = stream_table_id FOR UPDATE;
+        outcome := 'refresh';
+        IF v_st.status = 'active' AND v_st.frontier IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
+            v_data_ts := clock_timestamp();
+            v_now := pgstream._current_frontier();
+            IF (pgstream._count_changes(v_st, v_now.snap, v_now.xid, v_now.seq)).changes = 0 THEN
+                PERFORM pgstream._record_unchanged(v_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts,
+                                                   p_initiated_by, v_started);
+                outcome := 'skipped';
+            END IF;
+        END IF;
+        IF v_st.id IS NOT NULL THEN
+            RETURN NEXT;
+        END IF;
+    END LOOP;
+END $$;
+
+-- Why this cycle must refresh in full, or NULL when it can go differential.
+CREATE FUNCTION pgstream._full_refresh_reason(p_st pgstream.stream_table, p_force boolean, p_changes bigint,
+                                              p_truncated boolean)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_rows  double precision;
+    v_ratio double precision := pgstream.setting('differential_max_change_ratio')::double precision;
+BEGIN
+    IF p_st.frontier IS NULL THEN
+        RETURN 'initial population';
+    ELSIF p_force THEN
+        RETURN 'forced';
+    ELSIF p_st.refresh_mode = 'full' THEN
+        RETURN 'refresh mode full';
+    ELSIF p_st.plan_status = 'pending' THEN
+        RETURN 'the differential plan is not compiled yet (the engine compiles it)';
+    ELSIF p_st.plan_status = 'full_only' THEN
+        IF p_st.refresh_mode = 'differential' THEN
+            RAISE EXCEPTION 'stream table % cannot be refreshed differentially: %', p_st.relid::regclass, p_st.plan_reason
+                USING ERRCODE = 'feature_not_supported', HINT = 'Use refresh mode ''auto'' or ''full''.';
+        END IF;
+        RETURN 'not differentiable: ' || p_st.plan_reason;
+    ELSIF p_truncated THEN
+        RETURN 'a source was truncated';
+    END IF;
+    IF p_st.refresh_mode = 'auto' THEN
+        SELECT sum(greatest(c.reltuples, 0)) INTO v_rows
+          FROM pgstream.source s JOIN pg_class c ON c.oid = s.source_relid WHERE s.stream_table_id = p_st.id;
+        IF v_rows > 0 AND p_changes > v_ratio * v_rows THEN
+            RETURN format('%s changes exceed %s of the sources'' %s rows (setting differential_max_change_ratio)',
+                          p_changes, v_ratio, v_rows::bigint);
+        END IF;
+    END IF;
+    RETURN NULL;
+END $$;
+
+-- The data timestamp a refresh starting now gives a stream table: every change committed before it is
+-- reflected. Taken before the refresh's snapshot; what it reads from other stream tables reflects only
+-- their own data timestamps.
+CREATE FUNCTION pgstream._data_timestamp(p_id bigint) RETURNS timestamptz LANGUAGE sql VOLATILE AS $$
+    SELECT least(clock_timestamp(), (SELECT min(up.data_timestamp)
+                                       FROM pgstream._edges e JOIN pgstream.stream_table up ON up.id = e.upstream_id
+                                      WHERE e.downstream_id = p_id))
+$$;
+
+-- Refreshes a stream table whose lock is held and whose catalog row was read after taking it.
+CREATE FUNCTION pgstream._refresh_locked(p_st pgstream.stream_table, p_initiated_by text, p_force boolean,
+                                          p_started timestamptz)
+RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+DECLARE
+    v_now      record;
+    v_changes  bigint := 0;
+    v_truncated boolean := false;
+    v_reason   text;
+    v_action   text;
+    v_data_ts  timestamptz;
+    v_snap     pg_snapshot;
+    v_xid      xid8;
+    v_seq      bigint;
+    v_inserted bigint;
+    v_deleted  bigint;
+    v_updated  bigint := 0;
+    v_relid    oid;
+    v_pending  record;
+BEGIN
+    PERFORM pgstream._check_sources(p_st);
+    v_data_ts := pgstream._data_timestamp(p_st.id);  -- before any snapshot this refresh reads
+    IF p_st.frontier IS NOT NULL THEN
+        v_now := pgstream._current_frontier();
+        SELECT * INTO v_pending FROM pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
+        v_changes := v_pending.changes;
+        IF v_changes = 0 AND NOT p_force THEN
+            PERFORM pgstream._record_unchanged(p_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts, p_initiated_by,
+                                               p_started);
+            RETURN pgstream._result(p_st.relid, 'SKIP', 'no source changed', 0, 0, p_started);
+        END IF;
+        v_truncated := v_pending.truncates > 0;
+    END IF;
+
+    v_reason := pgstream._full_refresh_reason(p_st, p_force, v_changes, v_truncated);
+    IF v_reason IS NULL THEN
+        v_action := 'DIFFERENTIAL';
+        v_reason := 'refresh mode ' || p_st.refresh_mode;
+        BEGIN
+            EXECUTE p_st.delta_sql INTO v_snap, v_xid, v_seq, v_inserted, v_deleted, v_updated
+              USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq;
+            -- what the delta consumed; a TRUNCATE committed after the check above: undo, and refresh in full
+            SELECT * INTO v_pending FROM pgstream._count_changes(p_st, v_snap, v_xid, v_seq);
+            IF v_pending.truncates > 0 THEN
+                RAISE EXCEPTION 'truncated meanwhile' USING ERRCODE = 'PGS01';
+            END IF;
+            v_changes := v_pending.changes;
+        EXCEPTION WHEN SQLSTATE 'PGS01' THEN
+            v_action := NULL;
+            v_reason := 'a source was truncated';
+        END;
+    END IF;
+    IF v_action IS NULL THEN
+        v_action := 'FULL';
+        v_updated := 0;
+        EXECUTE pgstream._full_refresh_sql(p_st) INTO v_snap, v_xid, v_seq, v_inserted, v_deleted;
+        v_changes := CASE WHEN p_st.frontier IS NULL THEN 0
+                          ELSE (pgstream._count_changes(p_st, v_snap, v_xid, v_seq)).changes END;
+    END IF;
+
+    UPDATE pgstream.stream_table
+       SET frontier = v_snap, frontier_xid = v_xid, frontier_seq = v_seq,
+           data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = v_action,
+           last_refresh_duration = clock_timestamp() - p_started,
+           status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
+           last_error = NULL, consecutive_errors = 0
+     WHERE id = p_st.id;
+    INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason,
+                                          rows_inserted, rows_deleted, rows_updated, changes_consumed)
+    VALUES (p_st.id, p_started, clock_timestamp(), p_initiated_by, v_action, v_reason, v_inserted, v_deleted,
+            v_updated, v_changes);
+
+    FOR v_relid IN SELECT source_relid FROM pgstream.source WHERE stream_table_id = p_st.id LOOP
+        PERFORM pgstream._trim_buffer(v_relid);
+    END LOOP;
+    RETURN pgstream._result(p_st.relid, v_action, v_reason, v_inserted, v_deleted, p_started, v_updated);
+END $$;
+
+-- Refreshes one stream table under its lock. With p_raise false (the engine's way), a failure is
+-- recorded in the catalog and history and returned as action ERROR instead of raised.
+CREATE FUNCTION pgstream._refresh(p_id bigint, p_initiated_by text, p_raise boolean, p_force boolean DEFAULT false)
+RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+DECLARE
+    v_started timestamptz := clock_timestamp();
+    v_st      pgstream.stream_table;
+    v_message text;
+BEGIN
+    PERFORM pgstream._lock_stream_table(p_id);
+    -- FOR UPDATE reads the latest committed row: the frontier left by whoever held the lock before.
+    SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id FOR UPDATE;
+    IF v_st.id IS NULL THEN
+        RAISE EXCEPTION 'stream table % no longer exists', p_id USING ERRCODE = 'undefined_table';
+    END IF;
+    IF p_raise THEN
+        RETURN pgstream._refresh_locked(v_st, p_initiated_by, p_force, v_started);
+    END IF;
+    BEGIN
+        RETURN pgstream._refresh_locked(v_st, p_initiated_by, p_force, v_started);
+    EXCEPTION WHEN OTHERS THEN
+        GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT;
+        UPDATE pgstream.stream_table
+           SET status = CASE WHEN status = 'active' THEN 'error' ELSE status END,
+               last_error = v_message, consecutive_errors = consecutive_errors + 1,
+               last_refresh_at = v_started, last_refresh_action = 'ERROR',
+               last_refresh_duration = clock_timestamp() - v_started
+         WHERE id = p_id;
+        INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, error)
+        VALUES (p_id, v_started, clock_timestamp(), p_initiated_by, 'ERROR', v_message);
+        PERFORM pgstream._refresh_failed(p_id, v_message);
+        RETURN pgstream._result(v_st.relid, 'ERROR', v_message, 0, 0, v_started);
+    END;
+END $$;
+
+-- Refreshes a round: the given stream tables and, first, every stream table they read, in one
+-- transaction and in round order. What a member reads was refreshed earlier in the round and stays
+-- locked until the end, so in a diamond (B and C read A, D reads B and C) D always combines B and C
+-- computed from the same state of A. A member whose upstream failed or is suspended is left as it is
+-- (refreshing it would mix states); with p_raise that is an error, as a failed refresh is. p_force
+-- makes the given tables refresh in full (a new query or plan), not what they read.
+CREATE FUNCTION pgstream._refresh_round(p_ids bigint[], p_initiated_by text, p_raise boolean,
+                                        p_force boolean DEFAULT false)
+RETURNS SETOF pgstream.refresh_result LANGUAGE plpgsql AS $$
+DECLARE
+    v_members bigint[];
+    v_held    bigint[] := '{}';  -- members left as they are: failed, suspended, or behind one that is
+    v_id      bigint;
+    v_st      pgstream.stream_table;
+    v_behind  text;
+    v_result  pgstream.refresh_result;
+BEGIN
+    IF cardinality(p_ids) = 1 AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = p_ids[1]) THEN
+        RETURN NEXT pgstream._refresh(p_ids[1], p_initiated_by, p_raise, p_force);  -- a round of one
+        RETURN;
+    END IF;
+    v_members := pgstream._lock_round(p_ids, true);
+    FOREACH v_id IN ARRAY coalesce(v_members, '{}') LOOP
+        SELECT * INTO v_st FROM pgstream.stream_table WHERE id = v_id;
+        SELECT string_agg(up.relid::regclass::text || CASE WHEN up.status = 'suspended' THEN ' is suspended'
+                                                          ELSE ' failed' END, ', ' ORDER BY up.id)
+          INTO v_behind
+          FROM pgstream._edges e JOIN pgstream.stream_table up ON up.id = e.upstream_id
+         WHERE e.downstream_id = v_id AND up.id = ANY (v_held);
+        IF v_behind IS NOT NULL THEN
+            IF p_raise THEN
+                RAISE EXCEPTION 'stream table % cannot be refreshed: upstream %', v_st.relid::regclass, v_behind
+                    USING ERRCODE = 'object_not_in_prerequisite_state',
+                          HINT = 'Resume or repair the upstream stream table first.';
+            END IF;
+            v_held := v_held || v_id;
+            RETURN NEXT pgstream._result(v_st.relid, 'SKIP', 'upstream ' || v_behind, 0, 0, clock_timestamp());
+        ELSIF v_st.status = 'suspended' AND NOT v_id = ANY (p_ids) THEN
+            v_held := v_held || v_id;  -- a suspended upstream keeps its state; only an explicit request refreshes it
+        ELSE
+            v_result := pgstream._refresh(v_id, p_initiated_by, p_raise, p_force AND v_id = ANY (p_ids));
+            IF v_result.action = 'ERROR' THEN
+                v_held := v_held || v_id;
+            END IF;
+            RETURN NEXT v_result;
+        END IF;
+    END LOOP;
+END $$;

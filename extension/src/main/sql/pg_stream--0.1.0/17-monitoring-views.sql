@@ -1,0 +1,91 @@
+------------------------------------------------------------------------------------------------
+-- Monitoring views (docs/monitoring.md describes every column). Names are schema-qualified and quoted
+-- where needed, as in the alerts.
+------------------------------------------------------------------------------------------------
+-- Changes committed to a stream table's sources since its frontier; NULL when not known (never
+-- refreshed, or a source's buffer is gone with the source).
+CREATE FUNCTION pgstream._pending_changes(p_st pgstream.stream_table) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE
+    v_now record;
+BEGIN
+    IF p_st.frontier IS NULL OR EXISTS (
+           SELECT 1 FROM pgstream.source s
+            WHERE s.stream_table_id = p_st.id
+              AND NOT EXISTS (SELECT 1 FROM pgstream.capture c WHERE c.source_relid = s.source_relid)) THEN
+        RETURN NULL;
+    END IF;
+    v_now := pgstream._current_frontier();
+    RETURN (pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq)).changes;
+END $$;
+
+CREATE VIEW pgstream.stream_tables_info AS
+SELECT st.id,
+       coalesce(pgstream._qualified_name(st.relid), st.relid::text) AS name,
+       st.status,
+       st.suspended_reason,
+       pgstream._nearest_suspended_upstream(st.id)                  AS blocked_by,
+       st.schedule,
+       st.effective_interval,
+       st.effective_basis,
+       st.refresh_mode,
+       st.plan_status                                               AS plan,
+       st.last_refresh_action,
+       (SELECT h.action FROM pgstream.refresh_history h
+         WHERE h.stream_table_id = st.id AND h.action IN ('FULL', 'DIFFERENTIAL')
+         ORDER BY h.id DESC LIMIT 1)                                AS last_applied_action,
+       st.data_timestamp,
+       now() - st.data_timestamp                                    AS staleness,
+       st.last_refresh_at,
+       st.last_refresh_duration,
+       CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END      AS rows_estimate,
+       pgstream._pending_changes(st)                                AS pending_changes,
+       st.consecutive_errors,
+       st.last_error
+  FROM pgstream.stream_table st
+  LEFT JOIN pg_class c ON c.oid = st.relid;
+
+CREATE VIEW pgstream.dependencies AS
+SELECT coalesce(pgstream._qualified_name(s.source_relid), s.source_name) AS upstream,
+       CASE WHEN up.id IS NOT NULL THEN 'stream table'
+            WHEN c.oid IS NULL THEN 'dropped table'
+            WHEN c.relkind = 'p' THEN 'partitioned table'
+            ELSE 'table' END                                             AS upstream_kind,
+       up.schedule                                                       AS upstream_schedule,
+       up.effective_interval                                             AS upstream_effective_interval,
+       coalesce(pgstream._qualified_name(down.relid), down.relid::text)  AS downstream,
+       down.schedule                                                     AS downstream_schedule,
+       down.effective_interval                                           AS downstream_effective_interval,
+       s.columns,
+       up.id                                                             AS upstream_id,
+       down.id                                                           AS downstream_id
+  FROM pgstream.source s
+  JOIN pgstream.stream_table down ON down.id = s.stream_table_id
+  LEFT JOIN pgstream.stream_table up ON up.relid = s.source_relid
+  LEFT JOIN pg_class c ON c.oid = s.source_relid;
+
+-- Rows in a source's change buffer (NULL if the buffer is gone).
+CREATE FUNCTION pgstream._buffer_rows(p_relid oid) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    v_rows bigint;
+BEGIN
+    IF to_regclass(pgstream._buffer(p_relid)) IS NULL THEN
+        RETURN NULL;
+    END IF;
+    EXECUTE format('SELECT count(*) FROM %s', pgstream._buffer(p_relid)) INTO v_rows;
+    RETURN v_rows;
+END $$;
+
+CREATE VIEW pgstream.change_buffers AS
+SELECT coalesce(pgstream._qualified_name(cap.source_relid), cap.source_name) AS source,
+       pgstream._buffer(cap.source_relid)                                   AS buffer,
+       b.pending_changes,
+       pg_total_relation_size(to_regclass(pgstream._buffer(cap.source_relid))) AS buffer_bytes,
+       consumer.consumers,
+       -- every change a consumer has not read was committed after that consumer's data timestamp
+       CASE WHEN b.pending_changes > 0 THEN now() - consumer.oldest_data_timestamp END AS oldest_change_age_bound,
+       cap.columns
+  FROM pgstream.capture cap
+ CROSS JOIN LATERAL (SELECT pgstream._buffer_rows(cap.source_relid) AS pending_changes) b
+ CROSS JOIN LATERAL (SELECT count(*) AS consumers, min(st.data_timestamp) AS oldest_data_timestamp
+                       FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
+                      WHERE s.source_relid = cap.source_relid) consumer;
