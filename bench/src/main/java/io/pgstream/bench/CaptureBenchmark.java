@@ -1,5 +1,7 @@
 package io.pgstream.bench;
 
+import static io.pgstream.bench.BenchSql.execute;
+import static io.pgstream.bench.BenchSql.queryLong;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -176,20 +178,5 @@ public final class CaptureBenchmark {
 
     private static String unit(List<Figure> figures, String operation) {
         return figures.stream().filter(f -> f.operation().equals(operation)).findFirst().orElseThrow().unit();
-    }
-
-    private static void execute(Connection c, String... statements) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private static Long queryLong(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement(); var rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package io.pgstream.bench;
 
+import static io.pgstream.bench.BenchSql.execute;
+import static io.pgstream.bench.BenchSql.queryLong;
+import static io.pgstream.bench.BenchSql.queryString;
+import static io.pgstream.bench.BenchSql.queryStrings;
 import io.pgstream.engine.compile.PlanInstaller;
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -614,37 +618,5 @@ public final class RefreshBenchmark {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[Math.max(0, (int) Math.ceil(p * sorted.length) - 1)];
-    }
-
-    private static void execute(Connection c, String... statements) throws SQLException {
-        try (Statement statement = c.createStatement()) {
-            for (String sql : statements) {
-                statement.execute(sql);
-            }
-        }
-    }
-
-    private static long queryLong(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String queryString(Connection c, String sql) throws SQLException {
-        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
-
-    private static List<String> queryStrings(Connection c, String sql) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                lines.add(rs.getString(1));
-            }
-        }
-        return lines;
     }
 }

@@ -116,11 +116,9 @@ final class SchedulerBenchmark {
     }
 
     private long scheduledRefreshes() throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT coalesce(sum(cycles), 0) FROM pgstream.refresh_history"
-                     + " WHERE initiated_by = 'scheduled'")) {
-            rs.next();
-            return rs.getLong(1);
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            return BenchSql.queryLong(c, "SELECT coalesce(sum(cycles), 0) FROM pgstream.refresh_history"
+                    + " WHERE initiated_by = 'scheduled'");
         }
     }
 
