@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -60,10 +61,8 @@ public final class RefreshExecutor {
      * are refreshed as SKIP at once; the others say whether they need a round or are busy.
      */
     public Map<Long, Quiet> skipUnchanged(Collection<Long> ids) throws SQLException {
-        Map<Long, Quiet> outcomes = new HashMap<>();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return inTransaction(connection -> {
+            Map<Long, Quiet> outcomes = new HashMap<>();
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT stream_table_id, outcome FROM pgstream._skip_unchanged(?, 'scheduled')")) {
                 statement.setArray(1, bigints(connection, ids));
@@ -72,33 +71,40 @@ public final class RefreshExecutor {
                         outcomes.put(rs.getLong(1), Quiet.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)));
                     }
                 }
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
-        }
-        return outcomes;
+            return outcomes;
+        }, outcomes -> true);
     }
 
     /** Refreshes those of the {@code requested} stream tables still due by {@code dueBy}, after what they read. */
     public Outcome refreshIfDue(Collection<Long> requested, Instant dueBy) throws SQLException {
+        return inTransaction(connection -> attempt(connection, requested, dueBy),
+                outcome -> outcome instanceof Outcome.Refreshed);
+    }
+
+    /** Work in one READ COMMITTED transaction, committed when {@code commit} says so, else rolled back. */
+    private <T> T inTransaction(TransactionWork<T> work, Predicate<T> commit) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
-                Outcome outcome = attempt(connection, requested, dueBy);
-                if (outcome instanceof Outcome.Refreshed) {
+                T result = work.run(connection);
+                if (commit.test(result)) {
                     connection.commit();
                 } else {
                     connection.rollback();
                 }
-                return outcome;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
     private Outcome attempt(Connection connection, Collection<Long> requested, Instant dueBy) throws SQLException {

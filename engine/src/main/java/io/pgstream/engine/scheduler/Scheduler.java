@@ -176,7 +176,7 @@ public final class Scheduler implements AutoCloseable {
                 } else if (outcome == RefreshExecutor.Quiet.REFRESH) {
                     refresh(new RefreshRound(Set.of(id), Set.of(id)), dueBy);
                 } else {
-                    tables.computeIfPresent(id, (key, table) -> table.refreshedAt(now));
+                    markAttempted(Set.of(id), now);
                 }
             }
         } catch (SQLException | RuntimeException e) {
@@ -199,16 +199,20 @@ public final class Scheduler implements AutoCloseable {
                     refreshed.results().forEach(this::logResult);
                 }
                 case Outcome.NotDue notDue -> remember(round, notDue.tables(), now);
-                case Outcome.Busy busy -> round.requested().forEach(id -> tables.computeIfPresent(id,
-                        (key, table) -> table.refreshedAt(now)));
+                case Outcome.Busy busy -> markAttempted(round.requested(), now);
             }
         } catch (SQLException | RuntimeException e) {
             log.warn("{}: refresh of {} failed: {}", database, names(round.requested()), e.getMessage());
-            round.requested().forEach(id -> tables.computeIfPresent(id, (key, table) -> table.refreshedAt(now)));
+            markAttempted(round.requested(), now);
         } finally {
             inFlight.removeAll(round.members());
             wakeUp.release();
         }
+    }
+
+    /** These tables wait for their next turn, counted from {@code at}. */
+    private void markAttempted(Set<Long> ids, Instant at) {
+        ids.forEach(id -> tables.computeIfPresent(id, (key, table) -> table.refreshedAt(at)));
     }
 
     /**
