@@ -40,6 +40,13 @@ CREATE FUNCTION pgstream._dependents(p_id bigint) RETURNS TABLE (id bigint, dept
     SELECT id, max(depth)::int FROM readers GROUP BY id ORDER BY max(depth) DESC, id
 $$;
 
+-- The names of those stream tables, nearest first, for messages that refuse a change because of them
+-- (NULL when none).
+CREATE FUNCTION pgstream._dependent_names(p_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT string_agg(st.relid::regclass::text, ', ' ORDER BY d.depth, st.id)
+      FROM pgstream._dependents(p_id) d JOIN pgstream.stream_table st ON st.id = d.id
+$$;
+
 -- The stream tables a refresh round covers: the given ones and every stream table they read, directly
 -- or not, ordered by depth (the longest chain of stream tables below it) then id. Each comes after
 -- everything it reads, and the order is the same in every round, so rounds that wait for locks never

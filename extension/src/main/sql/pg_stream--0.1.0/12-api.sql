@@ -56,6 +56,7 @@ DECLARE
     v_old     oid[];
     v_relid   oid;
     v_target  text;
+    v_readers text;
 BEGIN
     PERFORM pgstream._lock_round(ARRAY[v_st.id], true);  -- a new query repopulates it in its round
     IF schedule IS NOT NULL THEN
@@ -80,11 +81,10 @@ BEGIN
     v_target := v_st.relid::regclass::text;
     IF pgstream._columns_of(v_view) IS DISTINCT FROM pgstream._columns_of(v_st.relid) THEN
         -- the table is recreated: stream tables reading it would lose their source
-        IF EXISTS (SELECT 1 FROM pgstream._dependents(v_st.id)) THEN
+        v_readers := pgstream._dependent_names(v_st.id);
+        IF v_readers IS NOT NULL THEN
             RAISE EXCEPTION 'cannot change the columns of stream table % because other stream tables read it: %',
-                v_st.relid::regclass,
-                (SELECT string_agg(st.relid::regclass::text, ', ' ORDER BY d.depth, st.id)
-                   FROM pgstream._dependents(v_st.id) d JOIN pgstream.stream_table st ON st.id = d.id)
+                v_st.relid::regclass, v_readers
                 USING ERRCODE = 'dependent_objects_still_exist',
                       HINT = 'Keep the column names and types, or drop the stream tables that read it first.';
         END IF;
@@ -125,8 +125,7 @@ DECLARE
     v_dependents text;
     v_id         bigint;
 BEGIN
-    SELECT string_agg(st.relid::regclass::text, ', ' ORDER BY d.depth, st.id) INTO v_dependents
-      FROM pgstream._dependents(v_st.id) d JOIN pgstream.stream_table st ON st.id = d.id;
+    v_dependents := pgstream._dependent_names(v_st.id);
     IF v_dependents IS NOT NULL AND NOT cascade THEN
         RAISE EXCEPTION 'cannot drop stream table % because other stream tables read it: %',
             v_st.relid::regclass, v_dependents
