@@ -1,27 +1,41 @@
 ------------------------------------------------------------------------------------------------
 -- Differential plans: the engine compiles a stream table's definition and installs the result here.
 ------------------------------------------------------------------------------------------------
--- What PostgreSQL's parse tree says of a query (from the rewrite rule of a temporary view over it).
-CREATE FUNCTION pgstream._query_facts(p_query text, OUT has_aggregates boolean, OUT has_sublinks boolean,
-                                      OUT has_window_functions boolean,
-                                      OUT has_target_srfs boolean, OUT has_distinct_on boolean,
-                                      OUT aggregate_functions text[])
-LANGUAGE plpgsql AS $$
+-- A query as PostgreSQL analyzed it: the node text of the rewrite rule of a temporary view over it.
+CREATE FUNCTION pgstream._analyzed(p_query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     v_view regclass := pgstream._define(p_query);
     v_tree text := (SELECT ev_action::text FROM pg_rewrite WHERE ev_class = v_view);
 BEGIN
-    -- the first occurrence of a flag is the outer query's: whether it aggregates
-    has_aggregates := substring(v_tree FROM ':hasAggs (true|false)')::boolean;
-    -- the others hold if any level has them: a UNION's branches are nested queries, with flags of their own
-    has_sublinks := v_tree ~ ':hasSubLinks true';
-    has_window_functions := v_tree ~ ':hasWindowFuncs true';
-    has_target_srfs := v_tree ~ ':hasTargetSRFs true';
-    has_distinct_on := v_tree ~ ':hasDistinctOn true';
-    SELECT coalesce(array_agg(DISTINCT p.proname::text), '{}') INTO aggregate_functions
-      FROM regexp_matches(v_tree, ':aggfnoid ([0-9]+)', 'g') m JOIN pg_proc p ON p.oid = m[1]::oid;
     EXECUTE format('DROP VIEW %s', v_view);
+    RETURN v_tree;
 END $$;
+
+-- The names the compiler renders an analyzed query's objects by, for the OIDs it refers to. Types print
+-- as format_type does with an empty search path: qualified unless they are pg_catalog's.
+CREATE FUNCTION pgstream._catalog_names(p_operators oid[], p_functions oid[], p_types oid[], p_typmods int[],
+                                        p_collations oid[], p_relations oid[])
+RETURNS TABLE (kind text, object_id oid, typmod int, schema_name text, object_name text, detail text[])
+LANGUAGE sql STABLE SET search_path = '' AS $$
+    SELECT 'operator', o.oid, NULL::int, n.nspname::text, o.oprname::text, NULL::text[]
+      FROM pg_catalog.pg_operator o JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace
+     WHERE o.oid = ANY (p_operators)
+    UNION ALL
+    SELECT 'function', p.oid, NULL, n.nspname, p.proname, ARRAY[p.prokind::text, p.provariadic::text, p.provolatile::text]
+      FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+     WHERE p.oid = ANY (p_functions)
+    UNION ALL
+    SELECT 'type', t.oid, t.typmod, NULL, pg_catalog.format_type(t.oid, t.typmod), NULL
+      FROM unnest(p_types, p_typmods) AS t(oid, typmod)
+    UNION ALL
+    SELECT 'collation', c.oid, NULL, n.nspname, c.collname, NULL
+      FROM pg_catalog.pg_collation c JOIN pg_catalog.pg_namespace n ON n.oid = c.collnamespace
+     WHERE c.oid = ANY (p_collations)
+    UNION ALL
+    SELECT 'relation', c.oid, NULL, n.nspname, c.relname, NULL
+      FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+     WHERE c.oid = ANY (p_relations)
+$$;
 
 -- The output columns and types of a query (for the compiler's questions about types).
 CREATE FUNCTION pgstream._describe(p_query text) RETURNS TABLE (column_name name, column_type text)
@@ -32,16 +46,6 @@ BEGIN
     RETURN QUERY SELECT a.attname, format_type(a.atttypid, a.atttypmod)
                    FROM pg_attribute a WHERE a.attrelid = v_view AND a.attnum > 0 ORDER BY a.attnum;
     EXECUTE format('DROP VIEW %s', v_view);
-END $$;
-
--- A query as PostgreSQL normalizes it: the compiler's rendering must come back as the definition.
-CREATE FUNCTION pgstream._normalized(p_query text) RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    v_view regclass := pgstream._define(p_query);
-    v_text text := pgstream._definition(v_view);
-BEGIN
-    EXECUTE format('DROP VIEW %s', v_view);
-    RETURN v_text;
 END $$;
 
 /* Installs a differential plan compiled from p_definition (ignored if the query changed since): adds the

@@ -1,12 +1,13 @@
 package io.pgstream.core.algebra;
 
+import io.pgstream.core.analyzed.Expr;
 import java.util.Locale;
 
 /**
- * An aggregate call of the SELECT list: {@code count(*)} has no argument. {@code sql} is the call as
- * PostgreSQL printed it, {@code output} the stream table column it fills.
+ * An aggregate call of the SELECT list or HAVING: {@code count(*)} has no argument. {@code call} is the
+ * call as PostgreSQL analyzed it, {@code output} the stream table column (or hidden column) it fills.
  */
-public record AggregateCall(Kind kind, String argument, String sql, String output) {
+public record AggregateCall(Kind kind, Expr argument, Expr.Aggregate call, String output) {
 
     /** The aggregates maintained incrementally. */
     public enum Kind {

@@ -1,5 +1,7 @@
 package io.pgstream.core.algebra;
 
+import io.pgstream.core.analyzed.Expr;
+import io.pgstream.core.sql.ExprRenderer;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,8 +20,8 @@ public sealed interface Rel {
         }
     }
 
-    /** Inner join of scans; the conditions of all ON clauses, as SQL text, ANDed. */
-    record Join(List<Scan> inputs, List<String> conditions) implements Rel {
+    /** Inner join of scans; the conditions of all ON clauses, ANDed. */
+    record Join(List<Scan> inputs, List<Expr> conditions) implements Rel {
         public Join {
             inputs = List.copyOf(inputs);
             conditions = List.copyOf(conditions);
@@ -30,22 +32,22 @@ public sealed interface Rel {
     }
 
     /** Rows of the input satisfying a condition; over an aggregate, groups satisfying HAVING. */
-    record Filter(Rel input, String condition) implements Rel {
+    record Filter(Rel input, Expr condition) implements Rel {
         public Filter {
             Objects.requireNonNull(input);
             Objects.requireNonNull(condition);
         }
     }
 
-    /** Output columns: each an expression (SQL text) and the stream table column it fills. */
+    /** Output columns: each an expression and the stream table column it fills. */
     record Project(Rel input, List<OutputColumn> columns) implements Rel {
         public Project {
             columns = List.copyOf(columns);
         }
     }
 
-    /** GROUP BY keys (SQL text; none for a whole-table aggregate) and the aggregate calls. */
-    record Aggregate(Rel input, List<String> groupKeys, List<AggregateCall> calls) implements Rel {
+    /** GROUP BY keys (none for a whole-table aggregate) and the aggregate calls. */
+    record Aggregate(Rel input, List<Expr> groupKeys, List<AggregateCall> calls) implements Rel {
         public Aggregate {
             groupKeys = List.copyOf(groupKeys);
             calls = List.copyOf(calls);
@@ -107,44 +109,44 @@ public sealed interface Rel {
     }
 
     /** An indented rendering of the tree, for explain_stream_table. */
-    default String explain() {
+    default String explain(ExprRenderer sql) {
         StringBuilder out = new StringBuilder();
-        explain(this, 0, out);
+        explain(this, 0, out, sql);
         return out.toString();
     }
 
-    private static void explain(Rel rel, int depth, StringBuilder out) {
+    private static void explain(Rel rel, int depth, StringBuilder out, ExprRenderer sql) {
         out.append("  ".repeat(depth));
         switch (rel) {
             case Scan scan -> out.append("Scan ").append(scan.table()).append(" AS ").append(scan.alias()).append('\n');
             case Join join -> {
-                out.append("Join (inner) ON ").append(join.conditions().isEmpty() ? "true" : String.join(" AND ", join.conditions())).append('\n');
-                join.inputs().forEach(input -> explain(input, depth + 1, out));
+                out.append("Join (inner) ON ").append(join.conditions().isEmpty() ? "true" : join.conditions().stream().map(sql::render).collect(java.util.stream.Collectors.joining(" AND "))).append('\n');
+                join.inputs().forEach(input -> explain(input, depth + 1, out, sql));
             }
             case Filter filter -> {
-                out.append("Filter ").append(filter.condition()).append('\n');
-                explain(filter.input(), depth + 1, out);
+                out.append("Filter ").append(sql.render(filter.condition())).append('\n');
+                explain(filter.input(), depth + 1, out, sql);
             }
             case Project project -> {
                 out.append("Project ");
-                project.columns().forEach(c -> out.append(c.expression()).append(" AS ").append(c.name()).append("; "));
+                project.columns().forEach(c -> out.append(sql.render(c.expression())).append(" AS ").append(c.name()).append("; "));
                 out.setLength(out.length() - 2);
                 out.append('\n');
-                explain(project.input(), depth + 1, out);
+                explain(project.input(), depth + 1, out, sql);
             }
             case Aggregate aggregate -> {
-                out.append("Aggregate GROUP BY ").append(aggregate.groupKeys().isEmpty() ? "()" : String.join(", ", aggregate.groupKeys()));
-                aggregate.calls().forEach(c -> out.append("; ").append(c.sql()));
+                out.append("Aggregate GROUP BY ").append(aggregate.groupKeys().isEmpty() ? "()" : aggregate.groupKeys().stream().map(sql::render).collect(java.util.stream.Collectors.joining(", ")));
+                aggregate.calls().forEach(c -> out.append("; ").append(sql.render(c.call())));
                 out.append('\n');
-                explain(aggregate.input(), depth + 1, out);
+                explain(aggregate.input(), depth + 1, out, sql);
             }
             case UnionAll union -> {
                 out.append("UnionAll\n");
-                union.inputs().forEach(input -> explain(input, depth + 1, out));
+                union.inputs().forEach(input -> explain(input, depth + 1, out, sql));
             }
             case Distinct distinct -> {
                 out.append("Distinct\n");
-                explain(distinct.input(), depth + 1, out);
+                explain(distinct.input(), depth + 1, out, sql);
             }
         }
     }

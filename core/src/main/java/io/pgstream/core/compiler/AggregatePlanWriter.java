@@ -4,6 +4,8 @@ import io.pgstream.core.algebra.AggregateCall;
 import io.pgstream.core.algebra.AggregateCall.Kind;
 import io.pgstream.core.algebra.OutputColumn;
 import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.analyzed.Expr;
+import io.pgstream.core.sql.ExprRenderer;
 import io.pgstream.core.delta.AggregateMaintenance;
 import io.pgstream.core.delta.JoinDelta;
 import io.pgstream.core.delta.SourceState;
@@ -30,7 +32,8 @@ final class AggregatePlanWriter {
 
     private final CompileRequest request;
     private final Rel.Aggregate aggregate;
-    private final String having;
+    private final Expr having;
+    private final ExprRenderer sql;
     private final List<OutputColumn> outputs;
     private final List<String> argumentTypes;
     private final List<AggregateState.Column> state;
@@ -40,12 +43,13 @@ final class AggregatePlanWriter {
     private AggregatePlanWriter(CompileRequest request, Rel.Project project, List<String> argumentTypes,
                                 List<String> hiddenCallTypes) {
         this.request = request;
+        this.sql = request.sql();
         this.having = project.input() instanceof Rel.Filter filter ? filter.condition() : null;
         this.aggregate = aggregateOf(project);
         this.outputs = project.columns();
         this.argumentTypes = argumentTypes;
         List<String> callTypes = callTypes(hiddenCallTypes);
-        this.state = AggregateState.of(aggregate, callTypes);
+        this.state = AggregateState.of(aggregate, callTypes, sql);
         this.values = new AggregateValues(request, aggregate, outputs, callTypes, state, having);
         this.renderer = new SpjRenderer(request, aggregate.input().scans(), SpjRenderer.conditionsOf(aggregate.input()));
     }
@@ -64,7 +68,7 @@ final class AggregatePlanWriter {
         List<String> items = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
             AggregateCall call = aggregate.calls().get(j);
-            items.add((call.argument() == null ? "NULL::integer" : call.argument()) + " AS a" + j);
+            items.add((call.argument() == null ? "NULL::integer" : request.sql().render(call.argument())) + " AS a" + j);
         }
         return items.isEmpty() ? null : renderer(request, aggregate).current(items);
     }
@@ -74,7 +78,7 @@ final class AggregatePlanWriter {
         List<String> items = new ArrayList<>();
         for (AggregateCall call : aggregate.calls()) {
             if (AggregateState.hidden(call)) {
-                items.add(call.sql() + " AS c" + items.size());
+                items.add(request.sql().render(call.call()) + " AS c" + items.size());
             }
         }
         return items.isEmpty() ? null : renderer(request, aggregate).current(items);
@@ -85,10 +89,9 @@ final class AggregatePlanWriter {
     }
 
     static Plan write(CompileRequest request, Rel.Project project, List<String> argumentTypes, List<String> hiddenCallTypes,
-                      QueryTranslator.Translation translation) throws NotDifferentiableException {
+                      Rel query) throws NotDifferentiableException {
         AggregatePlanWriter writer = new AggregatePlanWriter(request, project, argumentTypes, hiddenCallTypes);
-        return new Plan(translation.rel().explain(), writer.hiddenColumns(), writer.fullQuery(), writer.deltaStatement(),
-                translation.rendered());
+        return new Plan(query.explain(writer.sql), writer.hiddenColumns(), writer.fullQuery(), writer.deltaStatement());
     }
 
     /** The type of each call's value: its output column's, or PostgreSQL's answer for a hidden one. */
@@ -107,7 +110,7 @@ final class AggregatePlanWriter {
     }
 
     private List<String> keys() {
-        return aggregate.groupKeys();
+        return aggregate.groupKeys().stream().map(sql::render).toList();
     }
 
     private boolean grouped() {
@@ -137,13 +140,13 @@ final class AggregatePlanWriter {
     private String fullQuery() throws NotDifferentiableException {
         List<String> items = new ArrayList<>();
         for (OutputColumn output : outputs) {
-            items.add(output.expression() + " AS " + Sql.identifier(output.name()));
+            items.add(sql.render(output.expression()) + " AS " + Sql.identifier(output.name()));
         }
         items.add(rowIdOf(keys()) + " AS " + Plan.ROW_ID);
         items.add("count(*) AS __pgs_count");
         state.forEach(column -> items.add(column.fromSources() + " AS " + Sql.identifier(column.name())));
         return renderer.current(items) + (grouped() ? "\n GROUP BY " + String.join(", ", keys()) : "")
-                + (having == null ? "" : "\n HAVING " + having);
+                + (having == null ? "" : "\n HAVING " + sql.render(having));
     }
 
     private String deltaStatement() throws NotDifferentiableException {
@@ -164,7 +167,7 @@ final class AggregatePlanWriter {
         }
         for (int j = 0; j < aggregate.calls().size(); j++) {
             if (call(j).argument() != null) {
-                items.add(call(j).argument() + " AS __pgs_a" + j);
+                items.add(sql.render(call(j).argument()) + " AS __pgs_a" + j);
             }
         }
         if (items.isEmpty()) {
@@ -217,7 +220,7 @@ final class AggregatePlanWriter {
 
     private String storedKeyText() {
         List<String> stored = new ArrayList<>();
-        for (String key : keys()) {
+        for (Expr key : aggregate.groupKeys()) {
             OutputColumn output = outputs.stream().filter(o -> o.expression().equals(key)).findFirst().orElseThrow();
             stored.add("__pgs_s." + Sql.identifier(output.name()));
         }
@@ -253,7 +256,7 @@ final class AggregatePlanWriter {
         List<String> recomputed = new ArrayList<>();
         recomputed.add("count(*) AS r_count");
         for (int j = 0; j < aggregate.calls().size(); j++) {
-            recomputed.add(call(j).sql() + " AS r_" + j);
+            recomputed.add(sql.render(call(j).call()) + " AS r_" + j);
         }
         state.stream().filter(column -> column.role() != AggregateState.Role.VALUE)
                 .forEach(column -> recomputed.add(column.fromSources() + " AS " + column.name()));
@@ -263,7 +266,7 @@ final class AggregatePlanWriter {
             String key = "(" + keys().get(i) + ")";
             keyMatch.add("((__pgs_m.__pgs_k" + i + " IS NULL AND " + key + " IS NULL) OR " + key + " = __pgs_m.__pgs_k" + i + ")");
         }
-        List<String> conditions = new ArrayList<>(SpjRenderer.conditionsOf(aggregate.input()));
+        List<String> conditions = new ArrayList<>(SpjRenderer.conditionsOf(aggregate.input()).stream().map(sql::render).toList());
         conditions.addAll(keyMatch);
         String lateral = "SELECT " + String.join(", ", recomputed) + " FROM " + renderer.fromList()
                 + " WHERE " + conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));

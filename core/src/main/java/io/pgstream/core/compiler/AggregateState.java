@@ -2,6 +2,7 @@ package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.AggregateCall;
 import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.sql.ExprRenderer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,13 +36,13 @@ final class AggregateState {
      * The hidden columns of every call; {@code valueTypes} gives, per call, the type of its value (only
      * read for calls kept in a hidden column).
      */
-    static List<Column> of(Rel.Aggregate aggregate, List<String> valueTypes) {
+    static List<Column> of(Rel.Aggregate aggregate, List<String> valueTypes, ExprRenderer sql) {
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
             AggregateCall call = aggregate.calls().get(j);
-            String x = call.argument();
+            String x = call.argument() == null ? null : sql.render(call.argument());
             if (hidden(call)) {
-                columns.add(new Column(j, Role.VALUE, call.output(), valueTypes.get(j), call.sql()));
+                columns.add(new Column(j, Role.VALUE, call.output(), valueTypes.get(j), sql.render(call.call())));
             }
             switch (call.kind()) {
                 case SUM -> columns.add(new Column(j, Role.NON_NULL, "__pgs_nn_" + j, "bigint", "count(" + x + ")"));

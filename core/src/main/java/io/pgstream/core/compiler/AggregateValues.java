@@ -3,6 +3,8 @@ package io.pgstream.core.compiler;
 import io.pgstream.core.algebra.AggregateCall;
 import io.pgstream.core.algebra.OutputColumn;
 import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.analyzed.Expr;
+import io.pgstream.core.sql.ExprRenderer;
 import io.pgstream.core.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,17 +26,19 @@ final class AggregateValues {
     private final List<OutputColumn> outputs;
     private final List<String> callTypes;
     private final List<AggregateState.Column> state;
-    private final String having;
+    private final Expr having;
+    private final ExprRenderer sql;
 
     /** {@code callTypes}: the type of each call's value; {@code having}: the HAVING condition, or null. */
     AggregateValues(CompileRequest request, Rel.Aggregate aggregate, List<OutputColumn> outputs, List<String> callTypes,
-                    List<AggregateState.Column> state, String having) {
+                    List<AggregateState.Column> state, Expr having) {
         this.request = request;
         this.aggregate = aggregate;
         this.outputs = List.copyOf(outputs);
         this.callTypes = List.copyOf(callTypes);
         this.state = List.copyOf(state);
         this.having = having;
+        this.sql = request.sql();
     }
 
     private AggregateCall call(int j) {
@@ -90,22 +94,19 @@ final class AggregateValues {
     }
 
     /** An expression over the group, its calls and keys replaced by their new values. */
-    private String overGroup(String expression) throws NotDifferentiableException {
-        return GroupExpression.render(expression, request.facts().aggregateFunctions(), aggregate.groupKeys(),
-                sql -> {
-                    int j = callIndex(sql);
-                    return "(" + callValue(j) + ")::" + callTypes.get(j);
-                },
-                key -> "__pgs_m.__pgs_k" + key);
-    }
-
-    private int callIndex(String sql) {
-        for (int j = 0; j < aggregate.calls().size(); j++) {
-            if (call(j).sql().equals(sql)) {
-                return j;
+    private String overGroup(Expr expression) {
+        return sql.render(expression, node -> {
+            int key = aggregate.groupKeys().indexOf(node);
+            if (key >= 0) {
+                return "__pgs_m.__pgs_k" + key;
             }
-        }
-        throw new IllegalStateException("no aggregate call " + sql);
+            for (int j = 0; j < aggregate.calls().size(); j++) {
+                if (call(j).call().equals(node)) {
+                    return "CAST(" + callValue(j) + " AS " + callTypes.get(j) + ")";
+                }
+            }
+            return null;
+        });
     }
 
     private String stateValue(AggregateState.Column column) {

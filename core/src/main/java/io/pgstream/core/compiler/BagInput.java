@@ -36,20 +36,20 @@ final class BagInput {
             case Rel.UnionAll all -> all.inputs();
             case Rel.Project project -> List.of(project);
             default -> throw new NotDifferentiableException("a query that is neither a select-project-join query nor"
-                    + " a UNION ALL of them:\n" + rel.explain());
+                    + " a UNION ALL of them:\n" + rel.explain(request.sql()));
         };
         List<String> names = request.columns().stream().map(CompileRequest.Column::name).toList();
         List<Branch> branches = new ArrayList<>();
         for (Rel input : inputs) {
             if (!(input instanceof Rel.Project project) || !selectProjectJoin(project.input())) {
-                throw new NotDifferentiableException(misfit(input));
+                throw new NotDifferentiableException(misfit(input, request));
             }
             if (project.columns().size() != names.size()) {
                 throw new IllegalStateException("a branch with " + project.columns().size() + " columns, the table has " + names.size());
             }
             List<String> items = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
-                String expression = project.columns().get(i).expression();
+                String expression = request.sql().render(project.columns().get(i).expression());
                 String value = union ? "(" + expression + ")::" + request.columns().get(i).type() : expression;
                 items.add(value + " AS " + Sql.identifier(names.get(i)));
             }
@@ -70,12 +70,12 @@ final class BagInput {
     }
 
     /** Why a branch is not a select-project-join query, naming the construct. */
-    private static String misfit(Rel branch) {
+    private static String misfit(Rel branch, CompileRequest request) {
         return switch (branch) {
             case Rel.Distinct distinct -> "a UNION or DISTINCT inside UNION ALL (only UNION ALL of UNION ALL flattens)";
             case Rel.Project project when project.input() instanceof Rel.Aggregate ->
                     "an aggregate or GROUP BY inside UNION (each branch must be a select-project-join query)";
-            default -> "a UNION branch that is not a select-project-join query:\n" + branch.explain();
+            default -> "a UNION branch that is not a select-project-join query:\n" + branch.explain(request.sql());
         };
     }
 

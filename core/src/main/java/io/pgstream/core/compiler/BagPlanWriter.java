@@ -13,7 +13,7 @@ final class BagPlanWriter {
 
     private BagPlanWriter() {}
 
-    static Plan write(CompileRequest request, Rel bag, QueryTranslator.Translation translation)
+    static Plan write(CompileRequest request, Rel bag)
             throws NotDifferentiableException {
         BagInput input = BagInput.of(request, bag);
         String delta = input.nettedDelta() + """
@@ -35,7 +35,7 @@ final class BagPlanWriter {
                 """.formatted(request.target(), input.names("s2"), String.join(", ", input.names()), input.names("n"))
                 + DeltaStatement.result(null);
         String full = "SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM (" + request.definition() + ") q";
-        return new Plan(translation.rel().explain(), List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint")), full,
-                delta, translation.rendered());
+        return new Plan(bag.explain(request.sql()), List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint")), full,
+                delta);
     }
 }

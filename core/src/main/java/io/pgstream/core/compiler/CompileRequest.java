@@ -1,17 +1,22 @@
 package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.TableName;
+import io.pgstream.core.analyzed.Catalog;
+import io.pgstream.core.analyzed.Query;
+import io.pgstream.core.sql.ExprRenderer;
 import java.util.List;
 
 /**
  * What the compiler needs to know of a stream table, as the engine reads it from PostgreSQL.
  *
  * @param definition the query as PostgreSQL normalized it, schema-qualified
+ * @param analyzed   the query as PostgreSQL analyzed it (the rewrite rule of a view over the definition)
+ * @param catalog    the names of the operators, functions, types and tables {@code analyzed} refers to
  * @param target     the stream table, quoted and qualified
  * @param columns    the stream table's columns (its query's outputs), in order, with their types
  * @param sources    the tables the query reads, with their change buffers
  */
-public record CompileRequest(String definition, QueryFacts facts, String target, List<Column> columns,
+public record CompileRequest(String definition, Query analyzed, Catalog catalog, String target, List<Column> columns,
                              List<Source> sources) {
 
     public CompileRequest {
@@ -27,6 +32,11 @@ public record CompileRequest(String definition, QueryFacts facts, String target,
         public Source {
             capturedColumns = List.copyOf(capturedColumns);
         }
+    }
+
+    /** The renderer of this query's expressions. */
+    public ExprRenderer sql() {
+        return new ExprRenderer(catalog);
     }
 
     public Source source(TableName table) throws NotDifferentiableException {

@@ -8,35 +8,32 @@ import java.util.List;
 /**
  * The compiler's entry point: query in, plan (or the reason for FULL refresh) out.
  *
- * <p>Order: translate (which also rejects what PostgreSQL says the query contains beyond the
- * differentiable shapes); rewrite to those shapes; check the outputs are the stream table's columns
- * and every table is a captured source; ask PostgreSQL the aggregate argument types (they decide
- * between counters and recomputation) and the types of calls kept hidden; write the plan of the
- * shape: a grouped aggregate (with HAVING, a filter over it), a DISTINCT
- * over a bag, or a bag (a select-project-join query or a UNION ALL of them).
+ * <p>Order: translate PostgreSQL's analysis into the algebra (refusing, named, what it cannot express);
+ * rewrite to the differentiated shapes; check the outputs are the stream table's columns and every
+ * table is a captured source; ask PostgreSQL the aggregate argument types (they decide between counters
+ * and recomputation) and the types of calls kept hidden; write the plan of the shape: a grouped aggregate
+ * (with HAVING, a filter over it), a DISTINCT over a bag, or a bag (a select-project-join query or a
+ * UNION ALL of them).
  */
 public final class Compiler {
 
     private Compiler() {}
 
     public static Compilation compile(CompileRequest request, TypeResolver types) {
-        QueryTranslator.Translation translation;
+        Rel rel;
         try {
-            QueryTranslator.Translation read = QueryTranslator.translate(request.definition(), request.facts());
-            translation = new QueryTranslator.Translation(Rewriter.rewrite(read.rel()), read.rendered());
+            rel = Rewriter.rewrite(QueryTranslator.translate(request.analyzed(), request.catalog()));
         } catch (NotDifferentiableException e) {
             return new Compilation.FullOnly(e.getMessage(), recomputation(request));
         }
         try {
-            return new Compilation.Differential(plan(request, translation, types));
+            return new Compilation.Differential(plan(request, rel, types));
         } catch (NotDifferentiableException e) {
-            return new Compilation.FullOnly(e.getMessage(), translation.rel().explain());
+            return new Compilation.FullOnly(e.getMessage(), rel.explain(request.sql()));
         }
     }
 
-    private static Plan plan(CompileRequest request, QueryTranslator.Translation translation, TypeResolver types)
-            throws NotDifferentiableException {
-        Rel rel = translation.rel();
+    private static Plan plan(CompileRequest request, Rel rel, TypeResolver types) throws NotDifferentiableException {
         List<String> outputs = outputNames(rel);
         List<String> columns = request.columns().stream().map(CompileRequest.Column::name).toList();
         if (!outputs.equals(columns)) {
@@ -50,9 +47,9 @@ public final class Compiler {
                     AggregatePlanWriter.write(request, project,
                             typesOf(AggregatePlanWriter.argumentProbe(request, aggregate), "aggregate arguments", types),
                             typesOf(AggregatePlanWriter.hiddenCallProbe(request, aggregate), "aggregate calls", types),
-                            translation);
-            case Rel.Distinct distinct -> DistinctPlanWriter.write(request, distinct, translation);
-            default -> BagPlanWriter.write(request, rel, translation);
+                            rel);
+            case Rel.Distinct distinct -> DistinctPlanWriter.write(request, distinct);
+            default -> BagPlanWriter.write(request, rel);
         };
     }
 
@@ -72,7 +69,7 @@ public final class Compiler {
             case Rel.Project project -> project.columns().stream().map(OutputColumn::name).toList();
             case Rel.UnionAll union -> outputNames(union.inputs().getFirst());
             case Rel.Distinct distinct -> outputNames(distinct.input());
-            default -> throw new IllegalStateException("a query ends with a projection, a union or a distinct:\n" + rel.explain());
+            default -> throw new IllegalStateException("a query ends with a projection, a union or a distinct");
         };
     }
 

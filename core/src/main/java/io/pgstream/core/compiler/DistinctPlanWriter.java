@@ -21,7 +21,7 @@ final class DistinctPlanWriter {
 
     private DistinctPlanWriter() {}
 
-    static Plan write(CompileRequest request, Rel.Distinct distinct, QueryTranslator.Translation translation)
+    static Plan write(CompileRequest request, Rel.Distinct distinct)
             throws NotDifferentiableException {
         BagInput input = BagInput.of(request, distinct.input());
         String columns = String.join(", ", input.names());
@@ -53,6 +53,6 @@ final class DistinctPlanWriter {
                 %2$s) q) x""".formatted(input.names("x"), input.current());
         List<CompileRequest.Column> hidden = List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint"),
                 new CompileRequest.Column("__pgs_count", "bigint"));
-        return new Plan(translation.rel().explain(), hidden, full, delta, translation.rendered());
+        return new Plan(distinct.explain(request.sql()), hidden, full, delta);
     }
 }

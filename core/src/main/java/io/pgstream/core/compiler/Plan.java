@@ -10,11 +10,9 @@ import java.util.List;
  * @param fullQuery      the query with the hidden columns, in table order: initial population and FULL refresh
  * @param deltaStatement one statement that consumes the changes after frontier ($1 snapshot, $2 xid, $3
  *                       change number) and applies them, returning (snap, xid, seq, inserted, deleted, updated)
- * @param rendered       the query as the SQL parser renders it; PostgreSQL must normalize it back to the
- *                       definition, or the plan is not trusted
  */
 public record Plan(String operatorTree, List<CompileRequest.Column> hiddenColumns, String fullQuery,
-                   String deltaStatement, String rendered) {
+                   String deltaStatement) {
 
     public Plan {
         hiddenColumns = List.copyOf(hiddenColumns);

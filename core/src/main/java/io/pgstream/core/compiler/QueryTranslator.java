@@ -3,179 +3,240 @@ package io.pgstream.core.compiler;
 import io.pgstream.core.algebra.AggregateCall;
 import io.pgstream.core.algebra.OutputColumn;
 import io.pgstream.core.algebra.Rel;
-import io.pgstream.core.algebra.TableName;
+import io.pgstream.core.analyzed.Catalog;
+import io.pgstream.core.analyzed.Expr;
+import io.pgstream.core.analyzed.Exprs;
+import io.pgstream.core.analyzed.Query;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.Function;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.schema.Column;
-import net.sf.jsqlparser.schema.Table;
-import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
-import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
-import net.sf.jsqlparser.statement.select.AllColumns;
-import net.sf.jsqlparser.statement.select.FromItem;
-import net.sf.jsqlparser.statement.select.GroupByElement;
-import net.sf.jsqlparser.statement.select.Join;
-import net.sf.jsqlparser.statement.select.ParenthesedFromItem;
-import net.sf.jsqlparser.statement.select.PlainSelect;
-import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.statement.select.SelectItem;
-import net.sf.jsqlparser.statement.select.SetOperationList;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Reads a query as PostgreSQL normalized it ({@code pg_get_viewdef} with an empty search path: every
- * table schema-qualified, {@code *} expanded, every output named) into the algebra: one SELECT here,
- * UNION and UNION ALL in {@link SetOperationTranslator}. The algebra says what the query means, as
- * written; the rewrites bring it to the shapes differentiated ({@code SELECT DISTINCT} is a
- * Distinct over the projection, whatever lies beneath). Anything outside
- * the differentiable shapes raises {@link NotDifferentiableException} naming the construct. The
- * parser's rendering of expressions is checked by the caller: PostgreSQL must normalize
- * {@link Translation#rendered()} back to the same definition, or the query is refreshed in full.
+ * Reads a query as PostgreSQL analyzed it into the algebra: column references resolved to the alias and
+ * column of the input they read (through join aliases and PostgreSQL 18's group entry), UNION and UNION
+ * ALL as their tree, {@code SELECT DISTINCT} as a Distinct over the projection. A derived table that is
+ * itself a select-project-join query is pulled up into the query that reads it, as PostgreSQL's planner
+ * does: {@code SELECT e(x) FROM (SELECT f(y) AS x FROM T WHERE p) s WHERE q} is
+ * {@code SELECT e(f(y)) FROM T WHERE p AND q[x := f(y)]}, each of its tables keeping an alias of its own.
+ * What the algebra cannot
+ * express raises {@link NotDifferentiableException} naming the construct as the user wrote it, or the
+ * PostgreSQL node the compiler does not know; nothing is guessed.
  */
 public final class QueryTranslator {
 
     /** Prefix of the hidden column of an aggregate call no output shows bare, followed by its index. */
     static final String HIDDEN_CALL = "__pgs_agg_";
 
-    /** The algebra and the parser's own rendering of the whole query. */
-    public record Translation(Rel rel, String rendered) {}
+    /** Functions whose value changes with the clock, without any source change. */
+    private static final Set<String> CLOCK_FUNCTIONS = Set.of("now", "statement_timestamp", "transaction_timestamp",
+            "timeofday", "clock_timestamp");
 
-    private QueryTranslator() {}
+    private final Catalog catalog;
+    /** The alias each table of the query being translated is read under: unique among the tables of one SELECT. */
+    private final Map<Query.RangeEntry, String> aliases = new IdentityHashMap<>();
+    private Set<String> used = new HashSet<>();
 
-    public static Translation translate(String definition, QueryFacts facts) throws NotDifferentiableException {
-        rejectByFacts(facts);
-        Statement statement;
-        try {
-            statement = CCJSqlParserUtil.parse(OperatorSpelling.asKeywords(definition));
-        } catch (JSQLParserException e) {
-            throw new NotDifferentiableException("the SQL parser cannot read this query ("
-                    + e.getMessage().lines().findFirst().orElse("") + ")");
+    private QueryTranslator(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public static Rel translate(Query query, Catalog catalog) throws NotDifferentiableException {
+        return new QueryTranslator(catalog).query(query);
+    }
+
+    private Rel query(Query query) throws NotDifferentiableException {
+        if (!query.refusals().isEmpty()) {
+            throw new NotDifferentiableException(query.refusals().getFirst());
         }
-        return switch (statement) {
-            case PlainSelect select -> new Translation(select(select, facts), select.toString());
-            case SetOperationList setOperation ->
-                    new Translation(SetOperationTranslator.translate(setOperation, facts), setOperation.toString());
-            default -> throw new NotDifferentiableException("a statement other than a SELECT");
+        if (!query.ctes().isEmpty()) {
+            throw new NotDifferentiableException("a WITH query (" + query.ctes().getFirst().name() + ")");
+        }
+        if (query.limit() != null || query.offset() != null) {
+            throw new NotDifferentiableException("LIMIT or OFFSET");
+        }
+        if (query.setOperation() != null) {
+            return setOperation(query, query.setOperation());
+        }
+        return select(query);
+    }
+
+    private Rel setOperation(Query query, Query.SetOperation operation) throws NotDifferentiableException {
+        return switch (operation) {
+            case Query.Branch branch -> {
+                if (!(query.entry(branch.index()) instanceof Query.Subquery subquery)) {
+                    throw new IllegalStateException("a set operation branch that is not a subquery");
+                }
+                yield query(subquery.query());
+            }
+            case Query.Combine combine -> switch (combine.operation()) {
+                case "UNION" -> {
+                    Rel union = new Rel.UnionAll(List.of(setOperation(query, combine.left()), setOperation(query, combine.right())));
+                    yield combine.all() ? union : new Rel.Distinct(union);
+                }
+                default -> throw new NotDifferentiableException(combine.operation() + (combine.all() ? " ALL" : ""));
+            };
         };
     }
 
-    /** One SELECT: its FROM, WHERE, outputs, grouping and DISTINCT. */
-    static Rel select(PlainSelect select, QueryFacts facts) throws NotDifferentiableException {
-        rejectClauses(select);
-        Rel rel = from(select);
-        if (select.getWhere() != null) {
-            rel = new Rel.Filter(rel, select.getWhere().toString());
-        }
-        List<OutputColumn> outputs = outputs(select);
-        // PostgreSQL says whether it aggregates: an aggregate inside an expression (sum(x) * 2) counts too
-        boolean grouped = select.getGroupBy() != null || select.getHaving() != null || facts.hasAggregates();
-        rel = grouped ? aggregate(rel, select, outputs, facts) : new Rel.Project(rel, outputs);
-        return select.getDistinct() != null ? new Rel.Distinct(rel) : rel;
-    }
-
-    private static void rejectByFacts(QueryFacts facts) throws NotDifferentiableException {
-        if (facts.hasSubLinks()) {
-            throw new NotDifferentiableException("a subquery in an expression (EXISTS, IN, scalar subquery)");
-        }
-        if (facts.hasWindowFunctions()) {
-            throw new NotDifferentiableException("a window function");
-        }
-        if (facts.hasSetReturningFunctions()) {
-            throw new NotDifferentiableException("a set-returning function in the SELECT list");
-        }
-        if (facts.hasDistinctOn()) {
+    private Rel select(Query query) throws NotDifferentiableException {
+        if (query.distinctOn()) {
             throw new NotDifferentiableException("DISTINCT ON");
         }
-    }
-
-    private static void rejectClauses(PlainSelect select) throws NotDifferentiableException {
-        rejectModifiers(select);
-        if (select.getDistinct() != null
-                && (select.getDistinct().getOnSelectItems() != null || select.getDistinct().isUseUnique())) {
-            throw new NotDifferentiableException("DISTINCT ON");
-        }
-        if (select.getFromItem() == null) {
+        if (query.from().isEmpty()) {
             throw new NotDifferentiableException("a query without FROM");
         }
-    }
-
-    /** What any SELECT, plain or a set operation, may carry and a stream table cannot follow. */
-    static void rejectModifiers(Select select) throws NotDifferentiableException {
-        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
-            throw new NotDifferentiableException("a WITH clause");
-        }
-        if (select.getLimit() != null || select.getOffset() != null || select.getFetch() != null) {
-            throw new NotDifferentiableException("LIMIT, OFFSET or FETCH");
+        Set<String> outer = used;
+        used = new HashSet<>();
+        try {
+            return selectFrom(query);
+        } finally {
+            used = outer;
         }
     }
 
-    /** FROM with inner joins, flattened: scans plus the ON conditions. */
-    private static Rel from(PlainSelect select) throws NotDifferentiableException {
+    private Rel selectFrom(Query query) throws NotDifferentiableException {
         List<Rel.Scan> scans = new ArrayList<>();
-        List<String> conditions = new ArrayList<>();
-        collect(select.getFromItem(), select.getJoins(), scans, conditions);
-        return scans.size() == 1 ? scans.getFirst() : new Rel.Join(scans, conditions);
+        List<Expr> conditions = new ArrayList<>();
+        for (Query.FromItem item : query.from()) {
+            from(query, item, scans, conditions);
+        }
+        Rel rel = scans.size() == 1 && conditions.isEmpty() ? scans.getFirst()
+                : scans.size() == 1 ? new Rel.Filter(scans.getFirst(), and(conditions)) : new Rel.Join(scans, conditions);
+        if (query.where() != null) {
+            rel = new Rel.Filter(rel, resolve(query, query.where()));
+        }
+        List<OutputColumn> outputs = new ArrayList<>();
+        for (Query.Target target : query.outputs()) {
+            outputs.add(new OutputColumn(target.name(), resolve(query, target.expr())));
+        }
+        boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
+        rel = grouped ? aggregate(query, rel, outputs) : new Rel.Project(rel, outputs);
+        return query.distinct().isEmpty() ? rel : new Rel.Distinct(rel);
     }
 
-    private static void collect(FromItem item, List<Join> joins, List<Rel.Scan> scans, List<String> conditions)
+    private static Expr and(List<Expr> conditions) {
+        return conditions.size() == 1 ? conditions.getFirst() : new Expr.Bool(Expr.BoolOp.AND, conditions);
+    }
+
+    /** FROM items: tables and inner joins of them, flattened into scans and conditions. */
+    private void from(Query query, Query.FromItem item, List<Rel.Scan> scans, List<Expr> conditions)
             throws NotDifferentiableException {
         switch (item) {
-            case Table table -> scans.add(scan(table));
-            case ParenthesedFromItem nested -> {
-                if (nested.getAlias() != null) {
-                    throw new NotDifferentiableException("an aliased join");
+            case Query.EntryRef ref when query.entry(ref.index()) instanceof Query.Subquery subquery && pulledUp(subquery) -> {
+                for (Query.FromItem inner : subquery.query().from()) {
+                    from(subquery.query(), inner, scans, conditions);
                 }
-                collect(nested.getFromItem(), nested.getJoins(), scans, conditions);
+                if (subquery.query().where() != null) {
+                    conditions.add(resolve(subquery.query(), subquery.query().where()));
+                }
+                for (Query.Target target : subquery.query().targets()) {
+                    resolve(subquery.query(), target.expr()); // refused here if the algebra cannot follow it
+                }
             }
-            default -> throw new NotDifferentiableException("a FROM item other than a table (" + item + ")");
-        }
-        for (Join join : joins == null ? List.<Join>of() : joins) {
-            if (join.isOuter() || join.isLeft() || join.isRight() || join.isFull() || join.isNatural()
-                    || join.isSemi() || join.isApply()) {
-                throw new NotDifferentiableException("an outer, natural or semi join (" + join + ")");
-            }
-            if (join.getUsingColumns() != null && !join.getUsingColumns().isEmpty()) {
-                throw new NotDifferentiableException("JOIN ... USING");
-            }
-            collect(join.getRightItem(), List.of(), scans, conditions);
-            for (Expression on : join.getOnExpressions()) {
-                conditions.add(on.toString());
+            case Query.EntryRef ref -> scans.add(scan(query.entry(ref.index())));
+            case Query.JoinItem join -> {
+                if (!join.type().equals("INNER")) {
+                    throw new NotDifferentiableException("an outer join (" + join.type() + " JOIN)");
+                }
+                from(query, join.left(), scans, conditions);
+                from(query, join.right(), scans, conditions);
+                if (join.condition() != null) {
+                    conditions.add(resolve(query, join.condition()));
+                }
             }
         }
     }
 
-    private static Rel.Scan scan(Table table) throws NotDifferentiableException {
-        if (table.getSchemaName() == null) {
-            throw new NotDifferentiableException("an unqualified table name (" + table + ")");
-        }
-        if (table.getSampleClause() != null || table.getPivot() != null) {
-            throw new NotDifferentiableException("TABLESAMPLE");
-        }
-        String alias = table.getAlias() != null ? table.getAlias().getName() : table.getName();
-        if (table.getAlias() != null && table.getAlias().getAliasColumns() != null) {
-            throw new NotDifferentiableException("a table alias with column names (" + table + ")");
-        }
-        return new Rel.Scan(new TableName(unquote(table.getSchemaName()), unquote(table.getName())), alias);
+    /** A derived table with no grouping, DISTINCT, LIMIT, set operation or WITH of its own: pulled up. */
+    private static boolean pulledUp(Query.Subquery subquery) {
+        Query query = subquery.query();
+        return !subquery.lateral() && query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
+                && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
+                && query.limit() == null && query.offset() == null && !query.from().isEmpty();
     }
 
-    private static List<OutputColumn> outputs(PlainSelect select) throws NotDifferentiableException {
-        List<OutputColumn> outputs = new ArrayList<>();
-        for (SelectItem<?> item : select.getSelectItems()) {
-            Expression expression = item.getExpression();
-            String name;
-            if (item.getAlias() != null) {
-                name = unquote(item.getAlias().getName());
-            } else if (expression instanceof Column column) {
-                name = unquote(column.getColumnName());
-            } else {
-                throw new NotDifferentiableException("an unnamed output column (" + item + ")");
-            }
-            outputs.add(new OutputColumn(name, expression.toString()));
+    private Rel.Scan scan(Query.RangeEntry entry) throws NotDifferentiableException {
+        return switch (entry) {
+            case Query.Relation relation -> new Rel.Scan(catalog.relation(relation.relid()), alias(relation));
+            case Query.Subquery subquery -> throw new NotDifferentiableException("a subquery in FROM (" + subquery.alias() + ")");
+            case Query.CteReference cte -> throw new NotDifferentiableException("a WITH query (" + cte.name() + ")");
+            case Query.OtherEntry other -> throw new NotDifferentiableException("a " + other.kind() + " (" + other.alias() + ")");
+            case Query.Join join -> throw new IllegalStateException("a join entry in FROM");
+            case Query.Group group -> throw new IllegalStateException("a group entry in FROM");
+        };
+    }
+
+    /**
+     * An expression with every column reference resolved to its input's alias and column, refused if it
+     * holds what the algebra cannot follow (a subquery, a correlated or whole-row reference, an unknown
+     * node, the clock).
+     */
+    private Expr resolve(Query query, Expr expr) throws NotDifferentiableException {
+        for (Expr node : Exprs.find(expr, e -> true)) {
+            refuse(node);
         }
-        return outputs;
+        try {
+            return Exprs.map(expr, e -> e instanceof Expr.Var var ? column(query, var) : e);
+        } catch (Refused refused) {
+            throw new NotDifferentiableException(refused.getMessage());
+        }
+    }
+
+    private void refuse(Expr node) throws NotDifferentiableException {
+        switch (node) {
+            case Expr.Unknown unknown -> throw new NotDifferentiableException(unknown.what() + " (PostgreSQL node "
+                    + unknown.node() + ")");
+            case Expr.SubLink sublink -> throw new NotDifferentiableException("a subquery in an expression ("
+                    + sublink.kind() + " sublink)");
+            case Expr.Function f when catalog.function(f.function()).schema().equals("pg_catalog")
+                    && (CLOCK_FUNCTIONS.contains(catalog.function(f.function()).name())
+                        || (catalog.function(f.function()).name().equals("age") && f.args().size() == 1)) ->
+                    throw new NotDifferentiableException("the clock (" + catalog.function(f.function()).name()
+                            + "()): its value changes without any source change");
+            default -> { }
+        }
+    }
+
+    /** Unchecked inside {@link Exprs#map}, rethrown as the checked refusal. */
+    private static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private Expr column(Query query, Expr.Var var) {
+        if (var.levelsUp() > 0) {
+            throw new Refused("a correlated reference to an outer query");
+        }
+        if (var.attribute() <= 0) {
+            throw new Refused(var.attribute() == 0 ? "a whole-row reference" : "a system column");
+        }
+        Query.RangeEntry entry = query.entry(var.rangeIndex());
+        return switch (entry) {
+            case Query.Relation relation -> new Expr.Column(aliases.get(relation), relation.columns().get(var.attribute() - 1),
+                    var.type());
+            case Query.Subquery subquery -> Exprs.map(subquery.query().targets().get(var.attribute() - 1).expr(),
+                    e -> e instanceof Expr.Var inner ? column(subquery.query(), inner) : e);
+            case Query.Join join -> Exprs.map(join.aliasVars().get(var.attribute() - 1),
+                    e -> e instanceof Expr.Var inner ? column(query, inner) : e);
+            case Query.Group group -> Exprs.map(group.expressions().get(var.attribute() - 1),
+                    e -> e instanceof Expr.Var inner ? column(query, inner) : e);
+            default -> throw new Refused("a column of " + entry.alias());
+        };
+    }
+
+    /** The table's alias in the query, or, when a pulled-up derived table already uses it, the alias numbered. */
+    private String alias(Query.Relation relation) {
+        String alias = relation.alias();
+        for (int n = 2; used.contains(alias); n++) {
+            alias = relation.alias() + "_" + n;
+        }
+        used.add(alias);
+        aliases.put(relation, alias);
+        return alias;
     }
 
     /**
@@ -183,115 +244,80 @@ public final class QueryTranslator {
      * appears inside a computed output or HAVING is kept in a hidden column ({@value #HIDDEN_CALL}j).
      * HAVING is a filter over the groups.
      */
-    private static Rel aggregate(Rel input, PlainSelect select, List<OutputColumn> outputs, QueryFacts facts)
-            throws NotDifferentiableException {
-        List<String> outputExpressions = outputs.stream().map(OutputColumn::expression).toList();
-        List<String> keys = groupKeys(select.getGroupBy()).stream().map(key -> asOutput(key, outputExpressions)).toList();
+    private Rel aggregate(Query query, Rel input, List<OutputColumn> outputs) throws NotDifferentiableException {
+        List<Expr> keys = new ArrayList<>();
+        for (Query.SortGroup item : query.groupBy()) {
+            Query.Target target = query.target(item);
+            if (target.junk()) {
+                throw new NotDifferentiableException("a GROUP BY key that is not an output column");
+            }
+            keys.add(resolve(query, target.expr()));
+        }
         List<AggregateCall> calls = new ArrayList<>();
         List<OutputColumn> computed = new ArrayList<>();
         for (OutputColumn output : outputs) {
             if (keys.contains(output.expression())) {
                 continue;
             }
-            if (expressionOf(output, select) instanceof Function function && facts.aggregateFunctions().contains(GroupExpression.name(function))
-                    && calls.stream().noneMatch(c -> c.sql().equals(function.toString()))) {
-                calls.add(aggregateCall(function, output.name()));
+            if (output.expression() instanceof Expr.Aggregate call && calls.stream().noneMatch(c -> c.call().equals(call))) {
+                calls.add(aggregateCall(call, output.name()));
             } else {
                 computed.add(output);
             }
         }
-        for (OutputColumn output : computed) {
-            addHiddenCalls(expressionOf(output, select), calls, facts);
-            GroupExpression.check(output.expression(), facts.aggregateFunctions(), keys);
+        Expr having = query.having() == null ? null : resolve(query, query.having());
+        List<Expr> overGroups = new ArrayList<>(computed.stream().map(OutputColumn::expression).toList());
+        if (having != null) {
+            overGroups.add(having);
         }
-        if (select.getHaving() != null) {
-            addHiddenCalls(select.getHaving(), calls, facts);
-            GroupExpression.check(select.getHaving().toString(), facts.aggregateFunctions(), keys);
-        }
-        for (String key : keys) {
-            if (!outputExpressions.contains(key)) {
-                throw new NotDifferentiableException("a GROUP BY key that is not an output column (" + key + ")");
+        for (Expr expression : overGroups) {
+            checkOverGroup(expression, keys);
+            for (Expr found : Exprs.find(expression, e -> e instanceof Expr.Aggregate)) {
+                Expr.Aggregate call = (Expr.Aggregate) found;
+                if (calls.stream().noneMatch(c -> c.call().equals(call))) {
+                    calls.add(aggregateCall(call, HIDDEN_CALL + calls.size()));
+                }
             }
         }
         Rel groups = new Rel.Aggregate(input, keys, calls);
-        if (select.getHaving() != null) {
-            groups = new Rel.Filter(groups, select.getHaving().toString());
+        if (having != null) {
+            groups = new Rel.Filter(groups, having);
         }
         return new Rel.Project(groups, outputs);
     }
 
-    /**
-     * A GROUP BY key spelled as the output that shows it. PostgreSQL prints a key that is not a plain column in
-     * parentheses, {@code GROUP BY (date_trunc('minute'::text, o.at))}, but a function call in the select
-     * list without them: the same expression, which must match as one.
-     */
-    private static String asOutput(String key, List<String> outputExpressions) {
-        boolean parenthesized = key.startsWith("(") && key.endsWith(")");
-        String inner = parenthesized ? key.substring(1, key.length() - 1) : key;
-        return !outputExpressions.contains(key) && outputExpressions.contains(inner) ? inner : key;
-    }
-
-    private static void addHiddenCalls(Expression expression, List<AggregateCall> calls, QueryFacts facts)
-            throws NotDifferentiableException {
-        for (Function function : GroupExpression.aggregateCalls(expression, facts.aggregateFunctions())) {
-            if (calls.stream().noneMatch(c -> c.sql().equals(function.toString()))) {
-                calls.add(aggregateCall(function, HIDDEN_CALL + calls.size()));
-            }
+    /** An expression over a group reads its keys and aggregate calls only: any other column is not the group's. */
+    private static void checkOverGroup(Expr expression, List<Expr> keys) throws NotDifferentiableException {
+        if (keys.contains(expression) || expression instanceof Expr.Aggregate) {
+            return;
+        }
+        if (expression instanceof Expr.Column column) {
+            throw new NotDifferentiableException("a column outside aggregates that is not a GROUP BY key ("
+                    + column.qualifier() + "." + column.name() + ")");
+        }
+        for (Expr child : Exprs.children(expression)) {
+            checkOverGroup(child, keys);
         }
     }
 
-    private static List<String> groupKeys(GroupByElement groupBy) throws NotDifferentiableException {
-        if (groupBy == null) {
-            return List.of();
-        }
-        if (groupBy.getGroupingSets() != null && !groupBy.getGroupingSets().isEmpty()) {
-            throw new NotDifferentiableException("GROUPING SETS, ROLLUP or CUBE");
-        }
-        ExpressionList<?> list = groupBy.getGroupByExpressionList();
-        if (list instanceof ParenthesedExpressionList<?> parenthesed) {
-            // GROUP BY (a % 2) parses as one parenthesized list: one key, written with its parentheses
-            if (parenthesed.size() != 1) {
-                throw new NotDifferentiableException("a row-valued GROUP BY key (" + parenthesed + ")");
-            }
-            return List.of(parenthesed.toString());
-        }
-        List<String> keys = new ArrayList<>();
-        for (Object key : list) {
-            keys.add(key.toString());
-        }
-        return keys;
-    }
-
-    private static AggregateCall aggregateCall(Function function, String output) throws NotDifferentiableException {
-        int arguments = function.getParameters() == null ? 0 : function.getParameters().size();
-        // count(*) arrives as one argument that is the AllColumns expression
-        boolean star = function.isAllColumns() || (arguments == 1 && function.getParameters().getFirst() instanceof AllColumns);
-        AggregateCall.Kind kind = AggregateCall.Kind.of(GroupExpression.name(function), star);
+    private AggregateCall aggregateCall(Expr.Aggregate call, String output) throws NotDifferentiableException {
+        Catalog.Function function = catalog.function(call.function());
+        AggregateCall.Kind kind = function.schema().equals("pg_catalog") ? AggregateCall.Kind.of(function.name(), call.star()) : null;
         if (kind == null) {
-            throw new NotDifferentiableException("the aggregate " + function.getName() + "()");
+            throw new NotDifferentiableException("the aggregate " + function.name() + "()");
         }
-        // parenthesized, so that it can be used inside other expressions as it is
-        String argument = arguments == 1 && !star ? "(" + function.getParameters().getFirst() + ")" : null;
-        if (function.isDistinct() || function.getOrderByElements() != null || function.getHavingClause() != null
-                || function.getNullHandling() != null || function.getLimit() != null
-                || (kind != AggregateCall.Kind.COUNT_STAR && arguments != 1)) {
-            throw new NotDifferentiableException("an aggregate with DISTINCT, ORDER BY or several arguments ("
-                    + function + ")");
+        if (call.levelsUp() > 0) {
+            throw new NotDifferentiableException("an aggregate of an outer query");
         }
-        return new AggregateCall(kind, argument, function.toString(), output);
-    }
-
-    private static Expression expressionOf(OutputColumn output, PlainSelect select) {
-        return select.getSelectItems().stream()
-                .filter(item -> item.getExpression().toString().equals(output.expression()))
-                .findFirst().orElseThrow().getExpression();
-    }
-
-    /** An identifier as PostgreSQL stores it: quotes removed and doubled quotes undone. */
-    static String unquote(String identifier) {
-        if (identifier.length() >= 2 && identifier.startsWith("\"") && identifier.endsWith("\"")) {
-            return identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"");
+        if (call.filter() != null) {
+            throw new NotDifferentiableException("an aggregate with FILTER (" + function.name() + ")");
         }
-        return identifier;
+        if (call.distinct() || !call.order().isEmpty()) {
+            throw new NotDifferentiableException("an aggregate with DISTINCT or ORDER BY (" + function.name() + ")");
+        }
+        if (!call.star() && call.args().size() != 1) {
+            throw new NotDifferentiableException("an aggregate of several arguments (" + function.name() + ")");
+        }
+        return new AggregateCall(kind, call.star() ? null : call.args().getFirst(), call, output);
     }
 }

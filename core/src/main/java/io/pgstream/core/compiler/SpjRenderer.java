@@ -1,6 +1,7 @@
 package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.analyzed.Expr;
 import io.pgstream.core.delta.SourceState;
 import io.pgstream.core.sql.Sql;
 import java.util.ArrayList;
@@ -23,15 +24,15 @@ final class SpjRenderer {
     private final List<Rel.Scan> scans;
     private final List<String> conditions;
 
-    SpjRenderer(CompileRequest request, List<Rel.Scan> scans, List<String> conditions) {
+    SpjRenderer(CompileRequest request, List<Rel.Scan> scans, List<Expr> conditions) {
         this.request = request;
         this.scans = List.copyOf(scans);
-        this.conditions = List.copyOf(conditions);
+        this.conditions = conditions.stream().map(request.sql()::render).toList();
     }
 
     /** The conditions of a Rel below a projection or aggregate: ON conditions and WHERE. */
-    static List<String> conditionsOf(Rel rel) {
-        List<String> conditions = new ArrayList<>();
+    static List<Expr> conditionsOf(Rel rel) {
+        List<Expr> conditions = new ArrayList<>();
         Rel at = rel;
         while (true) {
             switch (at) {

@@ -32,7 +32,7 @@ public final class Rewriter {
             }
             current = next;
         }
-        throw new IllegalStateException("the rewrites did not converge in " + MAX_ROUNDS + " rounds:\n" + rel.explain());
+        throw new IllegalStateException("the rewrites did not converge in " + MAX_ROUNDS + " rounds:\n" + rel);
     }
 
     static Rel bottomUp(Rel rel, Rewrite pass) {

@@ -1,11 +1,14 @@
 package io.pgstream.engine.compile;
 
 import io.pgstream.core.algebra.TableName;
+import io.pgstream.core.analyzed.Catalog;
+import io.pgstream.core.analyzed.Expr;
+import io.pgstream.core.analyzed.Query;
+import io.pgstream.core.analyzed.QueryReader;
 import io.pgstream.core.compiler.Compilation;
 import io.pgstream.core.compiler.CompileRequest;
 import io.pgstream.core.compiler.Compiler;
 import io.pgstream.core.compiler.Plan;
-import io.pgstream.core.compiler.QueryFacts;
 import io.pgstream.core.sql.Sql;
 import java.sql.Array;
 import java.sql.Connection;
@@ -15,7 +18,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Compiles a stream table's query and installs the plan, or records why it refreshes in full. */
 public final class PlanInstaller {
@@ -38,12 +42,6 @@ public final class PlanInstaller {
     public static Outcome install(Connection connection, long id) throws SQLException {
         CompileRequest request = request(connection, id);
         Compilation compilation = Compiler.compile(request, query -> describe(connection, query));
-        if (compilation instanceof Compilation.Differential differential
-                && !normalized(connection, differential.plan().rendered()).equals(request.definition())) {
-            compilation = new Compilation.FullOnly(
-                    "the SQL parser does not reproduce this query exactly (an expression it renders differently)",
-                    differential.plan().operatorTree());
-        }
         return switch (compilation) {
             case Compilation.Differential differential -> installPlan(connection, id, request, differential.plan());
             case Compilation.FullOnly fullOnly -> installFullOnly(connection, id, request, fullOnly);
@@ -96,8 +94,9 @@ public final class PlanInstaller {
                 target = rs.getString(3);
             }
         }
-        return new CompileRequest(definition, facts(connection, definition), target, columns(connection, relid),
-                sources(connection, id));
+        Query analyzed = QueryReader.read(analyzed(connection, definition));
+        return new CompileRequest(definition, analyzed, catalog(connection, Catalog.References.of(analyzed)), target,
+                columns(connection, relid), sources(connection, id));
     }
 
     private static List<CompileRequest.Column> columns(Connection connection, long relid) throws SQLException {
@@ -133,17 +132,52 @@ public final class PlanInstaller {
         return sources;
     }
 
-    private static QueryFacts facts(Connection connection, String definition) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT * FROM pgstream._query_facts(?)")) {
+    private static String analyzed(Connection connection, String definition) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream._analyzed(?)")) {
             statement.setString(1, definition);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                return new QueryFacts(rs.getBoolean("has_aggregates"), rs.getBoolean("has_sublinks"),
-                        rs.getBoolean("has_window_functions"),
-                        rs.getBoolean("has_target_srfs"), rs.getBoolean("has_distinct_on"),
-                        Set.copyOf(strings(rs.getArray("aggregate_functions"))));
+                return rs.getString(1);
             }
         }
+    }
+
+    /** The names of every object the analyzed query refers to, in one round trip. */
+    private static Catalog catalog(Connection connection, Catalog.References references) throws SQLException {
+        Map<Long, Catalog.Operator> operators = new HashMap<>();
+        Map<Long, Catalog.Function> functions = new HashMap<>();
+        Map<Expr.Type, String> types = new HashMap<>();
+        Map<Long, String> collations = new HashMap<>();
+        Map<Long, TableName> relations = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT * FROM pgstream._catalog_names(?, ?, ?, ?, ?, ?)")) {
+            statement.setArray(1, connection.createArrayOf("oid", references.operators().toArray()));
+            statement.setArray(2, connection.createArrayOf("oid", references.functions().toArray()));
+            statement.setArray(3, connection.createArrayOf("oid", references.types().stream().map(Expr.Type::oid).toArray()));
+            statement.setArray(4, connection.createArrayOf("int4", references.types().stream().map(Expr.Type::typmod).toArray()));
+            statement.setArray(5, connection.createArrayOf("oid", references.collations().toArray()));
+            statement.setArray(6, connection.createArrayOf("oid", references.relations().toArray()));
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    long oid = rs.getLong("object_id");
+                    String schema = rs.getString("schema_name");
+                    String name = rs.getString("object_name");
+                    switch (rs.getString("kind")) {
+                        case "operator" -> operators.put(oid, new Catalog.Operator(schema, name));
+                        case "function" -> {
+                            List<String> detail = strings(rs.getArray("detail"));
+                            functions.put(oid, new Catalog.Function(schema, name, detail.get(0), Long.parseLong(detail.get(1)),
+                                    detail.get(2)));
+                        }
+                        case "type" -> types.put(new Expr.Type(oid, rs.getInt("typmod")), name);
+                        case "collation" -> collations.put(oid, Sql.qualified(schema, name));
+                        case "relation" -> relations.put(oid, new TableName(schema, name));
+                        default -> throw new SQLException("unexpected catalog row " + rs.getString("kind"));
+                    }
+                }
+            }
+        }
+        return new Catalog(operators, functions, types, collations, relations);
     }
 
     private static List<String> describe(Connection connection, String query) throws SQLException {
@@ -157,16 +191,6 @@ public final class PlanInstaller {
             }
         }
         return types;
-    }
-
-    private static String normalized(Connection connection, String query) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream._normalized(?)")) {
-            statement.setString(1, query);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
     }
 
     private static List<String> strings(Array array) throws SQLException {

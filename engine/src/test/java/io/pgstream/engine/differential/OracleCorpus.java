@@ -198,6 +198,12 @@ public final class OracleCorpus {
             q("join_coalesced_keys", "SELECT a.id AS a_id, b.id AS b_id FROM a JOIN b ON coalesce(a.k, -1) = coalesce(b.k, -1)"),
             q("join_cross_where", "SELECT a.id AS a_id, b.label FROM a CROSS JOIN b WHERE b.w = a.g"),
             q("join_three_with_self", "SELECT a1.id AS i1, a2.id AS i2, b.w FROM a a1 JOIN a a2 ON a1.g = a2.k JOIN b ON b.k = a2.g"),
+            // derived tables that are select-project-join queries: pulled up into the query reading them
+            q("derived_table_filtered", "SELECT s.kk, s.vv FROM (SELECT k + 1 AS kk, v * 2 AS vv FROM a WHERE flag) s WHERE s.kk > 1"),
+            q("derived_table_alias_collision", "SELECT a.id, s.k, s.w FROM a JOIN (SELECT a.k, b.w FROM a JOIN b ON a.g = b.k) s"
+                    + " ON s.k = a.g"),
+            q("derived_table_aggregated", "SELECT s.label, count(*) AS n, sum(s.amount) AS total"
+                    + " FROM (SELECT b.label, a.v * 2 AS amount FROM a JOIN b ON a.k = b.k WHERE a.t IS NOT NULL) s GROUP BY s.label"),
             // aggregates
             // keys that are function calls: PostgreSQL parenthesizes them in GROUP BY only
             q("agg_group_by_function_call", "SELECT upper(t) AS ut, coalesce(k, -1) AS kk, count(*) AS n, sum(v) AS s"
@@ -251,6 +257,9 @@ public final class OracleCorpus {
                     + " NOT bool_and(flag) AS not_all FROM a GROUP BY k"),
             q("agg_computed_float", "SELECT g, round(avg(f)::numeric, 2) AS af, sum(f) * 2 AS sf2 FROM a GROUP BY g"),
             q("agg_computed_shown_and_hidden", "SELECT k, sum(v) AS sv, sum(v) * 2 AS sv2, sum(v) / count(v) AS mean FROM a GROUP BY k"),
+            // a key expression inside a computed output: matched as the key by structure, not by text
+            q("agg_computed_from_key_expression", "SELECT k % 2 AS parity, (k % 2) * count(*) AS x, coalesce(k % 2, 9) AS p9"
+                    + " FROM a GROUP BY k % 2"),
             q("agg_computed_over_join", "SELECT b.label, round(sum(a.v) / count(*), 2) AS mean, min(b.w) + max(b.w) AS mw"
                     + " FROM a JOIN b ON a.k = b.k GROUP BY b.label"),
             // HAVING: only passing groups are stored; a group without a stored row is recomputed
@@ -321,8 +330,6 @@ public final class OracleCorpus {
                     "subquery", "FROM item"),
             u("scalar_subquery", "SELECT id, (SELECT max(w) FROM b WHERE b.k = a.k) AS mw FROM a", "subquery", "sublink"),
             u("window_function", "SELECT id, sum(v) OVER (PARTITION BY k) AS ksum FROM a", "window"),
-            u("computed_from_key_expression", "SELECT k % 2 AS parity, (k % 2) * count(*) AS x FROM a GROUP BY k % 2",
-                    "GROUP BY key"),
             u("group_by_primary_key", "SELECT id, t FROM a GROUP BY id", "GROUP BY key"),
             u("aggregate_filter", "SELECT k, count(*) FILTER (WHERE flag) AS nf FROM a GROUP BY k", "FILTER"),
             u("count_distinct", "SELECT k, count(DISTINCT g) AS dg FROM a GROUP BY k", "DISTINCT"),

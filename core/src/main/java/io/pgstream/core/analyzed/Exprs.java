@@ -1,0 +1,137 @@
+package io.pgstream.core.analyzed;
+
+import io.pgstream.core.analyzed.Expr.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/** Walking and rebuilding expression trees: the one place that knows every node's children. */
+public final class Exprs {
+
+    private Exprs() {}
+
+    /** Each node of the tree, parents before children; a sublink's subquery is not entered. */
+    public static void visit(Expr expr, Consumer<Expr> visitor) {
+        if (expr == null) {
+            return;
+        }
+        visitor.accept(expr);
+        for (Expr child : children(expr)) {
+            visit(child, visitor);
+        }
+    }
+
+    /** The nodes of the tree that satisfy a test, parents before children. */
+    public static List<Expr> find(Expr expr, java.util.function.Predicate<Expr> test) {
+        List<Expr> found = new ArrayList<>();
+        visit(expr, e -> {
+            if (test.test(e)) {
+                found.add(e);
+            }
+        });
+        return found;
+    }
+
+    /** The direct sub-expressions of a node (nulls left out). */
+    public static List<Expr> children(Expr expr) {
+        List<Expr> children = new ArrayList<>();
+        switch (expr) {
+            case Var v -> { }
+            case Column c -> { }
+            case Const c -> { }
+            case CaseValue c -> { }
+            case SubqueryOutput s -> { }
+            case Unknown u -> { }
+            case Operator o -> children.addAll(o.args());
+            case DistinctFrom d -> { children.add(d.left()); children.add(d.right()); }
+            case NullIf n -> { children.add(n.left()); children.add(n.right()); }
+            case ArrayComparison a -> { children.add(a.left()); children.add(a.array()); }
+            case Expr.Function f -> children.addAll(f.args());
+            case NamedArgument n -> children.add(n.arg());
+            case Bool b -> children.addAll(b.args());
+            case NullTest n -> children.add(n.arg());
+            case BooleanTest b -> children.add(b.arg());
+            case Cast c -> children.add(c.arg());
+            case Collate c -> children.add(c.arg());
+            case Case c -> {
+                children.add(c.arg());
+                c.whens().forEach(w -> { children.add(w.condition()); children.add(w.result()); });
+                children.add(c.otherwise());
+            }
+            case Coalesce c -> children.addAll(c.args());
+            case Extreme e -> children.addAll(e.args());
+            case Expr.Array a -> children.addAll(a.elements());
+            case Row r -> children.addAll(r.args());
+            case RowComparison r -> { children.addAll(r.left()); children.addAll(r.right()); }
+            case Subscript s -> {
+                children.add(s.container());
+                children.addAll(s.upper());
+                if (s.lower() != null) {
+                    children.addAll(s.lower());
+                }
+            }
+            case Aggregate a -> {
+                children.addAll(a.args());
+                a.order().forEach(k -> children.add(k.expr()));
+                children.add(a.filter());
+            }
+            case SubLink s -> children.add(s.test());
+        }
+        children.removeIf(java.util.Objects::isNull);
+        return children;
+    }
+
+    /**
+     * The tree rebuilt bottom-up: {@code replace} sees each node with its children already rebuilt and
+     * returns its replacement (or the node itself). A sublink's subquery is left as it is.
+     */
+    public static Expr map(Expr expr, Function<Expr, Expr> replace) {
+        if (expr == null) {
+            return null;
+        }
+        Function<Expr, Expr> m = e -> map(e, replace);
+        Expr rebuilt = switch (expr) {
+            case Var v -> v;
+            case Column c -> c;
+            case Const c -> c;
+            case CaseValue c -> c;
+            case SubqueryOutput s -> s;
+            case Unknown u -> u;
+            case Operator o -> new Operator(o.operator(), all(o.args(), m));
+            case DistinctFrom d -> new DistinctFrom(d.operator(), m.apply(d.left()), m.apply(d.right()));
+            case NullIf n -> new NullIf(n.operator(), m.apply(n.left()), m.apply(n.right()));
+            case ArrayComparison a -> new ArrayComparison(a.operator(), a.any(), m.apply(a.left()), m.apply(a.array()));
+            case Expr.Function f -> new Expr.Function(f.function(), all(f.args(), m), f.variadic(), f.type());
+            case NamedArgument n -> new NamedArgument(n.name(), m.apply(n.arg()));
+            case Bool b -> new Bool(b.op(), all(b.args(), m));
+            case NullTest n -> new NullTest(m.apply(n.arg()), n.isNull());
+            case BooleanTest b -> new BooleanTest(m.apply(b.arg()), b.test());
+            case Cast c -> new Cast(m.apply(c.arg()), c.type());
+            case Collate c -> new Collate(m.apply(c.arg()), c.collation());
+            case Case c -> new Case(m.apply(c.arg()),
+                    c.whens().stream().map(w -> new When(m.apply(w.condition()), m.apply(w.result()))).toList(),
+                    m.apply(c.otherwise()));
+            case Coalesce c -> new Coalesce(all(c.args(), m));
+            case Extreme e -> new Extreme(e.greatest(), all(e.args(), m));
+            case Expr.Array a -> new Expr.Array(a.type(), all(a.elements(), m));
+            case Row r -> new Row(all(r.args(), m), r.type());
+            case RowComparison r -> new RowComparison(r.operators(), all(r.left(), m), all(r.right(), m));
+            case Subscript s -> new Subscript(m.apply(s.container()), all(s.upper(), m),
+                    s.lower() == null ? null : s.lower().stream().map(m).toList());
+            case Aggregate a -> new Aggregate(a.function(), all(a.args(), m),
+                    a.order().stream().map(k -> new SortKey(m.apply(k.expr()), k.sortOperator(), k.nullsFirst())).toList(),
+                    a.distinct(), m.apply(a.filter()), a.star(), a.variadic(), a.levelsUp(), a.type());
+            case SubLink s -> new SubLink(s.kind(), m.apply(s.test()), s.subquery());
+        };
+        return replace.apply(rebuilt);
+    }
+
+    private static List<Expr> all(List<Expr> exprs, Function<Expr, Expr> m) {
+        List<Expr> out = new ArrayList<>(exprs.size());
+        for (Expr e : exprs) {
+            out.add(m.apply(e));
+        }
+        return out;
+    }
+}

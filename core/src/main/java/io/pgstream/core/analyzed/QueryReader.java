@@ -1,0 +1,283 @@
+package io.pgstream.core.analyzed;
+
+import io.pgstream.core.analyzed.Expr.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the node text of {@code pg_rewrite.ev_action} (a list holding one {@code QUERY}) into a
+ * {@link Query}. Enumerations are read by their numbers, which PostgreSQL 14 to 18 share; node names
+ * are read in both spellings (PostgreSQL 15 wrote {@code CASE} and {@code WHEN} where 16 writes
+ * {@code CASEEXPR} and {@code CASEWHEN}). An expression node it does not know becomes
+ * {@link Expr.Unknown}: the compiler names it and refreshes in full.
+ */
+public final class QueryReader {
+
+    private static final List<String> JOIN_TYPES = List.of("INNER", "LEFT", "FULL", "RIGHT", "SEMI", "ANTI");
+    private static final List<String> SET_OPERATIONS = List.of("NONE", "UNION", "INTERSECT", "EXCEPT");
+    private static final List<String> SUBLINK_KINDS = List.of("EXISTS", "ALL", "ANY", "ROWCOMPARE", "EXPR", "MULTIEXPR",
+            "ARRAY", "CTE");
+    private static final List<String> BOOLEAN_TESTS = List.of("IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE",
+            "IS UNKNOWN", "IS NOT UNKNOWN");
+    private static final List<String> MATERIALIZED = List.of("", "MATERIALIZED", "NOT MATERIALIZED");
+    private static final Map<String, String> OLD_NAMES = Map.of("CASE", "CASEEXPR", "WHEN", "CASEWHEN", "ARRAY", "ARRAYEXPR",
+            "ROW", "ROWEXPR", "ROWCOMPARE", "ROWCOMPAREEXPR", "COALESCE", "COALESCEEXPR", "MINMAX", "MINMAXEXPR",
+            "COLLATE", "COLLATEEXPR", "ARRAYREF", "SUBSCRIPTINGREF");
+    private static final List<String> ENTRY_KINDS = List.of("relation", "subquery", "join", "function in FROM",
+            "table function in FROM", "VALUES", "WITH query", "transition table", "FROM-less result", "group");
+
+    private QueryReader() {}
+
+    /** The query of a view's rewrite rule. */
+    public static Query read(String evAction) {
+        Object parsed = NodeText.parse(evAction);
+        if (!(parsed instanceof List<?> list) || list.size() != 1 || !(list.getFirst() instanceof Node query)) {
+            throw new IllegalArgumentException("a rewrite rule's action is a list of one query");
+        }
+        return query(query);
+    }
+
+    static Query query(Node node) {
+        expect(node, "QUERY");
+        List<String> refusals = new ArrayList<>();
+        if (node.integer("commandType") != 1) {
+            refusals.add("a statement other than SELECT");
+        }
+        if (!node.list("windowClause").isEmpty() || node.flag("hasWindowFuncs")) {
+            refusals.add("a window function");
+        }
+        if (node.flag("hasTargetSRFs")) {
+            refusals.add("a set-returning function in the SELECT list");
+        }
+        if (!node.list("groupingSets").isEmpty()) {
+            refusals.add("GROUPING SETS, ROLLUP or CUBE");
+        }
+        if (node.flag("groupDistinct")) {
+            refusals.add("GROUP BY DISTINCT");
+        }
+        if (node.flag("hasForUpdate") || !node.list("rowMarks").isEmpty()) {
+            refusals.add("FOR UPDATE or FOR SHARE");
+        }
+        if (node.flag("hasModifyingCTE")) {
+            refusals.add("a data-modifying statement in WITH");
+        }
+        if (node.integer("limitOption", 0) == 2) {
+            refusals.add("FETCH FIRST ... WITH TIES");
+        }
+        Node jointree = node.node("jointree");
+        return new Query(
+                node.nodes("cteList").stream().map(QueryReader::cte).toList(),
+                node.nodes("rtable").stream().map(QueryReader::entry).toList(),
+                jointree == null ? List.of() : jointree.nodes("fromlist").stream().map(QueryReader::fromItem).toList(),
+                jointree == null ? null : expr(jointree.node("quals")),
+                node.nodes("targetList").stream().map(QueryReader::target).toList(),
+                sortGroups(node, "groupClause"),
+                expr(node.node("havingQual")),
+                sortGroups(node, "distinctClause"),
+                node.flag("hasDistinctOn"),
+                sortGroups(node, "sortClause"),
+                expr(node.node("limitCount")),
+                expr(node.node("limitOffset")),
+                setOperation(node.node("setOperations")),
+                node.flag("hasAggs"),
+                refusals);
+    }
+
+    private static Query.Cte cte(Node node) {
+        expect(node, "COMMONTABLEEXPR");
+        return new Query.Cte(node.token("ctename"), query(node.node("ctequery")), node.flag("cterecursive"),
+                MATERIALIZED.get((int) node.integer("ctematerialized", 0)));
+    }
+
+    private static Query.RangeEntry entry(Node node) {
+        expect(node, "RANGETBLENTRY");
+        Node eref = node.node("eref");
+        String alias = eref.token("aliasname");
+        List<String> columns = eref.list("colnames").stream().map(c -> ((Node.Text) c).value()).toList();
+        int kind = (int) node.integer("rtekind");
+        return switch (kind) {
+            case 0 -> new Query.Relation(node.integer("relid"), node.token("relkind"), alias, columns);
+            case 1 -> new Query.Subquery(query(node.node("subquery")), node.flag("lateral"), alias, columns);
+            case 2 -> new Query.Join(JOIN_TYPES.get((int) node.integer("jointype")),
+                    node.list("joinaliasvars").stream().map(v -> expr((Node) v)).toList(), alias, columns);
+            case 6 -> new Query.CteReference(node.token("ctename"), (int) node.integer("ctelevelsup"), alias, columns);
+            case 9 -> new Query.Group(node.nodes("groupexprs").stream().map(QueryReader::expr).toList(), alias, columns);
+            default -> new Query.OtherEntry(kind < ENTRY_KINDS.size() ? ENTRY_KINDS.get(kind) : "range-table entry kind " + kind,
+                    alias, columns);
+        };
+    }
+
+    private static Query.FromItem fromItem(Node node) {
+        return switch (name(node)) {
+            case "RANGETBLREF" -> new Query.EntryRef((int) node.integer("rtindex"));
+            case "JOINEXPR" -> new Query.JoinItem(JOIN_TYPES.get((int) node.integer("jointype")),
+                    fromItem(node.node("larg")), fromItem(node.node("rarg")), expr(node.node("quals")),
+                    (int) node.integer("rtindex"));
+            case "FROMEXPR" -> throw new IllegalArgumentException("a nested FROM list");
+            default -> throw new IllegalArgumentException("a FROM item " + node.type());
+        };
+    }
+
+    private static Query.Target target(Node node) {
+        expect(node, "TARGETENTRY");
+        return new Query.Target(expr(node.node("expr")), node.token("resname"), (int) node.integer("ressortgroupref"),
+                node.bool("resjunk"));
+    }
+
+    private static List<Query.SortGroup> sortGroups(Node node, String field) {
+        return node.nodes(field).stream().map(QueryReader::sortGroup).toList();
+    }
+
+    private static Query.SortGroup sortGroup(Node node) {
+        expect(node, "SORTGROUPCLAUSE");
+        return new Query.SortGroup((int) node.integer("tleSortGroupRef"), node.integer("eqop"), node.integer("sortop"),
+                node.bool("nulls_first"));
+    }
+
+    private static Query.SetOperation setOperation(Node node) {
+        if (node == null) {
+            return null;
+        }
+        return switch (name(node)) {
+            case "RANGETBLREF" -> new Query.Branch((int) node.integer("rtindex"));
+            case "SETOPERATIONSTMT" -> new Query.Combine(SET_OPERATIONS.get((int) node.integer("op")), node.bool("all"),
+                    setOperation(node.node("larg")), setOperation(node.node("rarg")));
+            default -> throw new IllegalArgumentException("a set operation " + node.type());
+        };
+    }
+
+    private static List<Expr> exprs(Node node, String field) {
+        return node.list(field).stream().map(e -> expr((Node) e)).toList();
+    }
+
+    private static Type type(Node node, String oid, String typmod) {
+        return new Type(node.integer(oid), typmod == null ? -1 : (int) node.integer(typmod, -1));
+    }
+
+    /** An expression node; null for an absent one. */
+    static Expr expr(Node node) {
+        if (node == null) {
+            return null;
+        }
+        return switch (name(node)) {
+            case "VAR" -> new Expr.Var((int) node.integer("varno"), (int) node.integer("varattno"),
+                    (int) node.integer("varlevelsup"), type(node, "vartype", "vartypmod"));
+            case "CONST" -> constant(node);
+            case "OPEXPR" -> new Expr.Operator(node.integer("opno"), exprs(node, "args"));
+            case "DISTINCTEXPR" -> {
+                List<Expr> args = exprs(node, "args");
+                yield new Expr.DistinctFrom(node.integer("opno"), args.get(0), args.get(1));
+            }
+            case "NULLIFEXPR" -> {
+                List<Expr> args = exprs(node, "args");
+                yield new Expr.NullIf(node.integer("opno"), args.get(0), args.get(1));
+            }
+            case "SCALARARRAYOPEXPR" -> {
+                List<Expr> args = exprs(node, "args");
+                yield new Expr.ArrayComparison(node.integer("opno"), node.bool("useOr"), args.get(0), args.get(1));
+            }
+            case "FUNCEXPR" -> function(node);
+            case "NAMEDARGEXPR" -> new Expr.NamedArgument(node.token("name"), expr(node.node("arg")));
+            case "BOOLEXPR" -> new Expr.Bool(Expr.BoolOp.valueOf(node.token("boolop").toUpperCase(java.util.Locale.ROOT)),
+                    exprs(node, "args"));
+            case "NULLTEST" -> new Expr.NullTest(expr(node.node("arg")), node.integer("nulltesttype") == 0);
+            case "BOOLEANTEST" -> new Expr.BooleanTest(expr(node.node("arg")),
+                    BOOLEAN_TESTS.get((int) node.integer("booltesttype")));
+            case "RELABELTYPE", "ARRAYCOERCEEXPR", "COERCETODOMAIN" ->
+                    new Expr.Cast(expr(node.node("arg")), type(node, "resulttype", "resulttypmod"));
+            case "COERCEVIAIO" -> new Expr.Cast(expr(node.node("arg")), type(node, "resulttype", null));
+            case "COLLATEEXPR" -> new Expr.Collate(expr(node.node("arg")), node.integer("collOid"));
+            case "CASEEXPR" -> new Expr.Case(expr(node.node("arg")),
+                    node.nodes("args").stream().map(w -> new Expr.When(expr(w.node("expr")), expr(w.node("result")))).toList(),
+                    expr(node.node("defresult")));
+            case "CASETESTEXPR" -> new Expr.CaseValue(type(node, "typeId", "typeMod"));
+            case "COALESCEEXPR" -> new Expr.Coalesce(exprs(node, "args"));
+            case "MINMAXEXPR" -> new Expr.Extreme(node.integer("op") == 0, exprs(node, "args"));
+            case "ARRAYEXPR" -> new Expr.Array(type(node, "array_typeid", null), exprs(node, "elements"));
+            case "ROWEXPR" -> new Expr.Row(exprs(node, "args"),
+                    node.integer("row_typeid") == 2249 ? null : type(node, "row_typeid", null));
+            case "ROWCOMPAREEXPR" -> new Expr.RowComparison(
+                    node.list("opnos").stream().map(o -> Long.parseLong((String) o)).toList(),
+                    exprs(node, "largs"), exprs(node, "rargs"));
+            case "SUBSCRIPTINGREF" -> subscript(node);
+            case "AGGREF" -> aggregate(node);
+            case "SUBLINK" -> new Expr.SubLink(SUBLINK_KINDS.get((int) node.integer("subLinkType")),
+                    expr(node.node("testexpr")), query(node.node("subselect")));
+            case "PARAM" -> node.integer("paramkind") == 2
+                    ? new Expr.SubqueryOutput((int) node.integer("paramid"), type(node, "paramtype", "paramtypmod"))
+                    : new Expr.Unknown("PARAM", "a parameter");
+            case "WINDOWFUNC" -> new Expr.Unknown("WINDOWFUNC", "a window function");
+            case "SQLVALUEFUNCTION" -> new Expr.Unknown("SQLVALUEFUNCTION",
+                    "CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER or another SQL value function");
+            case "GROUPINGFUNC" -> new Expr.Unknown("GROUPINGFUNC", "GROUPING()");
+            case "FIELDSELECT" -> new Expr.Unknown("FIELDSELECT", "a field of a composite value");
+            default -> new Expr.Unknown(node.type(), "an expression node PostgreSQL calls " + node.type());
+        };
+    }
+
+    private static Expr constant(Node node) {
+        Type type = type(node, "consttype", "consttypmod");
+        if (node.bool("constisnull")) {
+            return new Expr.Const(type, null);
+        }
+        Object value = node.value("constvalue");
+        Optional<String> text = value instanceof Node.Datum datum ? DatumText.of(type.oid(), datum.bytes()) : Optional.empty();
+        return text.<Expr>map(t -> new Expr.Const(type, t))
+                .orElseGet(() -> new Expr.Unknown("CONST", "a constant of type oid " + type.oid()));
+    }
+
+    private static Expr function(Node node) {
+        if (node.bool("funcretset")) {
+            return new Expr.Unknown("FUNCEXPR", "a set-returning function");
+        }
+        int format = (int) node.integer("funcformat");
+        List<Expr> args = exprs(node, "args");
+        Type result = type(node, "funcresulttype", null);
+        // 1 and 2 are explicit and implicit casts through a function; a length coercion's second argument is the typmod
+        if ((format == 1 || format == 2) && !args.isEmpty()) {
+            int typmod = args.size() >= 2 && args.get(1) instanceof Expr.Const c && c.type().oid() == 23 && c.text() != null
+                    ? Integer.parseInt(c.text()) : -1;
+            return new Expr.Cast(args.getFirst(), new Type(result.oid(), typmod));
+        }
+        return new Expr.Function(node.integer("funcid"), args, node.bool("funcvariadic"), result);
+    }
+
+    private static Expr subscript(Node node) {
+        if (node.node("refassgnexpr") != null) {
+            return new Expr.Unknown("SUBSCRIPTINGREF", "an array assignment");
+        }
+        List<Object> lower = node.list("reflowerindexpr");
+        return new Expr.Subscript(expr(node.node("refexpr")), exprs(node, "refupperindexpr"),
+                lower.isEmpty() ? null : lower.stream().map(e -> expr((Node) e)).toList());
+    }
+
+    private static Expr aggregate(Node node) {
+        String kind = node.token("aggkind");
+        if (!"n".equals(kind)) {
+            return new Expr.Unknown("AGGREF", "an ordered-set aggregate (WITHIN GROUP)");
+        }
+        List<Node> args = node.nodes("args");
+        List<Expr> arguments = args.stream().filter(a -> !a.bool("resjunk")).map(a -> expr(a.node("expr"))).toList();
+        List<Expr.SortKey> order = new ArrayList<>();
+        for (Node item : node.nodes("aggorder")) {
+            Query.SortGroup sort = sortGroup(item);
+            Node entry = args.stream().filter(a -> a.integer("ressortgroupref") == sort.targetRef()).findFirst().orElseThrow();
+            order.add(new Expr.SortKey(expr(entry.node("expr")), sort.sortOperator(), sort.nullsFirst()));
+        }
+        return new Expr.Aggregate(node.integer("aggfnoid"), arguments, order, !node.list("aggdistinct").isEmpty(),
+                expr(node.node("aggfilter")), node.bool("aggstar"), node.bool("aggvariadic"),
+                (int) node.integer("agglevelsup"), type(node, "aggtype", null));
+    }
+
+    private static String name(Node node) {
+        return OLD_NAMES.getOrDefault(node.type(), node.type());
+    }
+
+    private static void expect(Node node, String type) {
+        if (!name(node).equals(type)) {
+            throw new IllegalArgumentException("expected a " + type + " node, not " + node.type());
+        }
+    }
+}
