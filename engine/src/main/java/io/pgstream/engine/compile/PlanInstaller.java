@@ -132,7 +132,7 @@ public final class PlanInstaller {
         return sources;
     }
 
-    private static String analyzed(Connection connection, String definition) throws SQLException {
+    static String analyzed(Connection connection, String definition) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream._analyzed(?)")) {
             statement.setString(1, definition);
             try (ResultSet rs = statement.executeQuery()) {
@@ -143,7 +143,7 @@ public final class PlanInstaller {
     }
 
     /** The names of every object the analyzed query refers to, in one round trip. */
-    private static Catalog catalog(Connection connection, Catalog.References references) throws SQLException {
+    static Catalog catalog(Connection connection, Catalog.References references) throws SQLException {
         Map<Long, Catalog.Operator> operators = new HashMap<>();
         Map<Long, Catalog.Function> functions = new HashMap<>();
         Map<Expr.Type, String> types = new HashMap<>();
@@ -180,7 +180,7 @@ public final class PlanInstaller {
         return new Catalog(operators, functions, types, collations, relations);
     }
 
-    private static List<String> describe(Connection connection, String query) throws SQLException {
+    static List<String> describe(Connection connection, String query) throws SQLException {
         List<String> types = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT column_type FROM pgstream._describe(?)")) {
             statement.setString(1, query);
