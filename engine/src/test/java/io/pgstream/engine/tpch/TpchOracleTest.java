@@ -115,7 +115,8 @@ class TpchOracleTest {
                 create(c, run, problems);
             }
             double createSeconds = (System.nanoTime() - createStart) / 1e9;
-            log.add("load %.1f s, create and install 22 stream tables %.1f s".formatted(loadSeconds, createSeconds));
+            log.add("load %.1f s, create and install %d stream tables %.1f s".formatted(loadSeconds, runs.size(),
+                    createSeconds));
             TpchWorkload workload = TpchWorkload.over(c, SEED);
             for (int cycle = 1; cycle <= CYCLES; cycle++) {
                 long cycleStart = System.nanoTime();
@@ -148,12 +149,17 @@ class TpchOracleTest {
                 run.plan = rs.getString("plan");
                 run.reason = rs.getString("reason");
             }
-            check(c, run, "after create", problems);
         } catch (SQLException e) {
             run.createError = e.getMessage();
             run.plan = "error";
             run.reason = e.getMessage();
             problems.add(run.query.name() + ": create failed: " + e.getMessage());
+            return;
+        }
+        try {
+            check(c, run, "after create", problems);
+        } catch (SQLException e) {
+            problems.add(run.query.name() + ", after create: the oracle failed: " + e.getMessage());
         }
     }
 
@@ -163,10 +169,15 @@ class TpchOracleTest {
             RefreshResult result = StreamTables.refresh(c, run.query.streamTable());
             run.refreshNanos += System.nanoTime() - start;
             run.actions.add(result.action());
-            check(c, run, when, problems);
         } catch (SQLException e) {
             run.actions.add("ERROR");
             problems.add(run.query.name() + ", " + when + ": refresh failed: " + e.getMessage());
+            return;
+        }
+        try {
+            check(c, run, when, problems);
+        } catch (SQLException e) {
+            problems.add(run.query.name() + ", " + when + ": the oracle failed: " + e.getMessage());
         }
     }
 

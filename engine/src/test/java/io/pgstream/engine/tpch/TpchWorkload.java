@@ -162,6 +162,7 @@ final class TpchWorkload {
     /** RF2: deletes orders picked at random among the existing ones, with their lineitems, one transaction each. */
     private int[] deleteOrders(Connection connection) throws SQLException {
         List<Integer> keys = orderKeys(connection);
+        int orders = 0;
         int lineitems = 0;
         try (PreparedStatement deleteLineitems = connection.prepareStatement("delete from lineitem where l_orderkey = ?");
              PreparedStatement deleteOrder = connection.prepareStatement("delete from orders where o_orderkey = ?")) {
@@ -174,10 +175,11 @@ final class TpchWorkload {
                     deleted[0] = deleteLineitems.executeUpdate();
                     deleteOrder.executeUpdate();
                 });
+                orders++;
                 lineitems += deleted[0];
             }
         }
-        return new int[] {ordersPerRefresh, lineitems};
+        return new int[] {orders, lineitems};
     }
 
     /**
