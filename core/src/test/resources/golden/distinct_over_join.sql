@@ -37,23 +37,21 @@ __pgs_count bigint
 SELECT DISTINCT ON (x.__pgs_t) x."t", x."label", hashtextextended(x.__pgs_t, 0) AS __pgs_rowid,
        count(*) OVER (PARTITION BY x.__pgs_t) AS __pgs_count
   FROM (SELECT q.*, q::text AS __pgs_t FROM (
-SELECT "a"."t" AS "t", "b"."label" AS "label"
-  FROM "public"."a" AS "a",
-       "public"."b" AS "b"
- WHERE (("a"."k" OPERATOR(pg_catalog.=) "b"."k"))) q) x
+SELECT CAST(x.__pgs_c0 AS text) AS "t", CAST(x.__pgs_c1 AS text) AS "label" FROM (SELECT x.__pgs_c5 AS __pgs_c0, x.__pgs_c10 AS __pgs_c1, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x) x) q) x
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
-SELECT "a"."t" AS "t", "b"."label" AS "label", "a".__pgs_w * "b".__pgs_w AS __pgs_w
-  FROM (SELECT b."id", b."k", b."g", b."v", b."f", b."t", b."flag", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "a",
-       (SELECT t."id", t."k", t."w", t."label", 1::bigint AS __pgs_w FROM "public"."b" t
-        UNION ALL SELECT d."id", d."k", d."w", d."label", -d.__pgs_w FROM (SELECT b."id", b."k", b."w", b."label", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) AS "b"
- WHERE (("a"."k" OPERATOR(pg_catalog.=) "b"."k"))
+SELECT CAST(x.__pgs_c0 AS text) AS "t", CAST(x.__pgs_c1 AS text) AS "label", x.__pgs_w FROM (SELECT x.__pgs_c5 AS __pgs_c0, x.__pgs_c10 AS __pgs_c1, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t
 UNION ALL
-SELECT "a"."t" AS "t", "b"."label" AS "label", "b".__pgs_w AS __pgs_w
-  FROM "public"."a" AS "a",
-       (SELECT b."id", b."k", b."w", b."label", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "b"
- WHERE (("a"."k" OPERATOR(pg_catalog.=) "b"."k"))),
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)
+UNION ALL
+SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x) x),
 __pgs_n AS (
     SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
       FROM (SELECT d.*, ROW(d."t", d."label")::text AS __pgs_t FROM __pgs_d d) x),

@@ -28,7 +28,7 @@ type	25	-1	text
 differential
 -- operator tree
 Project "a"."id" AS id; "a"."t" AS t
-  Filter (("a"."k" OPERATOR(pg_catalog.=) ANY (CAST(ARRAY[1, 3] AS integer[]))) AND (("a"."t" OPERATOR(pg_catalog.~~) 'a%'::text) OR ("a"."t" OPERATOR(pg_catalog.~~*) 'X%'::text)) AND (("a"."v" OPERATOR(pg_catalog.>=) CAST(1 AS numeric)) AND ("a"."v" OPERATOR(pg_catalog.<=) CAST(10 AS numeric))))
+  Filter (("a"."k" OPERATOR(pg_catalog.=) ANY (CAST(ARRAY[1, 3] AS integer[]))) AND (("a"."t" OPERATOR(pg_catalog.~~) 'a%'::text) OR ("a"."t" OPERATOR(pg_catalog.~~*) 'X%'::text)) AND ("a"."v" OPERATOR(pg_catalog.>=) CAST(1 AS numeric)) AND ("a"."v" OPERATOR(pg_catalog.<=) CAST(10 AS numeric)))
     Scan "public"."a" AS a
 -- hidden columns
 __pgs_rowid bigint
@@ -40,9 +40,7 @@ SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM ( SELECT id,
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
-SELECT "a"."id" AS "id", "a"."t" AS "t", "a".__pgs_w AS __pgs_w
-  FROM (SELECT b."id", b."k", b."g", b."v", b."f", b."t", b."flag", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "a"
- WHERE ((("a"."k" OPERATOR(pg_catalog.=) ANY (CAST(ARRAY[1, 3] AS integer[]))) AND (("a"."t" OPERATOR(pg_catalog.~~) 'a%'::text) OR ("a"."t" OPERATOR(pg_catalog.~~*) 'X%'::text)) AND (("a"."v" OPERATOR(pg_catalog.>=) CAST(1 AS numeric)) AND ("a"."v" OPERATOR(pg_catalog.<=) CAST(10 AS numeric)))))),
+SELECT CAST(x.__pgs_c0 AS integer) AS "id", CAST(x.__pgs_c1 AS text) AS "t", x.__pgs_w FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c5 AS __pgs_c1, x.__pgs_w AS __pgs_w FROM (SELECT x.* FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x WHERE ((x.__pgs_c1 OPERATOR(pg_catalog.=) ANY (CAST(ARRAY[1, 3] AS integer[]))) AND ((x.__pgs_c5 OPERATOR(pg_catalog.~~) 'a%'::text) OR (x.__pgs_c5 OPERATOR(pg_catalog.~~*) 'X%'::text)) AND (x.__pgs_c3 OPERATOR(pg_catalog.>=) CAST(1 AS numeric)) AND (x.__pgs_c3 OPERATOR(pg_catalog.<=) CAST(10 AS numeric)))) x) x),
 __pgs_n AS (
     SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
       FROM (SELECT d.*, ROW(d."id", d."t")::text AS __pgs_t FROM __pgs_d d) x),

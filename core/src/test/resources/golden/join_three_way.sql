@@ -33,9 +33,10 @@ differential
 -- operator tree
 Project "a"."id" AS a_id; "b"."label" AS label; "c"."x" AS x
   Filter ("b"."w" OPERATOR(pg_catalog.>) 1)
-    Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k") AND ("c"."g" OPERATOR(pg_catalog.=) "a"."g")
-      Scan "public"."a" AS a
-      Scan "public"."b" AS b
+    Join (inner) ON ("c"."g" OPERATOR(pg_catalog.=) "a"."g")
+      Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")
+        Scan "public"."a" AS a
+        Scan "public"."b" AS b
       Scan "public"."c" AS c
 -- hidden columns
 __pgs_rowid bigint
@@ -50,32 +51,25 @@ SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM ( SELECT a.id AS a_
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
-SELECT "a"."id" AS "a_id", "b"."label" AS "label", "c"."x" AS "x", "a".__pgs_w * "b".__pgs_w * "c".__pgs_w AS __pgs_w
-  FROM (SELECT b."id", b."k", b."g", b."v", b."f", b."t", b."flag", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "a",
-       (SELECT t."id", t."k", t."w", t."label", 1::bigint AS __pgs_w FROM "public"."b" t
-        UNION ALL SELECT d."id", d."k", d."w", d."label", -d.__pgs_w FROM (SELECT b."id", b."k", b."w", b."label", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) AS "b",
-       (SELECT t."id", t."k", t."g", t."x", 1::bigint AS __pgs_w FROM "public"."c" t
-        UNION ALL SELECT d."id", d."k", d."g", d."x", -d.__pgs_w FROM (SELECT b."id", b."k", b."g", b."x", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."c_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) AS "c"
- WHERE (("b"."w" OPERATOR(pg_catalog.>) 1))
-   AND (("a"."k" OPERATOR(pg_catalog.=) "b"."k"))
-   AND (("c"."g" OPERATOR(pg_catalog.=) "a"."g"))
+SELECT CAST(x.__pgs_c0 AS integer) AS "a_id", CAST(x.__pgs_c1 AS text) AS "label", CAST(x.__pgs_c2 AS numeric) AS "x", x.__pgs_w FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c10 AS __pgs_c1, x.__pgs_c14 AS __pgs_c2, x.__pgs_w AS __pgs_w FROM (SELECT x.* FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, l.__pgs_c7 AS __pgs_c7, l.__pgs_c8 AS __pgs_c8, l.__pgs_c9 AS __pgs_c9, l.__pgs_c10 AS __pgs_c10, r.__pgs_c0 AS __pgs_c11, r.__pgs_c1 AS __pgs_c12, r.__pgs_c2 AS __pgs_c13, r.__pgs_c3 AS __pgs_c14, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t
 UNION ALL
-SELECT "a"."id" AS "a_id", "b"."label" AS "label", "c"."x" AS "x", "b".__pgs_w * "c".__pgs_w AS __pgs_w
-  FROM "public"."a" AS "a",
-       (SELECT b."id", b."k", b."w", b."label", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "b",
-       (SELECT t."id", t."k", t."g", t."x", 1::bigint AS __pgs_w FROM "public"."c" t
-        UNION ALL SELECT d."id", d."k", d."g", d."x", -d.__pgs_w FROM (SELECT b."id", b."k", b."g", b."x", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."c_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) AS "c"
- WHERE (("b"."w" OPERATOR(pg_catalog.>) 1))
-   AND (("a"."k" OPERATOR(pg_catalog.=) "b"."k"))
-   AND (("c"."g" OPERATOR(pg_catalog.=) "a"."g"))
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)
 UNION ALL
-SELECT "a"."id" AS "a_id", "b"."label" AS "label", "c"."x" AS "x", "c".__pgs_w AS __pgs_w
-  FROM "public"."a" AS "a",
-       "public"."b" AS "b",
-       (SELECT b."id", b."k", b."g", b."x", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."c_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "c"
- WHERE (("b"."w" OPERATOR(pg_catalog.>) 1))
-   AND (("a"."k" OPERATOR(pg_catalog.=) "b"."k"))
-   AND (("c"."g" OPERATOR(pg_catalog.=) "a"."g"))),
+SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."x" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."c" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."x" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."c_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) r ON (r.__pgs_c2 OPERATOR(pg_catalog.=) l.__pgs_c2)
+UNION ALL
+SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, l.__pgs_c7 AS __pgs_c7, l.__pgs_c8 AS __pgs_c8, l.__pgs_c9 AS __pgs_c9, l.__pgs_c10 AS __pgs_c10, r.__pgs_c0 AS __pgs_c11, r.__pgs_c1 AS __pgs_c12, r.__pgs_c2 AS __pgs_c13, r.__pgs_c3 AS __pgs_c14, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) l
+  JOIN (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."x" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."c_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) r ON (r.__pgs_c2 OPERATOR(pg_catalog.=) l.__pgs_c2)) x WHERE (x.__pgs_c9 OPERATOR(pg_catalog.>) 1)) x) x),
 __pgs_n AS (
     SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
       FROM (SELECT d.*, ROW(d."a_id", d."label", d."x")::text AS __pgs_t FROM __pgs_d d) x),

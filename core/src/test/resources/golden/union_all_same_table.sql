@@ -23,9 +23,9 @@ differential
 UnionAll
   Project "a"."k" AS k
     Scan "public"."a" AS a
-  Project "a"."g" AS k
-    Filter "a"."flag"
-      Scan "public"."a" AS a
+  Project "a_2"."g" AS k
+    Filter "a_2"."flag"
+      Scan "public"."a" AS a_2
 -- hidden columns
 __pgs_rowid bigint
 -- full query
@@ -38,12 +38,9 @@ UNION ALL
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
-SELECT ("a"."k")::integer AS "k", "a".__pgs_w AS __pgs_w
-  FROM (SELECT b."id", b."k", b."g", b."v", b."f", b."t", b."flag", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "a"
+SELECT CAST(x.__pgs_c0 AS integer) AS "k", x.__pgs_w FROM (SELECT x.__pgs_c1 AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x
 UNION ALL
-SELECT ("a"."g")::integer AS "k", "a".__pgs_w AS __pgs_w
-  FROM (SELECT b."id", b."k", b."g", b."v", b."f", b."t", b."flag", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "a"
- WHERE ("a"."flag")),
+SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT x.* FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x WHERE x.__pgs_c6) x) x),
 __pgs_n AS (
     SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
       FROM (SELECT d.*, ROW(d."k")::text AS __pgs_t FROM __pgs_d d) x),

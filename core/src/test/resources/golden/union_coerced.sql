@@ -33,19 +33,15 @@ __pgs_count bigint
 SELECT DISTINCT ON (x.__pgs_t) x."k", hashtextextended(x.__pgs_t, 0) AS __pgs_rowid,
        count(*) OVER (PARTITION BY x.__pgs_t) AS __pgs_count
   FROM (SELECT q.*, q::text AS __pgs_t FROM (
-SELECT ("a"."k")::bigint AS "k"
-  FROM "public"."a" AS "a"
+SELECT CAST(x.__pgs_c0 AS bigint) AS "k" FROM (SELECT x.__pgs_c1 AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x
 UNION ALL
-SELECT (CAST("b"."w" AS bigint))::bigint AS "k"
-  FROM "public"."b" AS "b") q) x
+SELECT CAST(x.__pgs_c2 AS bigint) AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x) q) x
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
-SELECT ("a"."k")::bigint AS "k", "a".__pgs_w AS __pgs_w
-  FROM (SELECT b."id", b."k", b."g", b."v", b."f", b."t", b."flag", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "a"
+SELECT CAST(x.__pgs_c0 AS bigint) AS "k", x.__pgs_w FROM (SELECT x.__pgs_c1 AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x
 UNION ALL
-SELECT (CAST("b"."w" AS bigint))::bigint AS "k", "b".__pgs_w AS __pgs_w
-  FROM (SELECT b."id", b."k", b."w", b."label", CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) AS "b"),
+SELECT CAST(x.__pgs_c2 AS bigint) AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x) x),
 __pgs_n AS (
     SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
       FROM (SELECT d.*, ROW(d."k")::text AS __pgs_t FROM __pgs_d d) x),

@@ -9,9 +9,12 @@ import java.util.Locale;
  */
 public record AggregateCall(Kind kind, Expr argument, Expr.Aggregate call, String output) {
 
-    /** The aggregates maintained incrementally. */
+    /**
+     * The aggregates maintained by counters, and OTHER: any other aggregate, or one with DISTINCT, ORDER BY,
+     * FILTER or several arguments, recomputed for the groups a change touches.
+     */
     public enum Kind {
-        COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR;
+        COUNT_STAR, COUNT, SUM, AVG, MIN, MAX, BOOL_AND, BOOL_OR, OTHER;
 
         /** The kind for a function name and whether it has an argument, or null. */
         public static Kind of(String function, boolean star) {

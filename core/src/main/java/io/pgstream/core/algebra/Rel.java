@@ -4,11 +4,12 @@ import io.pgstream.core.analyzed.Expr;
 import io.pgstream.core.sql.ExprRenderer;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
- * A relational operator. The shapes differentiated here: a scan of a source table; an n-way inner
- * join of scans; a filter; a projection; a grouped aggregate over those, and a filter over it (HAVING);
- * UNION ALL of projections; DISTINCT over a projection or a UNION ALL.
+ * A relational operator over arbitrary inputs. Expressions read the columns of an operator's inputs as
+ * {@link Expr.Column}s: a scan's columns are qualified by its alias, a derived table's by its name, and
+ * a projection's outputs (unqualified) are what a query returns.
  */
 public sealed interface Rel {
 
@@ -20,14 +21,15 @@ public sealed interface Rel {
         }
     }
 
-    /** Inner join of scans; the conditions of all ON clauses, ANDed. */
-    record Join(List<Scan> inputs, List<Expr> conditions) implements Rel {
+    /** How a join combines its inputs. SEMI and ANTI keep the left input's columns only. */
+    enum JoinKind { INNER, LEFT, RIGHT, FULL, SEMI, ANTI }
+
+    /** A join of two inputs; the condition is null for a cross join. */
+    record Join(Rel left, Rel right, JoinKind kind, Expr condition) implements Rel {
         public Join {
-            inputs = List.copyOf(inputs);
-            conditions = List.copyOf(conditions);
-            if (inputs.size() < 2) {
-                throw new IllegalArgumentException("a join has at least two inputs");
-            }
+            Objects.requireNonNull(left);
+            Objects.requireNonNull(right);
+            Objects.requireNonNull(kind);
         }
     }
 
@@ -39,14 +41,14 @@ public sealed interface Rel {
         }
     }
 
-    /** Output columns: each an expression and the stream table column it fills. */
+    /** Output columns: each an expression and the column it fills. */
     record Project(Rel input, List<OutputColumn> columns) implements Rel {
         public Project {
             columns = List.copyOf(columns);
         }
     }
 
-    /** GROUP BY keys (none for a whole-table aggregate) and the aggregate calls. */
+    /** GROUP BY keys (none for a whole-table aggregate) and the aggregate calls; always under a projection. */
     record Aggregate(Rel input, List<Expr> groupKeys, List<AggregateCall> calls) implements Rel {
         public Aggregate {
             groupKeys = List.copyOf(groupKeys);
@@ -67,6 +69,14 @@ public sealed interface Rel {
         }
     }
 
+    /** INTERSECT or EXCEPT, of sets or (ALL) of bags; rows compare with NULLs equal, columns named after the left's. */
+    record Combine(Rel left, Rel right, boolean except, boolean all) implements Rel {
+        public Combine {
+            Objects.requireNonNull(left);
+            Objects.requireNonNull(right);
+        }
+    }
+
     /** Each distinct row of the input once: SQL's DISTINCT, NULLs equal to NULLs. */
     record Distinct(Rel input) implements Rel {
         public Distinct {
@@ -74,16 +84,30 @@ public sealed interface Rel {
         }
     }
 
-    /** The direct inputs: none for a scan, the scans of a join. */
+    /** A query read as a table (a derived table, a WITH query, a subquery): its outputs are {@code alias.name}. */
+    record Derived(Rel input, String alias, List<String> names) implements Rel {
+        public Derived {
+            Objects.requireNonNull(input);
+            Objects.requireNonNull(alias);
+            names = List.copyOf(names);
+            if (new java.util.HashSet<>(names).size() != names.size()) {
+                throw new IllegalArgumentException("a derived table with two columns of one name: " + names);
+            }
+        }
+    }
+
+    /** The direct inputs: none for a scan. */
     default List<Rel> children() {
         return switch (this) {
             case Scan scan -> List.of();
-            case Join join -> List.copyOf(join.inputs());
+            case Join join -> List.of(join.left(), join.right());
+            case Combine combine -> List.of(combine.left(), combine.right());
             case Filter filter -> List.of(filter.input());
             case Project project -> List.of(project.input());
             case Aggregate aggregate -> List.of(aggregate.input());
             case UnionAll union -> union.inputs();
             case Distinct distinct -> List.of(distinct.input());
+            case Derived derived -> List.of(derived.input());
         };
     }
 
@@ -94,12 +118,14 @@ public sealed interface Rel {
         }
         return switch (this) {
             case Scan scan -> throw new IllegalArgumentException("a scan has no inputs");
-            case Join join -> new Join(inputs.stream().map(Scan.class::cast).toList(), join.conditions());
+            case Join join -> new Join(inputs.get(0), inputs.get(1), join.kind(), join.condition());
+            case Combine combine -> new Combine(inputs.get(0), inputs.get(1), combine.except(), combine.all());
             case Filter filter -> new Filter(inputs.getFirst(), filter.condition());
             case Project project -> new Project(inputs.getFirst(), project.columns());
             case Aggregate aggregate -> new Aggregate(inputs.getFirst(), aggregate.groupKeys(), aggregate.calls());
             case UnionAll union -> new UnionAll(inputs);
             case Distinct distinct -> new Distinct(inputs.getFirst());
+            case Derived derived -> new Derived(inputs.getFirst(), derived.alias(), derived.names());
         };
     }
 
@@ -118,36 +144,23 @@ public sealed interface Rel {
     private static void explain(Rel rel, int depth, StringBuilder out, ExprRenderer sql) {
         out.append("  ".repeat(depth));
         switch (rel) {
-            case Scan scan -> out.append("Scan ").append(scan.table()).append(" AS ").append(scan.alias()).append('\n');
-            case Join join -> {
-                out.append("Join (inner) ON ").append(join.conditions().isEmpty() ? "true" : join.conditions().stream().map(sql::render).collect(java.util.stream.Collectors.joining(" AND "))).append('\n');
-                join.inputs().forEach(input -> explain(input, depth + 1, out, sql));
-            }
-            case Filter filter -> {
-                out.append("Filter ").append(sql.render(filter.condition())).append('\n');
-                explain(filter.input(), depth + 1, out, sql);
-            }
-            case Project project -> {
-                out.append("Project ");
-                project.columns().forEach(c -> out.append(sql.render(c.expression())).append(" AS ").append(c.name()).append("; "));
-                out.setLength(out.length() - 2);
-                out.append('\n');
-                explain(project.input(), depth + 1, out, sql);
-            }
+            case Scan scan -> out.append("Scan ").append(scan.table()).append(" AS ").append(scan.alias());
+            case Join join -> out.append("Join (").append(join.kind().name().toLowerCase(java.util.Locale.ROOT)).append(") ON ")
+                    .append(join.condition() == null ? "true" : sql.render(join.condition()));
+            case Filter filter -> out.append("Filter ").append(sql.render(filter.condition()));
+            case Project project -> out.append("Project ").append(project.columns().stream()
+                    .map(c -> sql.render(c.expression()) + " AS " + c.name()).collect(Collectors.joining("; ")));
             case Aggregate aggregate -> {
-                out.append("Aggregate GROUP BY ").append(aggregate.groupKeys().isEmpty() ? "()" : aggregate.groupKeys().stream().map(sql::render).collect(java.util.stream.Collectors.joining(", ")));
+                out.append("Aggregate GROUP BY ").append(aggregate.groupKeys().isEmpty() ? "()"
+                        : aggregate.groupKeys().stream().map(sql::render).collect(Collectors.joining(", ")));
                 aggregate.calls().forEach(c -> out.append("; ").append(sql.render(c.call())));
-                out.append('\n');
-                explain(aggregate.input(), depth + 1, out, sql);
             }
-            case UnionAll union -> {
-                out.append("UnionAll\n");
-                union.inputs().forEach(input -> explain(input, depth + 1, out, sql));
-            }
-            case Distinct distinct -> {
-                out.append("Distinct\n");
-                explain(distinct.input(), depth + 1, out, sql);
-            }
+            case UnionAll union -> out.append("UnionAll");
+            case Combine combine -> out.append(combine.except() ? "Except" : "Intersect").append(combine.all() ? " All" : "");
+            case Distinct distinct -> out.append("Distinct");
+            case Derived derived -> out.append("Derived AS ").append(derived.alias());
         }
+        out.append('\n');
+        rel.children().forEach(input -> explain(input, depth + 1, out, sql));
     }
 }

@@ -6,9 +6,6 @@ import io.pgstream.core.algebra.OutputColumn;
 import io.pgstream.core.algebra.Rel;
 import io.pgstream.core.analyzed.Expr;
 import io.pgstream.core.sql.ExprRenderer;
-import io.pgstream.core.delta.AggregateMaintenance;
-import io.pgstream.core.delta.JoinDelta;
-import io.pgstream.core.delta.SourceState;
 import io.pgstream.core.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,29 +35,28 @@ final class AggregatePlanWriter {
     private final List<String> argumentTypes;
     private final List<AggregateState.Column> state;
     private final AggregateValues values;
-    private final SpjRenderer renderer;
+    private final States states;
+    /** Expressions over the aggregate's input rows, {@code x}. */
+    private final Scope input;
 
     private AggregatePlanWriter(CompileRequest request, Rel.Project project, List<String> argumentTypes,
-                                List<String> hiddenCallTypes) {
+                                List<String> hiddenCallTypes) throws NotDifferentiableException {
         this.request = request;
         this.sql = request.sql();
+        this.states = new States(request);
         this.having = project.input() instanceof Rel.Filter filter ? filter.condition() : null;
         this.aggregate = aggregateOf(project);
+        this.input = states.scope("x", aggregate.input());
         this.outputs = project.columns();
         this.argumentTypes = argumentTypes;
         List<String> callTypes = callTypes(hiddenCallTypes);
-        this.state = AggregateState.of(aggregate, callTypes, sql);
+        this.state = AggregateState.of(aggregate, callTypes, input::render);
         this.values = new AggregateValues(request, aggregate, outputs, callTypes, state, having);
-        this.renderer = new SpjRenderer(request, aggregate.input().scans(), SpjRenderer.conditionsOf(aggregate.input()));
     }
 
     /** The aggregate under a projection, through HAVING's filter: null when there is none. */
     static Rel.Aggregate aggregateOf(Rel.Project project) {
-        return switch (project.input()) {
-            case Rel.Aggregate aggregate -> aggregate;
-            case Rel.Filter filter when filter.input() instanceof Rel.Aggregate aggregate -> aggregate;
-            default -> null;
-        };
+        return GroupStates.aggregateOf(project.input());
     }
 
     /** The query whose output types {@link #write} needs: every aggregate argument, in call order. */
@@ -68,9 +64,9 @@ final class AggregatePlanWriter {
         List<String> items = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
             AggregateCall call = aggregate.calls().get(j);
-            items.add((call.argument() == null ? "NULL::integer" : request.sql().render(call.argument())) + " AS a" + j);
+            items.add((call.argument() == null ? "NULL::integer" : scope(request, aggregate).render(call.argument())) + " AS a" + j);
         }
-        return items.isEmpty() ? null : renderer(request, aggregate).current(items);
+        return items.isEmpty() ? null : overInputNow(request, aggregate, items);
     }
 
     /** The query whose output types are those of the calls kept in hidden columns, in call order; or null. */
@@ -78,14 +74,20 @@ final class AggregatePlanWriter {
         List<String> items = new ArrayList<>();
         for (AggregateCall call : aggregate.calls()) {
             if (AggregateState.hidden(call)) {
-                items.add(request.sql().render(call.call()) + " AS c" + items.size());
+                items.add(scope(request, aggregate).render(call.call()) + " AS c" + items.size());
             }
         }
-        return items.isEmpty() ? null : renderer(request, aggregate).current(items);
+        return items.isEmpty() ? null : overInputNow(request, aggregate, items);
     }
 
-    private static SpjRenderer renderer(CompileRequest request, Rel.Aggregate aggregate) {
-        return new SpjRenderer(request, aggregate.input().scans(), SpjRenderer.conditionsOf(aggregate.input()));
+    private static Scope scope(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
+        return new States(request).scope("x", aggregate.input());
+    }
+
+    /** {@code SELECT items FROM (the aggregate's input now) x}. */
+    private static String overInputNow(CompileRequest request, Rel.Aggregate aggregate, List<String> items)
+            throws NotDifferentiableException {
+        return "SELECT " + String.join(", ", items) + " FROM (" + new States(request).of(aggregate.input(), States.State.NEW) + ") x";
     }
 
     static Plan write(CompileRequest request, Rel.Project project, List<String> argumentTypes, List<String> hiddenCallTypes,
@@ -110,7 +112,7 @@ final class AggregatePlanWriter {
     }
 
     private List<String> keys() {
-        return aggregate.groupKeys().stream().map(sql::render).toList();
+        return aggregate.groupKeys().stream().map(input::render).toList();
     }
 
     private boolean grouped() {
@@ -140,13 +142,14 @@ final class AggregatePlanWriter {
     private String fullQuery() throws NotDifferentiableException {
         List<String> items = new ArrayList<>();
         for (OutputColumn output : outputs) {
-            items.add(sql.render(output.expression()) + " AS " + Sql.identifier(output.name()));
+            items.add(input.render(output.expression()) + " AS " + Sql.identifier(output.name()));
         }
         items.add(rowIdOf(keys()) + " AS " + Plan.ROW_ID);
         items.add("count(*) AS __pgs_count");
         state.forEach(column -> items.add(column.fromSources() + " AS " + Sql.identifier(column.name())));
-        return renderer.current(items) + (grouped() ? "\n GROUP BY " + String.join(", ", keys()) : "")
-                + (having == null ? "" : "\n HAVING " + sql.render(having));
+        return "SELECT " + String.join(", ", items) + "\n  FROM (" + states.of(aggregate.input(), States.State.NEW) + ") x"
+                + (grouped() ? "\n GROUP BY " + String.join(", ", keys()) : "")
+                + (having == null ? "" : "\n HAVING " + input.render(having));
     }
 
     private String deltaStatement() throws NotDifferentiableException {
@@ -167,17 +170,11 @@ final class AggregatePlanWriter {
         }
         for (int j = 0; j < aggregate.calls().size(); j++) {
             if (call(j).argument() != null) {
-                items.add(sql.render(call(j).argument()) + " AS __pgs_a" + j);
+                items.add(input.render(call(j).argument()) + " AS __pgs_a" + j);
             }
         }
-        if (items.isEmpty()) {
-            items.add("NULL AS __pgs_none");
-        }
-        List<String> terms = new ArrayList<>();
-        for (SourceState[] states : JoinDelta.terms(aggregate.input().scans().size())) {
-            terms.add(renderer.term(items, states));
-        }
-        return String.join("\nUNION ALL\n", terms);
+        items.add("x." + States.WEIGHT);
+        return "SELECT " + String.join(", ", items) + "\n  FROM (" + states.of(aggregate.input(), States.State.DELTA) + ") x";
     }
 
     private List<String> keyColumns(String qualifier) {
@@ -196,7 +193,7 @@ final class AggregatePlanWriter {
         for (int j = 0; j < aggregate.calls().size(); j++) {
             String a = "__pgs_a" + j;
             switch (call(j).kind()) {
-                case COUNT_STAR -> { }
+                case COUNT_STAR, OTHER -> { }
                 case COUNT, BOOL_AND, BOOL_OR, SUM, AVG -> {
                     items.add("coalesce(sum(__pgs_w) FILTER (WHERE " + a + " IS NOT NULL), 0) AS __pgs_dnn_" + j);
                     if (call(j).kind() == Kind.SUM || call(j).kind() == Kind.AVG) {
@@ -256,7 +253,7 @@ final class AggregatePlanWriter {
         List<String> recomputed = new ArrayList<>();
         recomputed.add("count(*) AS r_count");
         for (int j = 0; j < aggregate.calls().size(); j++) {
-            recomputed.add(sql.render(call(j).call()) + " AS r_" + j);
+            recomputed.add(input.render(call(j).call()) + " AS r_" + j);
         }
         state.stream().filter(column -> column.role() != AggregateState.Role.VALUE)
                 .forEach(column -> recomputed.add(column.fromSources() + " AS " + column.name()));
@@ -266,10 +263,8 @@ final class AggregatePlanWriter {
             String key = "(" + keys().get(i) + ")";
             keyMatch.add("((__pgs_m.__pgs_k" + i + " IS NULL AND " + key + " IS NULL) OR " + key + " = __pgs_m.__pgs_k" + i + ")");
         }
-        List<String> conditions = new ArrayList<>(SpjRenderer.conditionsOf(aggregate.input()).stream().map(sql::render).toList());
-        conditions.addAll(keyMatch);
-        String lateral = "SELECT " + String.join(", ", recomputed) + " FROM " + renderer.fromList()
-                + " WHERE " + conditions.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
+        String lateral = "SELECT " + String.join(", ", recomputed) + " FROM (" + states.of(aggregate.input(), States.State.NEW) + ") x"
+                + " WHERE " + keyMatch.stream().map(c -> "(" + c + ")").collect(Collectors.joining(" AND "));
 
         return "SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, " + values.count() + " AS __pgs_cnt, " + values.keep() + " AS __pgs_keep, "
                 + String.join(", ", values.columns()) + "\n  FROM __pgs_m LEFT JOIN LATERAL (" + lateral + ") __pgs_r ON true";

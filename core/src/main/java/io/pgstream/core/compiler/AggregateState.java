@@ -2,7 +2,7 @@ package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.AggregateCall;
 import io.pgstream.core.algebra.Rel;
-import io.pgstream.core.sql.ExprRenderer;
+import io.pgstream.core.analyzed.Expr;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,7 +10,7 @@ import java.util.List;
  * The hidden columns of a grouped aggregate's stream table, after {@code __pgs_rowid} and
  * {@code __pgs_count}: per aggregate call, in call order, its value when no output shows it bare (a call
  * inside a computed output or HAVING), then the counters it is maintained by (see
- * {@link io.pgstream.core.delta.AggregateMaintenance}). Each comes with the aggregate that computes it
+ * {@link AggregateMaintenance}). Each comes with the aggregate that computes it
  * from the sources, for FULL refresh and recomputation.
  */
 final class AggregateState {
@@ -36,13 +36,13 @@ final class AggregateState {
      * The hidden columns of every call; {@code valueTypes} gives, per call, the type of its value (only
      * read for calls kept in a hidden column).
      */
-    static List<Column> of(Rel.Aggregate aggregate, List<String> valueTypes, ExprRenderer sql) {
+    static List<Column> of(Rel.Aggregate aggregate, List<String> valueTypes, java.util.function.Function<Expr, String> sql) {
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
             AggregateCall call = aggregate.calls().get(j);
-            String x = call.argument() == null ? null : sql.render(call.argument());
+            String x = call.argument() == null ? null : sql.apply(call.argument());
             if (hidden(call)) {
-                columns.add(new Column(j, Role.VALUE, call.output(), valueTypes.get(j), sql.render(call.call())));
+                columns.add(new Column(j, Role.VALUE, call.output(), valueTypes.get(j), sql.apply(call.call())));
             }
             switch (call.kind()) {
                 case SUM -> columns.add(new Column(j, Role.NON_NULL, "__pgs_nn_" + j, "bigint", "count(" + x + ")"));

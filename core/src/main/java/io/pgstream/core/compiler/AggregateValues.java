@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * The new value of every stored column of a group, in the delta statement's CTE {@code __pgs_v}: from
  * the stored row ({@code __pgs_m.__pgs_old}) and the group's change ({@code __pgs_m.__pgs_d*}), or from the group's
- * recomputation ({@code __pgs_r.*}) when {@code __pgs_m.__pgs_rc}; {@link io.pgstream.core.delta.AggregateMaintenance}
+ * recomputation ({@code __pgs_r.*}) when {@code __pgs_m.__pgs_rc}; {@link AggregateMaintenance}
  * states the rules.
  *
  * <p>An output computed from aggregates ({@code round(avg(v), 2)}) and HAVING are evaluated over the new
@@ -141,6 +141,7 @@ final class AggregateValues {
             case MAX -> "GREATEST(" + old + ", __pgs_m.__pgs_ins_" + j + ")";
             case BOOL_AND -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + trues(j) + " = " + nn(j) + " END";
             case BOOL_OR -> "CASE WHEN " + nn(j) + " = 0 THEN NULL ELSE " + trues(j) + " > 0 END";
+            case OTHER -> recomputed; // always recomputed (AggregateMaintenance.RECOMPUTE)
         };
         return "CASE WHEN __pgs_m.__pgs_rc THEN " + recomputed + " ELSE " + incremental + " END";
     }

@@ -25,12 +25,22 @@ public final class Compiler {
             rel = Rewriter.rewrite(QueryTranslator.translate(request.analyzed(), request.catalog()));
         } catch (NotDifferentiableException e) {
             return new Compilation.FullOnly(e.getMessage(), recomputation(request));
+        } catch (RuntimeException e) {
+            return new Compilation.FullOnly(internalError(e), recomputation(request));
         }
         try {
             return new Compilation.Differential(plan(request, rel, types));
         } catch (NotDifferentiableException e) {
             return new Compilation.FullOnly(e.getMessage(), rel.explain(request.sql()));
+        } catch (RuntimeException e) {
+            return new Compilation.FullOnly(internalError(e), rel.explain(request.sql()));
         }
+    }
+
+    /** A compiler bug is no reason to fail a stream table: it refreshes in full, and says so. */
+    private static String internalError(RuntimeException e) {
+        return "the compiler failed on this query (" + e.getClass().getSimpleName() + ": " + e.getMessage()
+                + "); please report it";
     }
 
     private static Plan plan(CompileRequest request, Rel rel, TypeResolver types) throws NotDifferentiableException {
@@ -69,7 +79,8 @@ public final class Compiler {
             case Rel.Project project -> project.columns().stream().map(OutputColumn::name).toList();
             case Rel.UnionAll union -> outputNames(union.inputs().getFirst());
             case Rel.Distinct distinct -> outputNames(distinct.input());
-            default -> throw new IllegalStateException("a query ends with a projection, a union or a distinct");
+            case Rel.Combine combine -> outputNames(combine.left());
+            default -> throw new IllegalStateException("a query ends with a projection, a set operation or a distinct");
         };
     }
 

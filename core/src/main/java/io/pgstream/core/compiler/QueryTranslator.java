@@ -9,21 +9,21 @@ import io.pgstream.core.analyzed.Exprs;
 import io.pgstream.core.analyzed.Query;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a query as PostgreSQL analyzed it into the algebra: column references resolved to the alias and
- * column of the input they read (through join aliases and PostgreSQL 18's group entry), UNION and UNION
- * ALL as their tree, {@code SELECT DISTINCT} as a Distinct over the projection. A derived table that is
- * itself a select-project-join query is pulled up into the query that reads it, as PostgreSQL's planner
- * does: {@code SELECT e(x) FROM (SELECT f(y) AS x FROM T WHERE p) s WHERE q} is
- * {@code SELECT e(f(y)) FROM T WHERE p AND q[x := f(y)]}, each of its tables keeping an alias of its own.
- * What the algebra cannot
- * express raises {@link NotDifferentiableException} naming the construct as the user wrote it, or the
- * PostgreSQL node the compiler does not know; nothing is guessed.
+ * Reads a query as PostgreSQL analyzed it into the algebra. Column references are resolved to the alias
+ * and column of the input that yields them (through join aliases, PostgreSQL 18's group entry, derived
+ * tables and WITH queries); what the algebra cannot express raises {@link NotDifferentiableException}
+ * naming the construct, or the PostgreSQL node the compiler does not know. Nothing is guessed.
+ *
+ * <p>Subqueries become joins ({@link Decorrelation} says how); a derived table or WITH query that is a
+ * select-project-join query is pulled up into the query that reads it, as PostgreSQL's planner does
+ * ({@code SELECT e(x) FROM (SELECT f(y) AS x FROM T WHERE p) s WHERE q} is
+ * {@code SELECT e(f(y)) FROM T WHERE p AND q[x := f(y)]}); any other is a {@link Rel.Derived}.
  */
 public final class QueryTranslator {
 
@@ -34,152 +34,247 @@ public final class QueryTranslator {
     private static final Set<String> CLOCK_FUNCTIONS = Set.of("now", "statement_timestamp", "transaction_timestamp",
             "timeofday", "clock_timestamp");
 
+    /**
+     * A query level: its query and the level it is a subquery of. Levels compare by identity: a WITH query
+     * read twice is two levels over one query, whose tables are read under aliases of their own.
+     */
+    static final class Level {
+        private final Query query;
+        private final Level outer;
+
+        Level(Query query, Level outer) {
+            this.query = query;
+            this.outer = outer;
+        }
+
+        Query query() {
+            return query;
+        }
+
+        Level outer() {
+            return outer;
+        }
+
+        Level sub(Query subquery) {
+            return new Level(subquery, this);
+        }
+    }
+
+    /** A range-table entry as one level reads it. */
+    private record Entry(Level level, int index) {}
+
     private final Catalog catalog;
-    /** The alias each table of the query being translated is read under: unique among the tables of one SELECT. */
-    private final Map<Query.RangeEntry, String> aliases = new IdentityHashMap<>();
+    private final Decorrelation decorrelation;
+    /** The alias each table is read under: unique among the tables of one query and its subqueries. */
+    private final Map<Entry, String> aliases = new HashMap<>();
+    /** The derived table a range entry was read as (a subquery or WITH query not pulled up). */
+    private final Map<Entry, Rel.Derived> derived = new HashMap<>();
+    /** The level a pulled-up entry's query is read at. */
+    private final Map<Entry, Level> pulledUp = new HashMap<>();
     private Set<String> used = new HashSet<>();
 
     private QueryTranslator(Catalog catalog) {
         this.catalog = catalog;
+        this.decorrelation = new Decorrelation(this);
     }
 
     public static Rel translate(Query query, Catalog catalog) throws NotDifferentiableException {
-        return new QueryTranslator(catalog).query(query);
+        QueryTranslator translator = new QueryTranslator(catalog);
+        try {
+            return translator.query(query, null);
+        } catch (Refused refused) {
+            throw new NotDifferentiableException(refused.getMessage());
+        }
     }
 
-    private Rel query(Query query) throws NotDifferentiableException {
+    Catalog catalog() {
+        return catalog;
+    }
+
+    /** A whole query: a SELECT or a set operation, with its outputs. */
+    Rel query(Query query, Level outer) throws NotDifferentiableException {
         if (!query.refusals().isEmpty()) {
             throw new NotDifferentiableException(query.refusals().getFirst());
         }
-        if (!query.ctes().isEmpty()) {
-            throw new NotDifferentiableException("a WITH query (" + query.ctes().getFirst().name() + ")");
+        if (query.ctes().stream().anyMatch(Query.Cte::recursive)) {
+            throw new NotDifferentiableException("WITH RECURSIVE");
         }
         if (query.limit() != null || query.offset() != null) {
             throw new NotDifferentiableException("LIMIT or OFFSET");
         }
+        Level level = new Level(query, outer);
         if (query.setOperation() != null) {
-            return setOperation(query, query.setOperation());
+            return setOperation(level, query.setOperation());
         }
-        return select(query);
+        return select(level);
     }
 
-    private Rel setOperation(Query query, Query.SetOperation operation) throws NotDifferentiableException {
+    private Rel setOperation(Level level, Query.SetOperation operation) throws NotDifferentiableException {
         return switch (operation) {
             case Query.Branch branch -> {
-                if (!(query.entry(branch.index()) instanceof Query.Subquery subquery)) {
+                if (!(level.query().entry(branch.index()) instanceof Query.Subquery subquery)) {
                     throw new IllegalStateException("a set operation branch that is not a subquery");
                 }
-                yield query(subquery.query());
+                yield query(subquery.query(), level);
             }
             case Query.Combine combine -> switch (combine.operation()) {
                 case "UNION" -> {
-                    Rel union = new Rel.UnionAll(List.of(setOperation(query, combine.left()), setOperation(query, combine.right())));
+                    Rel union = new Rel.UnionAll(List.of(setOperation(level, combine.left()), setOperation(level, combine.right())));
                     yield combine.all() ? union : new Rel.Distinct(union);
                 }
+                case "INTERSECT", "EXCEPT" -> new Rel.Combine(setOperation(level, combine.left()), setOperation(level, combine.right()),
+                        combine.operation().equals("EXCEPT"), combine.all());
                 default -> throw new NotDifferentiableException(combine.operation() + (combine.all() ? " ALL" : ""));
             };
         };
     }
 
-    private Rel select(Query query) throws NotDifferentiableException {
+    private Rel select(Level level) throws NotDifferentiableException {
+        Query query = level.query();
         if (query.distinctOn()) {
             throw new NotDifferentiableException("DISTINCT ON");
         }
         if (query.from().isEmpty()) {
             throw new NotDifferentiableException("a query without FROM");
         }
-        Set<String> outer = used;
-        used = new HashSet<>();
-        try {
-            return selectFrom(query);
-        } finally {
-            used = outer;
-        }
-    }
-
-    private Rel selectFrom(Query query) throws NotDifferentiableException {
-        List<Rel.Scan> scans = new ArrayList<>();
-        List<Expr> conditions = new ArrayList<>();
-        for (Query.FromItem item : query.from()) {
-            from(query, item, scans, conditions);
-        }
-        Rel rel = scans.size() == 1 && conditions.isEmpty() ? scans.getFirst()
-                : scans.size() == 1 ? new Rel.Filter(scans.getFirst(), and(conditions)) : new Rel.Join(scans, conditions);
-        if (query.where() != null) {
-            rel = new Rel.Filter(rel, resolve(query, query.where()));
-        }
+        Rel[] rel = {fromAndWhere(level)};
+        boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
         List<OutputColumn> outputs = new ArrayList<>();
         for (Query.Target target : query.outputs()) {
-            outputs.add(new OutputColumn(target.name(), resolve(query, target.expr())));
+            Expr expr = grouped ? target.expr() : decorrelation.scalars(level, target.expr(), rel);
+            outputs.add(new OutputColumn(target.name(), resolve(level, expr)));
         }
-        boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
-        rel = grouped ? aggregate(query, rel, outputs) : new Rel.Project(rel, outputs);
-        return query.distinct().isEmpty() ? rel : new Rel.Distinct(rel);
+        Rel result = grouped ? aggregate(level, rel[0], outputs) : new Rel.Project(rel[0], outputs);
+        return query.distinct().isEmpty() ? result : new Rel.Distinct(result);
     }
 
-    private static Expr and(List<Expr> conditions) {
-        return conditions.size() == 1 ? conditions.getFirst() : new Expr.Bool(Expr.BoolOp.AND, conditions);
+    /** The FROM clause joined, then WHERE: its subqueries as joins, the rest as one filter. */
+    Rel fromAndWhere(Level level) throws NotDifferentiableException {
+        return decorrelation.where(level, from(level), conjuncts(level.query().where()));
     }
 
-    /** FROM items: tables and inner joins of them, flattened into scans and conditions. */
-    private void from(Query query, Query.FromItem item, List<Rel.Scan> scans, List<Expr> conditions)
-            throws NotDifferentiableException {
-        switch (item) {
-            case Query.EntryRef ref when query.entry(ref.index()) instanceof Query.Subquery subquery && pulledUp(subquery) -> {
-                for (Query.FromItem inner : subquery.query().from()) {
-                    from(subquery.query(), inner, scans, conditions);
-                }
-                if (subquery.query().where() != null) {
-                    conditions.add(resolve(subquery.query(), subquery.query().where()));
-                }
-                for (Query.Target target : subquery.query().targets()) {
-                    resolve(subquery.query(), target.expr()); // refused here if the algebra cannot follow it
-                }
-            }
-            case Query.EntryRef ref -> scans.add(scan(query.entry(ref.index())));
+    /** The FROM items, joined in order (a comma is a cross join). */
+    Rel from(Level level) throws NotDifferentiableException {
+        Rel rel = null;
+        for (Query.FromItem item : level.query().from()) {
+            Rel next = item(level, item);
+            rel = rel == null ? next : new Rel.Join(rel, next, Rel.JoinKind.INNER, null);
+        }
+        return rel;
+    }
+
+    private Rel item(Level level, Query.FromItem item) throws NotDifferentiableException {
+        return switch (item) {
+            case Query.EntryRef ref -> entry(new Entry(level, ref.index()));
             case Query.JoinItem join -> {
-                if (!join.type().equals("INNER")) {
-                    throw new NotDifferentiableException("an outer join (" + join.type() + " JOIN)");
-                }
-                from(query, join.left(), scans, conditions);
-                from(query, join.right(), scans, conditions);
-                if (join.condition() != null) {
-                    conditions.add(resolve(query, join.condition()));
-                }
+                Rel left = item(level, join.left());
+                Rel right = item(level, join.right());
+                Rel.JoinKind kind = switch (join.type()) {
+                    case "INNER" -> Rel.JoinKind.INNER;
+                    case "LEFT" -> Rel.JoinKind.LEFT;
+                    case "RIGHT" -> Rel.JoinKind.RIGHT;
+                    case "FULL" -> Rel.JoinKind.FULL;
+                    default -> throw new NotDifferentiableException("a " + join.type() + " join");
+                };
+                yield new Rel.Join(left, right, kind, join.condition() == null ? null : resolve(level, join.condition()));
             }
-        }
+        };
     }
 
-    /** A derived table with no grouping, DISTINCT, LIMIT, set operation or WITH of its own: pulled up. */
-    private static boolean pulledUp(Query.Subquery subquery) {
-        Query query = subquery.query();
-        return !subquery.lateral() && query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
-                && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
-                && query.limit() == null && query.offset() == null && !query.from().isEmpty();
-    }
-
-    private Rel.Scan scan(Query.RangeEntry entry) throws NotDifferentiableException {
+    private Rel entry(Entry at) throws NotDifferentiableException {
+        Level level = at.level();
+        Query.RangeEntry entry = level.query().entry(at.index());
         return switch (entry) {
-            case Query.Relation relation -> new Rel.Scan(catalog.relation(relation.relid()), alias(relation));
-            case Query.Subquery subquery -> throw new NotDifferentiableException("a subquery in FROM (" + subquery.alias() + ")");
-            case Query.CteReference cte -> throw new NotDifferentiableException("a WITH query (" + cte.name() + ")");
+            case Query.Relation relation when relation.relkind().equals("v") ->
+                    throw new NotDifferentiableException("a view (" + catalog.relation(relation.relid()) + "): read its query instead");
+            case Query.Relation relation -> new Rel.Scan(catalog.relation(relation.relid()), alias(at, relation));
+            case Query.Subquery subquery when subquery.lateral() ->
+                    throw new NotDifferentiableException("a LATERAL subquery (" + subquery.alias() + ")");
+            case Query.Subquery subquery -> tableQuery(at, subquery.query());
+            case Query.CteReference reference -> tableQuery(at, cte(level, reference));
             case Query.OtherEntry other -> throw new NotDifferentiableException("a " + other.kind() + " (" + other.alias() + ")");
             case Query.Join join -> throw new IllegalStateException("a join entry in FROM");
             case Query.Group group -> throw new IllegalStateException("a group entry in FROM");
         };
     }
 
+    /** A WITH query: inlined where it is read, once per reference. */
+    private static Query cte(Level level, Query.CteReference reference) {
+        Level at = level;
+        for (int up = 0; up < reference.levelsUp(); up++) {
+            at = at.outer();
+        }
+        return at.query().ctes().stream().filter(c -> c.name().equals(reference.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no WITH query " + reference.name())).query();
+    }
+
+    /** A query read as a table: pulled up when it is a select-project-join query, else a derived table. */
+    private Rel tableQuery(Entry at, Query query) throws NotDifferentiableException {
+        Level level = at.level();
+        Query.RangeEntry entry = level.query().entry(at.index());
+        if (pullsUp(query)) {
+            Level inner = level.sub(query);
+            pulledUp.put(at, inner);
+            Rel rel = fromAndWhere(inner);
+            for (Query.Target target : query.targets()) {
+                resolve(inner, target.expr()); // refused here if the algebra cannot follow it
+            }
+            return rel;
+        }
+        String alias = uniqueAlias(entry.alias());
+        Rel.Derived table = new Rel.Derived(query(query, level), alias, entry.columns());
+        derived.put(at, table);
+        return table;
+    }
+
+    /** A query with no grouping, DISTINCT, LIMIT, set operation or WITH of its own, that reads tables: pulled up. */
+    private static boolean pullsUp(Query query) {
+        return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
+                && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
+                && query.limit() == null && query.offset() == null && !query.from().isEmpty()
+                && query.targets().stream().allMatch(t -> Exprs.find(t.expr(), Expr.SubLink.class::isInstance).isEmpty());
+    }
+
+    /** The table's alias in the query, or, when another table of the query uses it already, the alias numbered. */
+    private String alias(Entry at, Query.Relation relation) {
+        String alias = uniqueAlias(relation.alias());
+        aliases.put(at, alias);
+        return alias;
+    }
+
+    String uniqueAlias(String wanted) {
+        String alias = wanted;
+        for (int n = 2; used.contains(alias); n++) {
+            alias = wanted + "_" + n;
+        }
+        used.add(alias);
+        return alias;
+    }
+
+    /** The ANDed conditions of a WHERE (none for no WHERE). */
+    static List<Expr> conjuncts(Expr where) {
+        if (where == null) {
+            return List.of();
+        }
+        if (where instanceof Expr.Bool bool && bool.op() == Expr.BoolOp.AND) {
+            List<Expr> all = new ArrayList<>();
+            bool.args().forEach(arg -> all.addAll(conjuncts(arg)));
+            return all;
+        }
+        return List.of(where);
+    }
+
     /**
-     * An expression with every column reference resolved to its input's alias and column, refused if it
-     * holds what the algebra cannot follow (a subquery, a correlated or whole-row reference, an unknown
-     * node, the clock).
+     * An expression with every column reference resolved to the input that yields it, refused if it holds
+     * what the algebra cannot follow (a subquery left over, a whole-row reference, an unknown node, the
+     * clock). References to enclosing queries resolve there: only a join condition may hold them.
      */
-    private Expr resolve(Query query, Expr expr) throws NotDifferentiableException {
+    Expr resolve(Level level, Expr expr) throws NotDifferentiableException {
         for (Expr node : Exprs.find(expr, e -> true)) {
             refuse(node);
         }
         try {
-            return Exprs.map(expr, e -> e instanceof Expr.Var var ? column(query, var) : e);
+            return Exprs.map(expr, e -> e instanceof Expr.Var var ? column(level, var) : e);
         } catch (Refused refused) {
             throw new NotDifferentiableException(refused.getMessage());
         }
@@ -189,54 +284,64 @@ public final class QueryTranslator {
         switch (node) {
             case Expr.Unknown unknown -> throw new NotDifferentiableException(unknown.what() + " (PostgreSQL node "
                     + unknown.node() + ")");
-            case Expr.SubLink sublink -> throw new NotDifferentiableException("a subquery in an expression ("
-                    + sublink.kind() + " sublink)");
-            case Expr.Function f when catalog.function(f.function()).schema().equals("pg_catalog")
-                    && (CLOCK_FUNCTIONS.contains(catalog.function(f.function()).name())
-                        || (catalog.function(f.function()).name().equals("age") && f.args().size() == 1)) ->
-                    throw new NotDifferentiableException("the clock (" + catalog.function(f.function()).name()
-                            + "()): its value changes without any source change");
+            case Expr.SubLink sublink -> throw new NotDifferentiableException("a subquery (" + sublink.kind()
+                    + " sublink) where it cannot be a join: under OR, in a grouped query's outputs or HAVING, or correlated beyond equalities");
+            case Expr.Function f when clock(f) -> throw new NotDifferentiableException("the clock ("
+                    + catalog.function(f.function()).name() + "()): its value changes without any source change");
             default -> { }
         }
     }
 
+    private boolean clock(Expr.Function f) {
+        Catalog.Function function = catalog.function(f.function());
+        return function.schema().equals("pg_catalog")
+                && (CLOCK_FUNCTIONS.contains(function.name()) || (function.name().equals("age") && f.args().size() == 1));
+    }
+
     /** Unchecked inside {@link Exprs#map}, rethrown as the checked refusal. */
-    private static final class Refused extends RuntimeException {
+    static final class Refused extends RuntimeException {
         Refused(String message) {
             super(message, null, false, false);
         }
     }
 
-    private Expr column(Query query, Expr.Var var) {
-        if (var.levelsUp() > 0) {
-            throw new Refused("a correlated reference to an outer query");
+    private Expr column(Level level, Expr.Var var) {
+        Level scope = level;
+        for (int up = 0; up < var.levelsUp(); up++) {
+            scope = scope.outer();
+            if (scope == null) {
+                throw new IllegalStateException("a reference above the outermost query");
+            }
         }
         if (var.attribute() <= 0) {
             throw new Refused(var.attribute() == 0 ? "a whole-row reference" : "a system column");
         }
-        Query.RangeEntry entry = query.entry(var.rangeIndex());
+        Entry at = new Entry(scope, var.rangeIndex());
+        Query.RangeEntry entry = scope.query().entry(var.rangeIndex());
+        int index = var.attribute() - 1;
+        if (derived.containsKey(at)) {
+            return new Expr.Column(derived.get(at).alias(), entry.columns().get(index), var.type());
+        }
+        if (pulledUp.containsKey(at)) {
+            Level inner = pulledUp.get(at);
+            return inner(inner, inner.query().targets().get(index).expr());
+        }
         return switch (entry) {
-            case Query.Relation relation -> new Expr.Column(aliases.get(relation), relation.columns().get(var.attribute() - 1),
-                    var.type());
-            case Query.Subquery subquery -> Exprs.map(subquery.query().targets().get(var.attribute() - 1).expr(),
-                    e -> e instanceof Expr.Var inner ? column(subquery.query(), inner) : e);
-            case Query.Join join -> Exprs.map(join.aliasVars().get(var.attribute() - 1),
-                    e -> e instanceof Expr.Var inner ? column(query, inner) : e);
-            case Query.Group group -> Exprs.map(group.expressions().get(var.attribute() - 1),
-                    e -> e instanceof Expr.Var inner ? column(query, inner) : e);
+            case Query.Relation relation -> {
+                String alias = aliases.get(at);
+                if (alias == null) {
+                    throw new IllegalStateException("a table read before its FROM item: " + relation.alias());
+                }
+                yield new Expr.Column(alias, relation.columns().get(index), var.type());
+            }
+            case Query.Join join -> inner(scope, join.aliasVars().get(index));
+            case Query.Group group -> inner(scope, group.expressions().get(index));
             default -> throw new Refused("a column of " + entry.alias());
         };
     }
 
-    /** The table's alias in the query, or, when a pulled-up derived table already uses it, the alias numbered. */
-    private String alias(Query.Relation relation) {
-        String alias = relation.alias();
-        for (int n = 2; used.contains(alias); n++) {
-            alias = relation.alias() + "_" + n;
-        }
-        used.add(alias);
-        aliases.put(relation, alias);
-        return alias;
+    private Expr inner(Level level, Expr expr) {
+        return Exprs.map(expr, e -> e instanceof Expr.Var var ? column(level, var) : e);
     }
 
     /**
@@ -244,17 +349,24 @@ public final class QueryTranslator {
      * appears inside a computed output or HAVING is kept in a hidden column ({@value #HIDDEN_CALL}j).
      * HAVING is a filter over the groups.
      */
-    private Rel aggregate(Query query, Rel input, List<OutputColumn> outputs) throws NotDifferentiableException {
+    private Rel aggregate(Level level, Rel input, List<OutputColumn> outputs) throws NotDifferentiableException {
+        Query query = level.query();
         List<Expr> keys = new ArrayList<>();
         for (Query.SortGroup item : query.groupBy()) {
             Query.Target target = query.target(item);
             if (target.junk()) {
                 throw new NotDifferentiableException("a GROUP BY key that is not an output column");
             }
-            keys.add(resolve(query, target.expr()));
+            keys.add(resolve(level, target.expr()));
         }
+        Expr having = query.having() == null ? null : resolve(level, query.having());
+        return grouped(input, keys, outputs, having);
+    }
+
+    /** The projection over the groups of {@code input} (with HAVING, a filter over them). */
+    Rel grouped(Rel input, List<Expr> keys, List<OutputColumn> outputs, Expr having) throws NotDifferentiableException {
         List<AggregateCall> calls = new ArrayList<>();
-        List<OutputColumn> computed = new ArrayList<>();
+        List<Expr> overGroups = new ArrayList<>();
         for (OutputColumn output : outputs) {
             if (keys.contains(output.expression())) {
                 continue;
@@ -262,11 +374,9 @@ public final class QueryTranslator {
             if (output.expression() instanceof Expr.Aggregate call && calls.stream().noneMatch(c -> c.call().equals(call))) {
                 calls.add(aggregateCall(call, output.name()));
             } else {
-                computed.add(output);
+                overGroups.add(output.expression());
             }
         }
-        Expr having = query.having() == null ? null : resolve(query, query.having());
-        List<Expr> overGroups = new ArrayList<>(computed.stream().map(OutputColumn::expression).toList());
         if (having != null) {
             overGroups.add(having);
         }
@@ -303,21 +413,13 @@ public final class QueryTranslator {
     private AggregateCall aggregateCall(Expr.Aggregate call, String output) throws NotDifferentiableException {
         Catalog.Function function = catalog.function(call.function());
         AggregateCall.Kind kind = function.schema().equals("pg_catalog") ? AggregateCall.Kind.of(function.name(), call.star()) : null;
-        if (kind == null) {
-            throw new NotDifferentiableException("the aggregate " + function.name() + "()");
-        }
         if (call.levelsUp() > 0) {
             throw new NotDifferentiableException("an aggregate of an outer query");
         }
-        if (call.filter() != null) {
-            throw new NotDifferentiableException("an aggregate with FILTER (" + function.name() + ")");
+        if (kind == null || call.filter() != null || call.distinct() || !call.order().isEmpty()
+                || (!call.star() && call.args().size() != 1)) {
+            kind = AggregateCall.Kind.OTHER;
         }
-        if (call.distinct() || !call.order().isEmpty()) {
-            throw new NotDifferentiableException("an aggregate with DISTINCT or ORDER BY (" + function.name() + ")");
-        }
-        if (!call.star() && call.args().size() != 1) {
-            throw new NotDifferentiableException("an aggregate of several arguments (" + function.name() + ")");
-        }
-        return new AggregateCall(kind, call.star() ? null : call.args().getFirst(), call, output);
+        return new AggregateCall(kind, call.star() || call.args().size() != 1 ? null : call.args().getFirst(), call, output);
     }
 }

@@ -206,6 +206,13 @@ public final class Workload {
         return statements;
     }
 
+    /**
+     * Lifts {@code differential_max_change_ratio}: in refresh mode 'auto' a refresh then goes
+     * differential whenever the plan allows, however many of the (few) rows changed.
+     */
+    public static final String LIFT_CHANGE_RATIO =
+            "UPDATE pgstream.settings SET value = '1e9' WHERE name = 'differential_max_change_ratio'";
+
     public static String createSql(QueryCase query, String mode) {
         return "SELECT pgstream.create_stream_table('" + STREAM_TABLE + "', $q$" + query.query() + "$q$, '1h', refresh_mode => '"
                 + mode + "')";
@@ -226,7 +233,7 @@ public final class Workload {
         /** A comment line of the script; nothing to execute. */
         record Comment(String text) implements Step {}
 
-        /** A CREATE TABLE of the schema (the runner creates the schema once and empties it for each try). */
+        /** A statement of the schema (the runner creates the schema once and empties its tables for each try). */
         record Schema(String sql) implements Step {}
 
         /** A statement: starting rows, the create call, or a workload operation ({@code op} not null). */
@@ -250,6 +257,14 @@ public final class Workload {
 
     /** What a scenario does, in order: schema, starting rows, create, install, then cycle after cycle. */
     public static List<Step> steps(Scenario scenario) {
+        return steps(scenario, "differential");
+    }
+
+    /**
+     * As {@link #steps(Scenario)}, the stream table created in refresh mode {@code mode}; in 'auto',
+     * after {@link #LIFT_CHANGE_RATIO}.
+     */
+    public static List<Step> steps(Scenario scenario, String mode) {
         List<Step> steps = new ArrayList<>();
         steps.add(new Step.Comment("pg_stream differential refresh: reproduction (query case " + scenario.query().name() + ")"));
         steps.add(new Step.Comment("in a fresh database with pg_stream installed (CREATE EXTENSION pg_stream)"));
@@ -259,7 +274,10 @@ public final class Workload {
         for (String insert : initialInserts(scenario.initialRows())) {
             steps.add(new Step.Statement(insert, null));
         }
-        steps.add(new Step.Statement(createSql(scenario.query(), "differential"), null));
+        if (mode.equals("auto")) {
+            steps.add(new Step.Statement(LIFT_CHANGE_RATIO, null));
+        }
+        steps.add(new Step.Statement(createSql(scenario.query(), mode), null));
         steps.add(new Step.Install());
         steps.add(new Step.Check(0));
         int number = 0;
@@ -305,7 +323,12 @@ public final class Workload {
      * (row counts, refresh results, differences), printed as comments.
      */
     public static String script(Scenario scenario, Map<Integer, String> notes) {
-        List<Step> steps = steps(scenario);
+        return script(scenario, notes, "differential");
+    }
+
+    /** As {@link #script(Scenario, Map)}, for {@link #steps(Scenario, String)}. */
+    public static String script(Scenario scenario, Map<Integer, String> notes, String mode) {
+        List<Step> steps = steps(scenario, mode);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < steps.size(); i++) {
             String line = switch (steps.get(i)) {

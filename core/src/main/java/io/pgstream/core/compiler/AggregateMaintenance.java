@@ -1,4 +1,4 @@
-package io.pgstream.core.delta;
+package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.AggregateCall;
 import java.util.Locale;
@@ -33,6 +33,7 @@ public enum AggregateMaintenance {
     public static AggregateMaintenance of(AggregateCall.Kind kind, String argumentType) {
         return switch (kind) {
             case COUNT_STAR, COUNT, BOOL_AND, BOOL_OR -> COUNTERS;
+            case OTHER -> RECOMPUTE;
             case MIN, MAX -> RECOMPUTE_ON_EXTREME_DELETE;
             case SUM, AVG -> arithmetic(kind, argumentType.toLowerCase(Locale.ROOT));
         };

@@ -1,0 +1,281 @@
+package io.pgstream.core.compiler;
+
+import io.pgstream.core.algebra.OutputColumn;
+import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.analyzed.Catalog;
+import io.pgstream.core.analyzed.Expr;
+import io.pgstream.core.analyzed.Exprs;
+import io.pgstream.core.analyzed.Query;
+import io.pgstream.core.compiler.QueryTranslator.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Subqueries in expressions, turned into joins. In WHERE, a conjunct that is a subquery test becomes a
+ * semi or anti join of the query so far with the subquery's rows, its correlated conditions the join's:
+ *
+ * <pre>
+ *   EXISTS (S where c)         → R ⋉_c S            NOT EXISTS (S where c)   → R ▷_c S
+ *   x = ANY (S) / x IN (S)     → R ⋉_{x = s} S      x IN (S), negated        → R ▷_{(x = s) IS NOT FALSE} S
+ *   x op ALL (S)               → R ▷_{(x op s) IS NOT TRUE} S      negated   → R ⋉_{(x op s) IS FALSE} S
+ * </pre>
+ *
+ * which keeps SQL's NULL rules: one NULL among S's values and {@code x NOT IN (S)} is never true, as
+ * {@code (x = NULL) IS NOT FALSE} matches every row. A scalar subquery is an aggregate read by a left
+ * join: uncorrelated, its one row joined to every row; correlated by equalities {@code s = r}, grouped by
+ * {@code s} and joined on them, a row without a group getting the aggregate's value over no rows (0 for
+ * a count, NULL for the others), so the count bug cannot happen. Anything else (a subquery under OR, a
+ * correlation other than equalities, a scalar subquery that is not an aggregate) is refused, named.
+ */
+final class Decorrelation {
+
+    /** Aggregates whose value over no rows is NULL (count is 0); any other aggregate is refused there. */
+    private static final Set<String> NULL_WHEN_EMPTY = Set.of("sum", "avg", "min", "max", "bool_and", "bool_or", "every",
+            "string_agg", "array_agg", "json_agg", "jsonb_agg", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp",
+            "var_pop");
+
+    private final QueryTranslator translator;
+    private int subqueries;
+
+    Decorrelation(QueryTranslator translator) {
+        this.translator = translator;
+    }
+
+    /** {@code rel} filtered by WHERE's conjuncts, its subquery tests as semi and anti joins. */
+    Rel where(Level level, Rel rel, List<Expr> conjuncts) throws NotDifferentiableException {
+        Rel[] result = {rel};
+        List<Expr> filters = new ArrayList<>();
+        for (Expr conjunct : conjuncts) {
+            if (!subqueryTest(level, conjunct, result)) {
+                filters.add(translator.resolve(level, scalars(level, conjunct, result)));
+            }
+        }
+        return filters.isEmpty() ? result[0]
+                : new Rel.Filter(result[0], filters.size() == 1 ? filters.getFirst() : new Expr.Bool(Expr.BoolOp.AND, filters));
+    }
+
+    /** A conjunct that is [NOT] EXISTS, IN, ANY or ALL: joined to {@code rel[0]}; false for any other. */
+    private boolean subqueryTest(Level level, Expr conjunct, Rel[] rel) throws NotDifferentiableException {
+        boolean negated = conjunct instanceof Expr.Bool not && not.op() == Expr.BoolOp.NOT;
+        Expr test = negated ? ((Expr.Bool) conjunct).args().getFirst() : conjunct;
+        if (!(test instanceof Expr.SubLink sublink) || !List.of("EXISTS", "ANY", "ALL").contains(sublink.kind())) {
+            return false;
+        }
+        boolean all = sublink.kind().equals("ALL");
+        Right right = right(level, sublink);
+        List<Expr> condition = new ArrayList<>(right.correlated());
+        if (sublink.test() != null) {
+            Expr compared = translator.resolve(level, Exprs.map(sublink.test(),
+                    e -> e instanceof Expr.SubqueryOutput output ? right.output(output.column()) : e));
+            String truth = all ? (negated ? "IS FALSE" : "IS NOT TRUE") : negated ? "IS NOT FALSE" : null;
+            condition.add(truth == null ? compared : new Expr.BooleanTest(compared, truth));
+        }
+        boolean anti = all != negated;
+        rel[0] = new Rel.Join(rel[0], right.rel(), anti ? Rel.JoinKind.ANTI : Rel.JoinKind.SEMI, and(condition));
+        return true;
+    }
+
+    /**
+     * The subquery's side of a join: its rows, its outputs as expressions over them, and the conditions
+     * correlating it with the enclosing query (resolved with both in scope).
+     */
+    private record Right(Rel rel, List<Expr> outputs, List<Expr> correlated) {
+        Expr output(int column) {
+            return outputs.get(column - 1);
+        }
+    }
+
+    private Right right(Level level, Expr.SubLink sublink) throws NotDifferentiableException {
+        Query subquery = sublink.subquery();
+        Level inner = level.sub(subquery);
+        List<Expr> local = new ArrayList<>();
+        List<Expr> correlated = new ArrayList<>();
+        for (Expr conjunct : QueryTranslator.conjuncts(subquery.where())) {
+            (correlated(conjunct) ? correlated : local).add(conjunct);
+        }
+        if (simple(subquery)) {
+            Rel rel = where(inner, translator.from(inner), local);
+            List<Expr> outputs = new ArrayList<>();
+            for (Query.Target target : subquery.outputs()) {
+                outputs.add(translator.resolve(inner, target.expr()));
+            }
+            List<Expr> conditions = new ArrayList<>();
+            for (Expr conjunct : correlated) {
+                conditions.add(translator.resolve(inner, conjunct));
+            }
+            return new Right(rel, outputs, conditions);
+        }
+        if (!correlated.isEmpty() || references(subquery, 1)) {
+            throw new NotDifferentiableException("a correlated subquery that groups, DISTINCTs or is a set operation");
+        }
+        Rel.Derived table = derived(level, subquery, "subquery");
+        List<Expr> outputs = table.names().stream().map(name -> (Expr) new Expr.Column(table.alias(), name, null)).toList();
+        return new Right(table, outputs, List.of());
+    }
+
+    private Rel.Derived derived(Level level, Query subquery, String name) throws NotDifferentiableException {
+        String alias = translator.uniqueAlias("__pgs_" + name + (++subqueries));
+        List<String> names = subquery.outputs().stream().map(Query.Target::name).toList();
+        return new Rel.Derived(translator.query(subquery, level), alias, names);
+    }
+
+    /**
+     * The expression with each scalar subquery replaced by the column of a left join added to {@code rel[0]}.
+     */
+    Expr scalars(Level level, Expr expr, Rel[] rel) throws NotDifferentiableException {
+        List<Expr.SubLink> found = Exprs.find(expr, e -> e instanceof Expr.SubLink s && s.kind().equals("EXPR")).stream()
+                .map(Expr.SubLink.class::cast).toList();
+        if (found.isEmpty()) {
+            return expr;
+        }
+        java.util.Map<Expr, Expr> replacements = new java.util.HashMap<>();
+        for (Expr.SubLink sublink : found) {
+            replacements.put(sublink, scalar(level, sublink, rel));
+        }
+        return Exprs.map(expr, e -> replacements.getOrDefault(e, e));
+    }
+
+    private Expr scalar(Level level, Expr.SubLink sublink, Rel[] rel) throws NotDifferentiableException {
+        Query subquery = sublink.subquery();
+        if (!subquery.hasAggregates() || !subquery.groupBy().isEmpty() || subquery.setOperation() != null
+                || subquery.outputs().size() != 1) {
+            throw new NotDifferentiableException("a scalar subquery that is not one aggregate (it may return several rows)");
+        }
+        List<Expr> local = new ArrayList<>();
+        List<Expr[]> keys = new ArrayList<>(); // {inner side, outer side}
+        List<Long> operators = new ArrayList<>();
+        for (Expr conjunct : QueryTranslator.conjuncts(subquery.where())) {
+            if (!correlated(conjunct)) {
+                local.add(conjunct);
+                continue;
+            }
+            if (!(conjunct instanceof Expr.Operator equality) || equality.args().size() != 2 || !isEquality(equality)) {
+                throw new NotDifferentiableException("a scalar subquery correlated by other than equalities");
+            }
+            Expr first = equality.args().get(0);
+            Expr second = equality.args().get(1);
+            boolean firstOuter = outerOnly(first);
+            if (firstOuter == outerOnly(second) || (firstOuter ? !innerOnly(second) : !innerOnly(first))) {
+                throw new NotDifferentiableException("a scalar subquery correlated by an equality that mixes both queries");
+            }
+            keys.add(firstOuter ? new Expr[] {second, first} : new Expr[] {first, second});
+            operators.add(equality.operator());
+        }
+        if (subquery.having() != null || references(subquery.outputs().getFirst().expr(), 1)) {
+            throw new NotDifferentiableException("a correlated scalar subquery with HAVING or outer columns in its value");
+        }
+        Level inner = level.sub(subquery);
+        Rel input = where(inner, translator.from(inner), local);
+        String alias = translator.uniqueAlias("__pgs_scalar" + (++subqueries));
+        List<OutputColumn> outputs = new ArrayList<>();
+        List<Expr> groupKeys = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Expr key = translator.resolve(inner, keys.get(i)[0]);
+            groupKeys.add(key);
+            outputs.add(new OutputColumn("key" + i, key));
+        }
+        Expr value = translator.resolve(inner, subquery.outputs().getFirst().expr());
+        outputs.add(new OutputColumn("value", value));
+        Rel groups = translator.grouped(input, groupKeys, outputs, null);
+        Rel.Derived table = new Rel.Derived(groups, alias, outputs.stream().map(OutputColumn::name).toList());
+        List<Expr> on = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            Expr outer = translator.resolve(inner, keys.get(i)[1]); // its references are one level out of the subquery
+            on.add(new Expr.Operator(operators.get(i), List.of(new Expr.Column(alias, "key" + i, null), outer)));
+        }
+        rel[0] = new Rel.Join(rel[0], table, Rel.JoinKind.LEFT, on.isEmpty() ? null : and(on));
+        Expr column = new Expr.Column(alias, "value", null);
+        if (keys.isEmpty()) {
+            return column; // an aggregate of the whole subquery: exactly one row, joined to every row
+        }
+        Expr empty = overNoRows(value);
+        return new Expr.Case(null, List.of(new Expr.When(new Expr.NullTest(new Expr.Column(alias, "key0", null), true), empty)),
+                column);
+    }
+
+    /** The value of an expression over aggregates when they aggregate no rows. */
+    private Expr overNoRows(Expr value) throws NotDifferentiableException {
+        for (Expr found : Exprs.find(value, e -> e instanceof Expr.Aggregate)) {
+            Catalog.Function function = translator.catalog().function(((Expr.Aggregate) found).function());
+            if (!function.schema().equals("pg_catalog")
+                    || !(function.name().equals("count") || NULL_WHEN_EMPTY.contains(function.name()))) {
+                throw new NotDifferentiableException("a correlated scalar subquery of the aggregate " + function.name()
+                        + "(), whose value over no rows is not known");
+            }
+        }
+        Expr empty = Exprs.map(value, e -> e instanceof Expr.Aggregate aggregate
+                ? new Expr.Const(aggregate.type(), translator.catalog().function(aggregate.function()).name().equals("count") ? "0" : null)
+                : e);
+        if (!Exprs.find(empty, Expr.Column.class::isInstance).isEmpty()) {
+            throw new NotDifferentiableException("a correlated scalar subquery whose value reads its keys outside aggregates");
+        }
+        return empty;
+    }
+
+    private boolean isEquality(Expr.Operator operator) {
+        Catalog.Operator op = translator.catalog().operator(operator.operator());
+        return op.schema().equals("pg_catalog") && op.name().equals("=");
+    }
+
+    /** A subquery whose rows are a select-project-join query's (EXISTS ignores its outputs). */
+    private static boolean simple(Query query) {
+        return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null && query.groupBy().isEmpty()
+                && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty() && query.limit() == null
+                && query.offset() == null && !query.from().isEmpty();
+    }
+
+    /** Whether a condition of a subquery reads the enclosing query. */
+    private static boolean correlated(Expr conjunct) {
+        return !Exprs.find(conjunct, e -> e instanceof Expr.Var var && var.levelsUp() > 0).isEmpty();
+    }
+
+    private static boolean outerOnly(Expr expr) {
+        List<Expr> vars = Exprs.find(expr, e -> e instanceof Expr.Var);
+        return !vars.isEmpty() && vars.stream().allMatch(v -> ((Expr.Var) v).levelsUp() == 1)
+                && Exprs.find(expr, e -> e instanceof Expr.SubLink || e instanceof Expr.Aggregate).isEmpty();
+    }
+
+    private static boolean innerOnly(Expr expr) {
+        return Exprs.find(expr, e -> e instanceof Expr.Var var && var.levelsUp() > 0).isEmpty()
+                && Exprs.find(expr, e -> e instanceof Expr.SubLink || e instanceof Expr.Aggregate).isEmpty();
+    }
+
+    /** Whether anything in a query (or expression) reads {@code levels} query levels out or further. */
+    private static boolean references(Query query, int levels) {
+        List<Expr> exprs = new ArrayList<>();
+        query.targets().forEach(t -> exprs.add(t.expr()));
+        exprs.add(query.where());
+        exprs.add(query.having());
+        for (Query.FromItem item : query.from()) {
+            if (item instanceof Query.JoinItem join) {
+                exprs.add(join.condition());
+            }
+        }
+        for (Query.RangeEntry entry : query.rangeTable()) {
+            if (entry instanceof Query.Subquery subquery && references(subquery.query(), levels + 1)) {
+                return true;
+            }
+        }
+        return exprs.stream().anyMatch(e -> references(e, levels));
+    }
+
+    private static boolean references(Expr expr, int levels) {
+        if (expr == null) {
+            return false;
+        }
+        for (Expr node : Exprs.find(expr, e -> true)) {
+            if (node instanceof Expr.Var var && var.levelsUp() >= levels) {
+                return true;
+            }
+            if (node instanceof Expr.SubLink sublink && references(sublink.subquery(), levels + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Expr and(List<Expr> conditions) {
+        return conditions.isEmpty() ? null : conditions.size() == 1 ? conditions.getFirst() : new Expr.Bool(Expr.BoolOp.AND, conditions);
+    }
+}

@@ -1,0 +1,137 @@
+package io.pgstream.core.compiler;
+
+import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.analyzed.Expr;
+import io.pgstream.core.sql.ExprRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The SQL of any operator in each of its three states, composed from its inputs' (DBSP's chain rule):
+ * {@link State#NEW} its rows now, {@link State#OLD} its rows at the previous refresh and
+ * {@link State#DELTA} the change between them. Every state is a Z-set: columns {@code __pgs_c<i>}
+ * ({@link Columns}) and a weight {@code __pgs_w}; a row's multiplicity is the sum of its weights, and
+ * NEW rows always weigh 1. The linear operators are here: a filter, a projection and a union apply to
+ * each state alike (σ(ΔR) = Δσ(R)), and a derived table is its query. Joins, semi and anti joins and
+ * groups have rules of their own ({@link JoinStates}, {@link SemiJoinStates}, {@link GroupStates},
+ * {@link CombineStates}).
+ *
+ * <p>Inside a delta statement, {@code $1, $2, $3} are the previous frontier and CTE {@code __pgs_f} the
+ * current one (see {@code pgstream._changed_between}).
+ */
+final class States {
+
+    static final String WEIGHT = "__pgs_w";
+
+    enum State { NEW, OLD, DELTA }
+
+    private final CompileRequest request;
+    private final ExprRenderer sql;
+    private final Columns columns;
+    private final JoinStates joins = new JoinStates(this);
+    private final SemiJoinStates semiJoins = new SemiJoinStates(this);
+    private final GroupStates groups = new GroupStates(this);
+    private final CombineStates combines = new CombineStates(this);
+
+    States(CompileRequest request) {
+        this.request = request;
+        this.sql = request.sql();
+        this.columns = new Columns(request);
+    }
+
+    List<Expr.Column> columns(Rel rel) throws NotDifferentiableException {
+        return columns.of(rel);
+    }
+
+    /** A scope over one input under an alias. */
+    Scope scope(String alias, Rel rel) throws NotDifferentiableException {
+        return new Scope(sql).with(alias, columns(rel));
+    }
+
+    Scope emptyScope() {
+        return new Scope(sql);
+    }
+
+    String of(Rel rel, State state) throws NotDifferentiableException {
+        return switch (rel) {
+            case Rel.Scan scan -> scan(scan, state);
+            case Rel.Filter filter when GroupStates.aggregateOf(filter) == null ->
+                    "SELECT x.* FROM (" + of(filter.input(), state) + ") x WHERE " + scope("x", filter.input()).render(filter.condition());
+            case Rel.Project project when GroupStates.aggregateOf(project.input()) != null -> groups.of(project, state);
+            case Rel.Project project -> project(project, state);
+            case Rel.UnionAll union -> {
+                List<String> branches = new ArrayList<>();
+                for (Rel input : union.inputs()) {
+                    branches.add(of(input, state));
+                }
+                yield String.join("\nUNION ALL\n", branches);
+            }
+            case Rel.Derived derived -> of(derived.input(), state);
+            case Rel.Distinct distinct -> groups.distinct(distinct, state);
+            case Rel.Combine combine -> combines.of(combine, state);
+            case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> semiJoins.of(join, state);
+            case Rel.Join join -> joins.of(join, state);
+            case Rel.Filter filter -> throw new IllegalStateException("HAVING outside a projection");
+            case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
+        };
+    }
+
+    /** {@code SELECT <expressions> AS __pgs_c<i>, <weight> AS __pgs_w}. */
+    static String select(List<String> expressions, String weight) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < expressions.size(); i++) {
+            items.add(expressions.get(i) + " AS " + Columns.name(i));
+        }
+        items.add(weight + " AS " + WEIGHT);
+        return "SELECT " + String.join(", ", items);
+    }
+
+    /** The column references {@code alias.__pgs_c0 ...} of {@code count} columns. */
+    static List<String> references(String alias, int count) {
+        return IntStream.range(0, count).mapToObj(i -> alias + "." + Columns.name(i)).toList();
+    }
+
+    /** OLD from NEW and DELTA, for any operator: R⁰ = R¹ − ΔR as Z-sets. */
+    String oldFromNewAndDelta(Rel rel) throws NotDifferentiableException {
+        int width = columns(rel).size();
+        return of(rel, State.NEW) + "\nUNION ALL\n" + select(references("d", width), "-d." + WEIGHT)
+                + " FROM (" + of(rel, State.DELTA) + ") d";
+    }
+
+    private String project(Rel.Project project, State state) throws NotDifferentiableException {
+        Scope scope = scope("x", project.input());
+        List<String> expressions = new ArrayList<>();
+        for (var column : project.columns()) {
+            expressions.add(scope.render(column.expression()));
+        }
+        return select(expressions, "x." + WEIGHT) + " FROM (" + of(project.input(), state) + ") x";
+    }
+
+    private String scan(Rel.Scan scan, State state) throws NotDifferentiableException {
+        CompileRequest.Source source = request.source(scan.table());
+        return switch (state) {
+            case NEW -> select(captured(source, "t"), "1::bigint") + " FROM " + scan.table().quoted() + " t";
+            case DELTA -> delta(source);
+            // both branches bigint: a UNION ALL of differing types cannot be flattened into a join, and the
+            // table would be scanned whole instead of through its index
+            case OLD -> of(scan, State.NEW) + "\nUNION ALL\n" + select(references("d", source.capturedColumns().size()),
+                    "-d." + WEIGHT) + " FROM (" + delta(source) + ") d";
+        };
+    }
+
+    /** The changes of one source consumed by this refresh, with weight +1 (insert) or -1 (delete). */
+    private static String delta(CompileRequest.Source source) {
+        return select(captured(source, "b"), "CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint")
+                + " FROM " + source.buffer() + " b, __pgs_f f"
+                + " WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8)"
+                + " AND b.__pgs_op <> 'T'"
+                + " AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)";
+    }
+
+    private static List<String> captured(CompileRequest.Source source, String qualifier) {
+        return source.capturedColumns().stream().map(c -> qualifier + "." + io.pgstream.core.sql.Sql.identifier(c))
+                .collect(Collectors.toList());
+    }
+}

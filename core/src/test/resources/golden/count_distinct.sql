@@ -1,0 +1,57 @@
+-- query
+SELECT k, count(DISTINCT g) AS dg FROM a GROUP BY k
+-- definition
+ SELECT k,
+    count(DISTINCT g) AS dg
+   FROM public.a
+  GROUP BY k
+-- columns
+k integer
+dg bigint
+-- probe types
+integer
+-- analyzed
+({QUERY :commandType 1 :querySource 0 :canSetTag true :utilityStmt <> :resultRelation 0 :hasAggs true :hasWindowFuncs false :hasTargetSRFs false :hasSubLinks false :hasDistinctOn false :hasRecursive false :hasModifyingCTE false :hasForUpdate false :hasRowSecurity false :hasGroupRTE true :isReturn false :cteList <> :rtable ({RANGETBLENTRY :alias <> :eref {ALIAS :aliasname a :colnames ("id" "k" "g" "v" "f" "t" "flag")} :rtekind 0 :relid 16618 :inh true :relkind r :rellockmode 1 :perminfoindex 1 :tablesample <> :lateral false :inFromCl true :securityQuals <>} {RANGETBLENTRY :alias <> :eref {ALIAS :aliasname *GROUP* :colnames ("k")} :rtekind 9 :groupexprs ({VAR :varno 1 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 2 :location -1}) :lateral false :inFromCl false :securityQuals <>}) :rteperminfos ({RTEPERMISSIONINFO :relid 16618 :inh true :requiredPerms 2 :checkAsUser 0 :selectedCols (b 9 10) :insertedCols (b) :updatedCols (b)}) :jointree {FROMEXPR :fromlist ({RANGETBLREF :rtindex 1}) :quals <>} :mergeActionList <> :mergeTargetRelation 0 :mergeJoinCondition <> :targetList ({TARGETENTRY :expr {VAR :varno 2 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 1 :location -1} :resno 1 :resname k :ressortgroupref 1 :resorigtbl 16618 :resorigcol 2 :resjunk false} {TARGETENTRY :expr {AGGREF :aggfnoid 2147 :aggtype 20 :aggcollid 0 :inputcollid 0 :aggtranstype 0 :aggargtypes (o 23) :aggdirectargs <> :args ({TARGETENTRY :expr {VAR :varno 1 :varattno 3 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 3 :location -1} :resno 1 :resname <> :ressortgroupref 1 :resorigtbl 0 :resorigcol 0 :resjunk false}) :aggorder <> :aggdistinct ({SORTGROUPCLAUSE :tleSortGroupRef 1 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :aggfilter <> :aggstar false :aggvariadic false :aggkind n :aggpresorted false :agglevelsup 0 :aggsplit 0 :aggno -1 :aggtransno -1 :location -1} :resno 2 :resname dg :ressortgroupref 0 :resorigtbl 0 :resorigcol 0 :resjunk false}) :override 0 :onConflict <> :returningOldAlias <> :returningNewAlias <> :returningList <> :groupClause ({SORTGROUPCLAUSE :tleSortGroupRef 1 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :groupDistinct false :groupingSets <> :havingQual <> :windowClause <> :distinctClause <> :sortClause <> :limitOffset <> :limitCount <> :limitOption 0 :rowMarks <> :setOperations <> :constraintDeps <> :withCheckOptions <> :stmt_location -1 :stmt_len -1})
+-- catalog
+function	2147	pg_catalog	count	a	0	i
+operator	97	pg_catalog	<
+relation	16618	public	a
+type	20	-1	bigint
+type	23	-1	integer
+-- result
+differential
+-- operator tree
+Project "a"."k" AS k; pg_catalog."count"(DISTINCT "a"."g") AS dg
+  Aggregate GROUP BY "a"."k"; pg_catalog."count"(DISTINCT "a"."g")
+    Scan "public"."a" AS a
+-- hidden columns
+__pgs_rowid bigint
+__pgs_count bigint
+-- full query
+SELECT x.__pgs_c1 AS "k", pg_catalog."count"(DISTINCT x.__pgs_c2) AS "dg", hashtextextended(ROW(x.__pgs_c1)::text, 0) AS __pgs_rowid, count(*) AS __pgs_count
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x
+ GROUP BY x.__pgs_c1
+-- delta statement
+WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+__pgs_d AS (
+SELECT x.__pgs_c1 AS __pgs_k0, x.__pgs_c2 AS __pgs_a0, x.__pgs_w
+  FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x),
+__pgs_g AS (
+SELECT __pgs_k0,
+       hashtextextended(ROW(__pgs_k0)::text, 0) AS __pgs_rowid,
+       ROW(__pgs_k0)::text AS __pgs_kt,
+       sum(__pgs_w) AS __pgs_dcount
+  FROM __pgs_d
+ GROUP BY __pgs_k0),
+__pgs_m AS (
+SELECT __pgs_g.*, __pgs_s.ctid AS __pgs_tid, __pgs_s AS __pgs_old,
+       true AS __pgs_rc
+  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."k")::text = __pgs_g.__pgs_kt),
+__pgs_v AS (
+SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_cnt, true AS __pgs_keep, (__pgs_m.__pgs_k0)::integer AS __pgs_new_0, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_0 ELSE __pgs_r.r_0 END)::bigint AS __pgs_new_1, __pgs_m.__pgs_rowid AS __pgs_new_2, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_new_3
+  FROM __pgs_m LEFT JOIN LATERAL (SELECT count(*) AS r_count, pg_catalog."count"(DISTINCT x.__pgs_c2) AS r_0 FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x WHERE (__pgs_m.__pgs_rc) AND (((__pgs_m.__pgs_k0 IS NULL AND (x.__pgs_c1) IS NULL) OR (x.__pgs_c1) = __pgs_m.__pgs_k0))) __pgs_r ON true),
+__pgs_del AS (DELETE FROM "public"."st" t USING __pgs_v v WHERE t.ctid = v.__pgs_tid AND NOT (v.__pgs_cnt > 0 AND v.__pgs_keep) RETURNING 1),
+__pgs_upd AS (UPDATE "public"."st" t SET "k" = v.__pgs_new_0, "dg" = v.__pgs_new_1, "__pgs_rowid" = v.__pgs_new_2, "__pgs_count" = v.__pgs_new_3 FROM __pgs_v v WHERE t.ctid = v.__pgs_tid AND v.__pgs_cnt > 0 AND v.__pgs_keep RETURNING 1),
+__pgs_ins AS (INSERT INTO "public"."st" ("k", "dg", "__pgs_rowid", "__pgs_count") SELECT v.__pgs_new_0, v.__pgs_new_1, v.__pgs_new_2, v.__pgs_new_3 FROM __pgs_v v WHERE v.__pgs_tid IS NULL AND v.__pgs_cnt > 0 AND v.__pgs_keep RETURNING 1)
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), (SELECT count(*) FROM __pgs_upd)
+  FROM __pgs_f f
