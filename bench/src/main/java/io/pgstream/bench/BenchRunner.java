@@ -59,11 +59,12 @@ public final class BenchRunner {
      * (fsync stays off, as in every embedded run), shared buffers large enough for the 10M-row table, and
      * WAL room enough that no checkpoint is forced in the middle of a measurement.
      */
-    public static RefreshBenchmark.Result refresh(String jdbcUrl, long rows, long scale, Path resultsDir, PrintWriter out)
+    public static RefreshBenchmark.Result refresh(String jdbcUrl, long rows, long scale, List<BenchTable> tables,
+                                                  Path resultsDir, PrintWriter out)
             throws IOException, SQLException, InterruptedException {
         RefreshBenchmark.checkSizes(rows, scale);
         if (jdbcUrl != null) {
-            return refreshOn(jdbcUrl, rows, scale, resultsDir, out);
+            return refreshOn(jdbcUrl, rows, scale, tables, resultsDir, out);
         }
         try (EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setting("synchronous_commit", "on")
@@ -79,17 +80,18 @@ public final class BenchRunner {
                 ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
             }
             out.printf("embedded PostgreSQL %s (fsync off, synchronous_commit on, shared_buffers 1GB)%n", server.version());
-            return refreshOn(server.jdbcUrl("bench"), rows, scale, resultsDir, out);
+            return refreshOn(server.jdbcUrl("bench"), rows, scale, tables, resultsDir, out);
         }
     }
 
-    private static RefreshBenchmark.Result refreshOn(String jdbcUrl, long rows, long scale, Path resultsDir, PrintWriter out)
+    private static RefreshBenchmark.Result refreshOn(String jdbcUrl, long rows, long scale, List<BenchTable> tables,
+                                                     Path resultsDir, PrintWriter out)
             throws IOException, SQLException, InterruptedException {
         Map<String, String> machine = machine(jdbcUrl);
         out.printf("refresh benchmark: %,d orders%s; %s%n", rows,
                 scale > 0 ? String.format(", then %,d", scale) : "", machine);
         long start = System.nanoTime();
-        RefreshBenchmark.Result result = new RefreshBenchmark(jdbcUrl, rows, scale, 50, 10, out).run();
+        RefreshBenchmark.Result result = new RefreshBenchmark(jdbcUrl, rows, scale, tables, 50, 10, out).run();
         double minutes = (System.nanoTime() - start) / 60e9;
         machine.put("benchmark_minutes", String.format(Locale.ROOT, "%.1f", minutes));
         RefreshReport.print(result, rows, scale, out);

@@ -27,6 +27,18 @@ final class BenchSql {
         }
     }
 
+    /** The columns of the one row the query returns, as longs. */
+    static long[] queryLongs(Connection c, String sql) throws SQLException {
+        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            long[] values = new long[rs.getMetaData().getColumnCount()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = rs.getLong(i + 1);
+            }
+            return values;
+        }
+    }
+
     static String queryString(Connection c, String sql) throws SQLException {
         try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             rs.next();

@@ -4,7 +4,6 @@ import static io.pgstream.bench.BenchSql.execute;
 import static io.pgstream.bench.BenchSql.queryLong;
 import static io.pgstream.bench.BenchSql.queryString;
 import static io.pgstream.bench.BenchSql.queryStrings;
-import io.pgstream.engine.compile.PlanInstaller;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,62 +29,76 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a refresh costs. Two stream tables over an {@code orders} table of {@code rows} rows (and a 10,000-row
- * {@code customers} table), each beside a materialized view of the same query:
+ * What a refresh costs. Stream tables over an {@code orders} table of {@code rows} rows (and a 10,000-row
+ * {@code customers} table), each beside a materialized view of the same query (see {@link BenchTable}):
  * <ul>
- *   <li>(a) a one-row change, then a differential refresh, against {@code REFRESH MATERIALIZED VIEW};
+ *   <li>(a) a one-row change, then a refresh, against {@code REFRESH MATERIALIZED VIEW}, for every table: a
+ *       differential refresh where the compiler found a plan, FULL where it did not (the figures say which);
  *   <li>(b) the same at {@code scale} rows (0 skips it): does the latency stay flat as the table grows?
- *   <li>(c) deltas of 1 to 100,000 changed rows: differential against FULL, and where FULL starts winning;
+ *   <li>(c) deltas of 1 to 100,000 changed rows on {@code agg}: differential against FULL, and where FULL starts winning;
  *   <li>(d) single-row UPDATE transactions from 1 and 4 clients, on the captured table and an uncaptured copy;
  *   <li>(e) a refresh when nothing changed.
  * </ul>
- * Beside the figures, diagnostics: the plan of each delta statement and the time by pg_stream function of a
- * one-row refresh. Every phase ends by checking that each stream table equals its query. Everything lives in schema
- * {@value #SCHEMA}, dropped and recreated at the start. Latencies are measured client-side, around the
- * statement, in autocommit (so they include the commit).
+ * (c), (d), (e) and the diagnostics run on the two baseline tables alone, as they always did, and only when both are
+ * among the tables chosen. Beside the figures, diagnostics: the plan of each delta statement and the time by
+ * pg_stream function of a one-row refresh. Every phase ends by checking that each stream table equals its query.
+ * Everything lives in schema {@value #SCHEMA}, dropped and recreated at the start. Latencies are measured
+ * client-side, around the statement, in autocommit (so they include the commit).
  */
 public final class RefreshBenchmark {
 
     /** One measured figure; {@code table} is a stream table, "orders" or "orders_plain" in (d), or empty */
     public record Figure(String phase, String table, String measure, long rows, double value, String unit) {}
 
-    /** All figures, the problems met (a failed verification, an unexpected refresh action) and diagnostics. */
-    public record Result(List<Figure> figures, List<String> problems, String diagnostics) {}
+    /**
+     * How a stream table was refreshed at {@code rows} orders: its plan and the reason given by
+     * {@code explain_stream_table}, and the actions its measured refreshes reported, with the last one's reason.
+     */
+    public record TablePlan(String table, long rows, String plan, String planReason, String actions,
+                            String refreshReason) {
+        public boolean differential() {
+            return plan.equals("differential");
+        }
 
-    static final String SCHEMA = "refresh_bench";
-    static final String AGG = "agg";
-    static final String JOIN_AGG = "join_agg";
-    static final Map<String, String> QUERIES = new LinkedHashMap<>();
-
-    static {
-        QUERIES.put(AGG, "SELECT customer_id, count(*) AS n, sum(amount) AS total FROM orders GROUP BY customer_id");
-        QUERIES.put(JOIN_AGG, "SELECT c.region, count(*) AS n, sum(o.amount) AS total"
-                + " FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.region");
+        /** How the figures name the refresh: "differential" or "FULL". */
+        public String label() {
+            return differential() ? "differential" : "FULL";
+        }
     }
 
+    /** All figures, the plans, the problems met (a failed verification, an unexpected refresh action), diagnostics. */
+    public record Result(List<Figure> figures, List<TablePlan> plans, List<String> problems, String diagnostics) {}
+
+    static final String SCHEMA = "refresh_bench";
     static final int CUSTOMERS = 10_000;
     static final long[] DELTA_SIZES = {1, 100, 10_000, 100_000};
 
     private final String jdbcUrl;
     private final long rows;
     private final long scale;
+    private final List<BenchTable> chosen;
     private final int repetitions;
     private final int oltpSeconds;
     private final PrintWriter out;
     private final SplittableRandom random = new SplittableRandom(20261124L);
     private final List<Figure> figures = new ArrayList<>();
+    private final List<TablePlan> plans = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final StringBuilder diagnostics = new StringBuilder();
+    private final BenchStreamTables streamTables = new BenchStreamTables(this::problem);
 
     /**
-     * @param repetitions one-row refreshes measured per stream table in (a), (b) and (e)
+     * @param chosen      the stream tables to measure (see {@link BenchTable#select})
+     * @param repetitions one-row refreshes measured per stream table in (a), (b) and (e), when differential
      * @param oltpSeconds measured seconds per configuration in (d), split over two interleaved rounds
      */
-    public RefreshBenchmark(String jdbcUrl, long rows, long scale, int repetitions, int oltpSeconds, PrintWriter out) {
+    public RefreshBenchmark(String jdbcUrl, long rows, long scale, List<BenchTable> chosen, int repetitions,
+                            int oltpSeconds, PrintWriter out) {
         checkSizes(rows, scale);
         this.jdbcUrl = jdbcUrl;
         this.rows = rows;
         this.scale = scale;
+        this.chosen = List.copyOf(chosen);
         this.repetitions = repetitions;
         this.oltpSeconds = oltpSeconds;
         this.out = out;
@@ -99,29 +115,47 @@ public final class RefreshBenchmark {
     }
 
     public Result run() throws SQLException, InterruptedException {
+        boolean allPhases = BenchTable.includesBaseline(chosen);
         try (Connection c = connect()) {
             load(c, rows);
             oneRowChange(c, rows, 3);
-            explainDelta(c);
-            noChange(c, rows);
-            deltaSizes(c);
-            oltp(c);
+            if (allPhases) {
+                streamTables.dropConstructs(c);
+                explainDelta(c);
+                noChange(c, rows);
+                deltaSizes(c);
+                oltp(c);
+            }
             if (scale > 0) {
                 long start = System.nanoTime();
                 load(c, scale);
                 oneRowChange(c, scale, 1);
-                noChange(c, scale);
+                if (allPhases) {
+                    streamTables.dropConstructs(c);
+                    noChange(c, scale);
+                }
                 add("load", "", "the whole --scale phase (load, create, (b), (e), verifications)", scale,
                         (System.nanoTime() - start) / 1e9, "s");
-                for (String table : QUERIES.keySet()) {
-                    double small = value("a", table, "differential refresh, median", rows);
-                    double large = value("b", table, "differential refresh, median", scale);
-                    add("b", table, "differential median, ratio to --rows", scale, large / small, "x");
-                }
+                addFlatness();
             }
-            dropAll(c);
+            streamTables.dropAll(c);
         }
-        return new Result(List.copyOf(figures), List.copyOf(problems), diagnostics.toString());
+        return new Result(List.copyOf(figures), List.copyOf(plans), List.copyOf(problems), diagnostics.toString());
+    }
+
+    /** The one-row refresh median at --scale over the one at --rows, for each table. */
+    private void addFlatness() {
+        for (BenchTable table : chosen) {
+            TablePlan small = planAt(plans, table.name(), rows);
+            TablePlan large = planAt(plans, table.name(), scale);
+            double ratio = value("b", table.name(), large.label() + " refresh, median", scale)
+                    / value("a", table.name(), small.label() + " refresh, median", rows);
+            add("b", table.name(), large.label() + " median, ratio to --rows", scale, ratio, "x");
+        }
+    }
+
+    static TablePlan planAt(List<TablePlan> plans, String table, long n) {
+        return plans.stream().filter(p -> p.table().equals(table) && p.rows() == n).findFirst().orElseThrow();
     }
 
     // ------------------------------------------------------------------------------------------ set-up
@@ -142,20 +176,9 @@ public final class RefreshBenchmark {
                 + " AND n.nspname IN ('" + SCHEMA + "', 'pgstream', 'pgstream_changes')"));
     }
 
-    /** Drops the stream tables through the API (their capture goes with them), then the schema. */
-    private static void dropAll(Connection c) throws SQLException {
-        for (String table : QUERIES.keySet()) {
-            if (queryLong(c, "SELECT count(*) FROM pgstream.stream_table WHERE relid = to_regclass('"
-                    + SCHEMA + "." + table + "')") > 0) {
-                execute(c, "SELECT pgstream.drop_stream_table('" + SCHEMA + "." + table + "')");
-            }
-        }
-        execute(c, "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-    }
-
     /** Loads the tables with {@code n} orders, then creates the stream tables and materialized views. */
     private void load(Connection c, long n) throws SQLException {
-        dropAll(c);
+        streamTables.dropAll(c);
         out.printf("%nloading %,d orders ...%n", n);
         out.flush();
         long start = System.nanoTime();
@@ -177,66 +200,112 @@ public final class RefreshBenchmark {
                 queryString(c, "SELECT pg_size_pretty(pg_total_relation_size('orders'))"));
 
         start = System.nanoTime();
-        for (Map.Entry<String, String> query : QUERIES.entrySet()) {
-            execute(c, "SELECT pgstream.create_stream_table('" + query.getKey() + "', $q$" + query.getValue()
-                    + "$q$, schedule => '1d', refresh_mode => 'auto')");
-            PlanInstaller.Outcome plan = PlanInstaller.install(c, query.getKey());
-            if (!plan.differential()) {
-                throw new IllegalStateException("stream table " + query.getKey()
-                        + " got no differential plan: " + plan.reason());
-            }
-            execute(c, "CREATE MATERIALIZED VIEW " + query.getKey() + "_mv AS " + query.getValue());
+        for (BenchTable table : chosen) {
+            TablePlan plan = streamTables.create(c, table, n);
+            out.printf("    %-16s %s%n", table.name(), plan.differential() ? "differential plan"
+                    : "refreshes FULL: plan " + plan.plan() + ": " + plan.planReason());
         }
         double createSeconds = (System.nanoTime() - start) / 1e9;
         add("load", "", "create stream tables, install plans, create views", n, createSeconds, "s");
-        out.printf("stream tables (differential plans installed) and materialized views created in %.1f s%n",
-                createSeconds);
+        out.printf("stream tables (plans installed) and materialized views created in %.1f s%n", createSeconds);
         steadyState(c);
         verify(c, "set-up at " + n + " rows");
     }
 
     // ------------------------------------------------------------------------------------------ (a), (b)
 
-    /** One committed one-row change, then each stream table refreshed; then the views, {@code mvRuns} times. */
+    /**
+     * One committed one-row change, then each stream table refreshed; then the views, {@code mvRuns} times. The
+     * differential tables go first: 5 warm-up rounds, then {@code repetitions} measured. The tables that refresh in
+     * full follow, in rounds of their own, measured as the views are ({@code mvRuns} runs, no warm-up), since each of
+     * their refreshes costs about what a view's does; the differential tables then catch up on those rounds' changes,
+     * so that every table ends the phase equal to its query.
+     */
     private void oneRowChange(Connection c, long n, int mvRuns) throws SQLException {
         String phase = n == rows ? "a" : "b";
-        out.printf("(%s) one-row change, differential refresh, %d repetitions at %,d rows ...%n", phase, repetitions, n);
-        out.flush();
         steadyState(c);
-        Map<String, double[]> client = new LinkedHashMap<>();
-        Map<String, double[]> server = new LinkedHashMap<>();
-        for (String table : QUERIES.keySet()) {
-            client.put(table, new double[repetitions]);
-            server.put(table, new double[repetitions]);
+        List<BenchTable> differential = streamTables.withPlan(true);
+        List<BenchTable> full = streamTables.withPlan(false);
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        samples.putAll(measureRounds(c, phase, differential, 5, repetitions, n));
+        samples.putAll(measureRounds(c, phase, full, 0, mvRuns, n));
+        if (!full.isEmpty()) {
+            for (BenchTable table : differential) {
+                refresh(c, table.name(), streamTables.expectedAction(table));
+            }
         }
+        for (BenchTable table : streamTables.all()) {
+            addOneRowFigures(c, phase, streamTables.plan(table), samples.get(table.name()), mvRuns);
+        }
+        verify(c, "(" + phase + ") at " + n + " rows");
+    }
+
+    /** The refreshes measured for one table, and what they reported. */
+    private static final class Samples {
+        final double[] client;
+        final double[] server;
+        final Set<String> actions = new TreeSet<>();
+        String lastReason = "";
+
+        Samples(int rounds) {
+            client = new double[rounds];
+            server = new double[rounds];
+        }
+
+        void add(int round, Refresh refresh) {
+            client[round] = refresh.clientMillis();
+            server[round] = refresh.serverMillis();
+            actions.add(refresh.action());
+            lastReason = Objects.requireNonNullElse(refresh.reason(), "");
+        }
+    }
+
+    /** Rounds of one committed one-row change followed by a refresh of each table of the group. */
+    private Map<String, Samples> measureRounds(Connection c, String phase, List<BenchTable> group, int warmUps,
+                                               int rounds, long n) throws SQLException {
+        Map<String, Samples> samples = new LinkedHashMap<>();
+        if (group.isEmpty()) {
+            return samples;
+        }
+        String label = streamTables.plan(group.get(0)).label();
+        out.printf("(%s) one-row change, %s refresh, %d repetitions at %,d rows: %s ...%n", phase, label, rounds, n,
+                String.join(", ", group.stream().map(BenchTable::name).toList()));
+        out.flush();
+        group.forEach(table -> samples.put(table.name(), new Samples(rounds)));
         try (PreparedStatement update = c.prepareStatement("UPDATE orders SET amount = amount + 1 WHERE id = ?")) {
-            for (int r = -5; r < repetitions; r++) { // five warm-up rounds
+            for (int r = -warmUps; r < rounds; r++) {
                 update.setLong(1, 1 + random.nextLong(n));
                 update.executeUpdate();
-                for (String table : QUERIES.keySet()) {
-                    Refresh refresh = refresh(c, table, "DIFFERENTIAL");
+                for (BenchTable table : group) {
+                    Refresh refresh = refresh(c, table.name(), streamTables.expectedAction(table));
                     if (r >= 0) {
-                        client.get(table)[r] = refresh.clientMillis();
-                        server.get(table)[r] = refresh.serverMillis();
+                        samples.get(table.name()).add(r, refresh);
                     }
                 }
             }
         }
-        for (String table : QUERIES.keySet()) {
-            double median = median(client.get(table));
-            add(phase, table, "differential refresh, median", n, median, "ms");
-            add(phase, table, "differential refresh, p95", n, percentile(client.get(table), 0.95), "ms");
-            add(phase, table, "differential refresh, server-side median", n, median(server.get(table)), "ms");
-            double[] mv = new double[mvRuns];
-            for (int r = 0; r < mvRuns; r++) {
-                mv[r] = timedMillis(c, "REFRESH MATERIALIZED VIEW " + table + "_mv");
-            }
-            double mvMedian = median(mv);
-            add(phase, table, mvRuns == 1 ? "REFRESH MATERIALIZED VIEW, one run" : "REFRESH MATERIALIZED VIEW, median of "
-                    + mvRuns, n, mvMedian, "ms");
-            add(phase, table, "speed-up over REFRESH MATERIALIZED VIEW", n, mvMedian / median, "x");
+        return samples;
+    }
+
+    /** The refresh figures of one table (named by how it refreshes), its view's, and the plan it was measured with. */
+    private void addOneRowFigures(Connection c, String phase, TablePlan plan, Samples samples, int mvRuns)
+            throws SQLException {
+        String table = plan.table();
+        long n = plan.rows();
+        double median = median(samples.client);
+        add(phase, table, plan.label() + " refresh, median", n, median, "ms");
+        add(phase, table, plan.label() + " refresh, p95", n, percentile(samples.client, 0.95), "ms");
+        add(phase, table, plan.label() + " refresh, server-side median", n, median(samples.server), "ms");
+        double[] mv = new double[mvRuns];
+        for (int r = 0; r < mvRuns; r++) {
+            mv[r] = timedMillis(c, "REFRESH MATERIALIZED VIEW " + table + "_mv");
         }
-        verify(c, "(" + phase + ") at " + n + " rows");
+        double mvMedian = median(mv);
+        add(phase, table, mvRuns == 1 ? "REFRESH MATERIALIZED VIEW, one run" : "REFRESH MATERIALIZED VIEW, median of "
+                + mvRuns, n, mvMedian, "ms");
+        add(phase, table, "speed-up over REFRESH MATERIALIZED VIEW", n, mvMedian / median, "x");
+        plans.add(new TablePlan(table, n, plan.plan(), plan.planReason(), String.join(", ", samples.actions),
+                samples.lastReason));
     }
 
     /**
@@ -245,7 +314,7 @@ public final class RefreshBenchmark {
      * time by pg_stream function over 20 one-row refreshes. Written to the diagnostics, not measured figures.
      */
     private void explainDelta(Connection c) throws SQLException {
-        for (String table : QUERIES.keySet()) {
+        for (String table : streamTables.names()) {
             execute(c, "UPDATE orders SET amount = amount + 1 WHERE id = " + (1 + random.nextLong(rows)));
             String delta = boundDeltaStatement(c, table);
             String plan;
@@ -256,7 +325,7 @@ public final class RefreshBenchmark {
                 c.rollback();
                 c.setAutoCommit(true);
             }
-            for (String each : QUERIES.keySet()) {
+            for (String each : streamTables.names()) {
                 refresh(c, each, "DIFFERENTIAL");
             }
             diagnostics.append("-- ").append(table).append(": EXPLAIN (ANALYZE, BUFFERS) of the delta statement after a")
@@ -298,7 +367,7 @@ public final class RefreshBenchmark {
                     .sorted((x, y) -> Double.compare(y.getValue()[2], x.getValue()[2]))
                     .forEach(e -> text.append(String.format(Locale.ROOT, "%-40s %8.1f %10.3f %10.3f%n",
                             e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])));
-            for (String each : QUERIES.keySet()) {
+            for (String each : streamTables.names()) {
                 refresh(c, each, null);
             }
             return text.toString();
@@ -346,7 +415,7 @@ public final class RefreshBenchmark {
     private void noChange(Connection c, long n) throws SQLException {
         out.printf("(e) refresh with nothing changed, %d repetitions at %,d rows ...%n", repetitions, n);
         out.flush();
-        for (String table : QUERIES.keySet()) {
+        for (String table : streamTables.names()) {
             refresh(c, table, null);
             double[] millis = new double[repetitions];
             for (int r = -5; r < repetitions; r++) {
@@ -371,7 +440,7 @@ public final class RefreshBenchmark {
      * a quarter, half, then all of the table follow (one run each) until FULL wins.
      */
     private void deltaSizes(Connection c) throws SQLException {
-        out.printf("(c) delta sizes on %s at %,d rows ...%n", AGG, rows);
+        out.printf("(c) delta sizes on %s at %,d rows ...%n", BenchTable.AGG, rows);
         out.flush();
         List<Long> sizes = new ArrayList<>(Arrays.stream(DELTA_SIZES).boxed().toList());
         for (int i = 0; i < sizes.size(); i++) {
@@ -380,8 +449,8 @@ public final class RefreshBenchmark {
             int runs = k <= 10_000 ? 5 : k <= 100_000 ? 3 : 1;
             double differential = medianRefresh(c, k, runs, "differential", "DIFFERENTIAL");
             double full = medianRefresh(c, k, runs, "full", "FULL");
-            add("c", AGG, "differential refresh, median", k, differential, "ms");
-            add("c", AGG, "FULL refresh, median", k, full, "ms");
+            add("c", BenchTable.AGG, "differential refresh, median", k, differential, "ms");
+            add("c", BenchTable.AGG, "FULL refresh, median", k, full, "ms");
             out.printf("    %,9d changed rows: differential %.1f ms, FULL %.1f ms%n", k, differential, full);
             out.flush();
             // no crossover yet: go on with a quarter, half and all of the table
@@ -394,18 +463,18 @@ public final class RefreshBenchmark {
                 }
             }
         }
-        execute(c, "SELECT pgstream.alter_stream_table('" + AGG + "', refresh_mode => 'auto')");
+        execute(c, "SELECT pgstream.alter_stream_table('" + BenchTable.AGG + "', refresh_mode => 'auto')");
         verify(c, "(c)");
     }
 
     private double medianRefresh(Connection c, long k, int runs, String mode, String action) throws SQLException {
-        execute(c, "SELECT pgstream.alter_stream_table('" + AGG + "', refresh_mode => '" + mode + "')");
+        execute(c, "SELECT pgstream.alter_stream_table('" + BenchTable.AGG + "', refresh_mode => '" + mode + "')");
         double[] millis = new double[runs];
         for (int r = 0; r < runs; r++) {
             long first = 1 + random.nextLong(rows - k + 1);
             execute(c, "UPDATE orders SET amount = amount + 1 WHERE id BETWEEN " + first + " AND " + (first + k - 1));
-            refresh(c, JOIN_AGG, null);
-            millis[r] = refresh(c, AGG, action).clientMillis();
+            refresh(c, BenchTable.JOIN_AGG, null);
+            millis[r] = refresh(c, BenchTable.AGG, action).clientMillis();
         }
         return median(millis);
     }
@@ -474,7 +543,7 @@ public final class RefreshBenchmark {
                     "x");
         }
         execute(c, "DROP TABLE orders_plain");
-        for (String table : QUERIES.keySet()) {
+        for (String table : streamTables.names()) {
             refresh(c, table, null);
         }
         verify(c, "(d)");
@@ -535,7 +604,7 @@ public final class RefreshBenchmark {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private record Refresh(String action, double clientMillis, double serverMillis) {}
+    private record Refresh(String action, String reason, double clientMillis, double serverMillis) {}
 
     /** Refreshes now; a different action than {@code expected} (when given) is recorded as a problem. */
     private Refresh refresh(Connection c, String table, String expected) throws SQLException {
@@ -550,7 +619,7 @@ public final class RefreshBenchmark {
                 if (expected != null && !expected.equals(action)) {
                     problem("refresh of " + table + " was " + action + " (" + rs.getString(2) + "), expected " + expected);
                 }
-                return new Refresh(action, millis, rs.getDouble(3));
+                return new Refresh(action, rs.getString(2), millis, rs.getDouble(3));
             }
         }
     }
@@ -558,19 +627,15 @@ public final class RefreshBenchmark {
     /** Each stream table must equal its query, as a multiset of its visible columns. */
     private void verify(Connection c, String when) throws SQLException {
         List<String> checked = new ArrayList<>();
-        for (Map.Entry<String, String> query : QUERIES.entrySet()) {
-            String columns = queryString(c, "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
-                    + " FROM pg_attribute WHERE attrelid = '" + query.getKey() + "'::regclass AND attnum > 0"
-                    + " AND NOT attisdropped AND attname NOT LIKE '\\_\\_pgs\\_%'");
-            String stored = "SELECT ROW(" + columns + ")::text FROM " + query.getKey();
-            String fresh = "SELECT q::text FROM (" + query.getValue() + ") q";
-            long onlyStored = queryLong(c, "SELECT count(*) FROM (" + stored + " EXCEPT ALL " + fresh + ") x");
-            long onlyFresh = queryLong(c, "SELECT count(*) FROM (" + fresh + " EXCEPT ALL " + stored + ") x");
+        for (BenchTable table : streamTables.all()) {
+            long[] differing = BenchStreamTables.differences(c, table);
+            long onlyStored = differing[0];
+            long onlyFresh = differing[1];
             if (onlyStored + onlyFresh > 0) {
-                problem("after " + when + ": " + query.getKey() + " differs from its query: " + onlyStored
+                problem("after " + when + ": " + table.name() + " differs from its query: " + onlyStored
                         + " rows only in the table, " + onlyFresh + " only in the query");
             } else {
-                checked.add(query.getKey());
+                checked.add(table.name());
             }
         }
         out.printf("    verified after %s: %s equal their queries%n", when, String.join(", ", checked));

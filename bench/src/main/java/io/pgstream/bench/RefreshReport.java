@@ -1,6 +1,7 @@
 package io.pgstream.bench;
 
 import io.pgstream.bench.RefreshBenchmark.Figure;
+import io.pgstream.bench.RefreshBenchmark.TablePlan;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,8 +21,44 @@ final class RefreshReport {
 
     static void print(RefreshBenchmark.Result result, long rows, long scale, PrintWriter out) {
         List<Figure> figures = result.figures();
-        List<String> tables = List.copyOf(RefreshBenchmark.QUERIES.keySet());
+        printBaseline(figures, out);
+        printByTable(result.plans(), figures, rows, scale, out);
+        if (hasPhase(figures, "c")) {
+            printDeltaSizes(figures, rows, out);
+        }
+        if (hasPhase(figures, "d")) {
+            printOltp(figures, rows, out);
+        }
 
+        out.println();
+        for (Figure f : figures) {
+            if (f.phase().equals("load")) {
+                out.printf("load, %,d rows: %s: %.1f s%n", f.rows(), f.measure(), f.value());
+            }
+        }
+
+        List<Target> targets = targets(figures, rows, scale);
+        if (!targets.isEmpty()) {
+            out.println();
+            out.println("targets (issue 3):");
+            for (Target t : targets) {
+                out.printf("  %-6s %s: %s%n", t.met() ? "met" : "MISSED", t.target(), t.measured());
+            }
+        }
+        if (!result.problems().isEmpty()) {
+            out.println();
+            out.println("PROBLEMS:");
+            result.problems().forEach(p -> out.println("  " + p));
+        }
+        out.flush();
+    }
+
+    /** (a), (b), (e) of the two baseline tables side by side, as the benchmark has always printed them. */
+    private static void printBaseline(List<Figure> figures, PrintWriter out) {
+        List<String> tables = List.of(BenchTable.AGG, BenchTable.JOIN_AGG);
+        if (figures.stream().noneMatch(f -> tables.contains(f.table()))) {
+            return;
+        }
         out.println();
         out.printf("%-4s %-45s %12s %12s %12s  %s%n", "", "stream tables", "orders rows", tables.get(0), tables.get(1), "unit");
         List<String> seen = new ArrayList<>();
@@ -35,9 +72,53 @@ final class RefreshReport {
                     number(value(figures, f.phase(), tables.get(0), f.measure(), f.rows())),
                     number(value(figures, f.phase(), tables.get(1), f.measure(), f.rows())), f.unit());
         }
+    }
 
+    /**
+     * (a), (b) for every table, one a line: the refresh action observed and the one-row refresh median against
+     * the view's, at --rows and --scale; then, for each table not refreshed differentially, why.
+     */
+    private static void printByTable(List<TablePlan> plans, List<Figure> figures, long rows, long scale,
+                                     PrintWriter out) {
         out.println();
-        out.printf("(c) delta size on %s, %,d rows: %12s %12s %12s %12s%n", RefreshBenchmark.AGG, rows,
+        out.printf("(a), (b) one-row change, refresh median against REFRESH MATERIALIZED VIEW, at %,d rows%s:%n", rows,
+                scale > 0 ? String.format(Locale.ROOT, " | at %,d rows | median at %,d / at %,d", scale, scale, rows) : "");
+        out.printf("    %-16s %-13s%s%s%n", "stream table", "refresh", sizeHeader(), scale > 0 ? sizeHeader() + " | ratio" : "");
+        List<TablePlan> atRows = plans.stream().filter(p -> p.rows() == rows).toList();
+        for (TablePlan plan : atRows) {
+            String line = String.format(Locale.ROOT, "    %-16s %-13s%s", plan.table(), plan.actions(),
+                    sizeColumns(figures, plan, "a"));
+            if (scale > 0) {
+                TablePlan large = RefreshBenchmark.planAt(plans, plan.table(), scale);
+                line += sizeColumns(figures, large, "b") + String.format(Locale.ROOT, " | %6sx",
+                        number(value(figures, "b", plan.table(), large.label() + " median, ratio to --rows", scale)));
+            }
+            out.println(line);
+        }
+        for (TablePlan plan : atRows) {
+            if (!plan.differential()) {
+                out.printf("    %s: %s (plan %s: %s)%n", plan.table(), plan.actions(), plan.plan(), plan.planReason());
+            }
+        }
+    }
+
+    private static String sizeHeader() {
+        return String.format(Locale.ROOT, " | %11s %11s %9s", "refresh", "view", "speed-up");
+    }
+
+    private static String sizeColumns(List<Figure> figures, TablePlan plan, String phase) {
+        String table = plan.table();
+        Figure view = figures.stream().filter(f -> f.phase().equals(phase) && f.table().equals(table)
+                && f.rows() == plan.rows() && f.measure().startsWith("REFRESH MATERIALIZED VIEW")).findFirst().orElseThrow();
+        return String.format(Locale.ROOT, " | %8s ms %8s ms %8sx",
+                number(value(figures, phase, table, plan.label() + " refresh, median", plan.rows())),
+                number(view.value()),
+                number(value(figures, phase, table, "speed-up over REFRESH MATERIALIZED VIEW", plan.rows())));
+    }
+
+    private static void printDeltaSizes(List<Figure> figures, long rows, PrintWriter out) {
+        out.println();
+        out.printf("(c) delta size on %s, %,d rows: %12s %12s %12s %12s%n", BenchTable.AGG, rows,
                 "of the table", "differential", "FULL", "diff / FULL");
         for (Figure d : figures) {
             if (d.phase().equals("c") && d.measure().startsWith("differential")) {
@@ -47,7 +128,9 @@ final class RefreshReport {
             }
         }
         out.println("    " + crossoverSentence(figures, rows));
+    }
 
+    private static void printOltp(List<Figure> figures, long rows, PrintWriter out) {
         out.println();
         out.printf("(d) single-row UPDATEs, %,d rows: %14s %14s %10s %14s %14s%n", rows, "uncaptured TPS",
                 "captured TPS", "ratio", "uncaptured µs", "captured µs");
@@ -59,25 +142,10 @@ final class RefreshReport {
                     value(figures, "d", "orders_plain", "mean latency, " + clients, rows),
                     value(figures, "d", "orders", "mean latency, " + clients, rows));
         }
+    }
 
-        out.println();
-        for (Figure f : figures) {
-            if (f.phase().equals("load")) {
-                out.printf("load, %,d rows: %s: %.1f s%n", f.rows(), f.measure(), f.value());
-            }
-        }
-
-        out.println();
-        out.println("targets (issue 3):");
-        for (Target t : targets(figures, rows, scale)) {
-            out.printf("  %-6s %s: %s%n", t.met() ? "met" : "MISSED", t.target(), t.measured());
-        }
-        if (!result.problems().isEmpty()) {
-            out.println();
-            out.println("PROBLEMS:");
-            result.problems().forEach(p -> out.println("  " + p));
-        }
-        out.flush();
+    private static boolean hasPhase(List<Figure> figures, String phase) {
+        return figures.stream().anyMatch(f -> f.phase().equals(phase));
     }
 
     static String crossoverSentence(List<Figure> figures, long rows) {
@@ -93,10 +161,14 @@ final class RefreshReport {
                 k, 100 * fraction, 2 * fraction);
     }
 
+    /** Judged only when every phase ran (with a subset of the tables, only (a) and (b) do). */
     static List<Target> targets(List<Figure> figures, long rows, long scale) {
         List<Target> targets = new ArrayList<>();
-        String agg = RefreshBenchmark.AGG;
-        String join = RefreshBenchmark.JOIN_AGG;
+        if (!hasPhase(figures, "d")) {
+            return targets;
+        }
+        String agg = BenchTable.AGG;
+        String join = BenchTable.JOIN_AGG;
         double aggMs = value(figures, "a", agg, "differential refresh, median", rows);
         double joinMs = value(figures, "a", join, "differential refresh, median", rows);
         targets.add(new Target("one-row change refreshed in under 5 ms",
@@ -157,7 +229,17 @@ final class RefreshReport {
                     string(f.unit())));
         }
         json.append(String.join(",\n", items)).append("\n  ],\n");
-        json.append("  \"crossover\": ").append(string(crossoverSentence(result.figures(), rows))).append(",\n");
+        json.append("  \"plans\": [\n");
+        items.clear();
+        for (TablePlan p : result.plans()) {
+            items.add(String.format(Locale.ROOT, "    {\"table\": %s, \"rows\": %d, \"plan\": %s, \"plan_reason\": %s,"
+                            + " \"actions\": %s, \"refresh_reason\": %s}", string(p.table()), p.rows(), string(p.plan()),
+                    string(p.planReason()), string(p.actions()), string(p.refreshReason())));
+        }
+        json.append(String.join(",\n", items)).append("\n  ],\n");
+        if (hasPhase(result.figures(), "c")) {
+            json.append("  \"crossover\": ").append(string(crossoverSentence(result.figures(), rows))).append(",\n");
+        }
         json.append("  \"targets\": [\n");
         items.clear();
         for (Target t : targets(result.figures(), rows, scale)) {

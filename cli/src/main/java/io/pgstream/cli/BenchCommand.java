@@ -1,10 +1,13 @@
 package io.pgstream.cli;
 
 import io.pgstream.bench.BenchRunner;
+import io.pgstream.bench.BenchTable;
 import io.pgstream.bench.RefreshBenchmark;
 import io.pgstream.engine.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark and prints its figures (CSV, and JSON for refresh, under bench/results/). "
                 + "Benchmarks: capture (what change capture adds to writes: statement against row triggers); "
-                + "refresh (differential refresh against REFRESH MATERIALIZED VIEW and FULL, growing tables and deltas, "
+                + "refresh (a one-row change refreshed against REFRESH MATERIALIZED VIEW, for two baseline stream tables "
+                + "and one per query construct, differential or FULL as compiled; FULL against differential as deltas grow, "
                 + "writers with and without capture, no-change cycles); "
                 + "scheduler (CPU of the engine and the server with many idle stream tables, latency through a chain).")
 final class BenchCommand implements Callable<Integer> {
@@ -40,6 +44,19 @@ final class BenchCommand implements Callable<Integer> {
             description = "refresh: the larger orders table for the one-row change (default 10000000; 0 skips it)")
     private long scale;
 
+    @Option(names = "--tables", paramLabel = "NAMES", split = ",", completionCandidates = TableNames.class,
+            description = "refresh: the stream tables to measure, a comma list (default all: ${COMPLETION-CANDIDATES}); "
+                    + "without both agg and join_agg only the one-row change runs")
+    private List<String> tables;
+
+    /** The refresh benchmark's stream tables, for the help text. */
+    static final class TableNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return BenchTable.names().iterator();
+        }
+    }
+
     @Option(names = "--stream-tables", paramLabel = "N", defaultValue = "1000",
             description = "scheduler: how many idle stream tables (default 1000)")
     private int streamTables;
@@ -63,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "refresh" -> {
                 RefreshBenchmark.Result result = BenchRunner.refresh(jdbcUrl, rows == null ? 1_000_000 : rows, scale,
-                        results, spec.commandLine().getOut());
+                        BenchTable.select(tables), results, spec.commandLine().getOut());
                 return result.problems().isEmpty() ? 0 : 1;
             }
             case "scheduler" -> {
