@@ -24,9 +24,9 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project ("a"."k" OPERATOR(pg_catalog.%) 2) AS parity; (("a"."k" OPERATOR(pg_catalog.%) 2) OPERATOR(pg_catalog.*) pg_catalog."count"(*)) AS x
-  Aggregate GROUP BY ("a"."k" OPERATOR(pg_catalog.%) 2); pg_catalog."count"(*)
-    Scan "public"."a" AS a
+Project ("a"."k" OPERATOR(pg_catalog.%) 2) AS parity; (("a"."k" OPERATOR(pg_catalog.%) 2) OPERATOR(pg_catalog.*) pg_catalog."count"(*)) AS x  [linear]
+  Aggregate GROUP BY ("a"."k" OPERATOR(pg_catalog.%) 2); pg_catalog."count"(*)  [per group: counters at the top of the query, else the touched groups recomputed]
+    Scan "public"."a" AS a  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

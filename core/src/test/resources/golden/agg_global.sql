@@ -29,9 +29,9 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project pg_catalog."count"(*) AS n; pg_catalog."sum"("a"."v") AS sv; pg_catalog."avg"("a"."k") AS ak; pg_catalog."bool_and"("a"."flag") AS all_flag
-  Aggregate GROUP BY (); pg_catalog."count"(*); pg_catalog."sum"("a"."v"); pg_catalog."avg"("a"."k"); pg_catalog."bool_and"("a"."flag")
-    Scan "public"."a" AS a
+Project pg_catalog."count"(*) AS n; pg_catalog."sum"("a"."v") AS sv; pg_catalog."avg"("a"."k") AS ak; pg_catalog."bool_and"("a"."flag") AS all_flag  [linear]
+  Aggregate GROUP BY (); pg_catalog."count"(*); pg_catalog."sum"("a"."v"); pg_catalog."avg"("a"."k"); pg_catalog."bool_and"("a"."flag")  [per group: counters at the top of the query, else the touched groups recomputed]
+    Scan "public"."a" AS a  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

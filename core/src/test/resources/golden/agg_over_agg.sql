@@ -25,12 +25,12 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project "s"."n" AS n; pg_catalog."count"(*) AS groups
-  Aggregate GROUP BY "s"."n"; pg_catalog."count"(*)
-    Derived AS s
-      Project "a"."k" AS k; pg_catalog."count"(*) AS n
-        Aggregate GROUP BY "a"."k"; pg_catalog."count"(*)
-          Scan "public"."a" AS a
+Project "s"."n" AS n; pg_catalog."count"(*) AS groups  [linear]
+  Aggregate GROUP BY "s"."n"; pg_catalog."count"(*)  [per group: counters at the top of the query, else the touched groups recomputed]
+    Derived AS s  [linear]
+      Project "a"."k" AS k; pg_catalog."count"(*) AS n  [linear]
+        Aggregate GROUP BY "a"."k"; pg_catalog."count"(*)  [per group: counters at the top of the query, else the touched groups recomputed]
+          Scan "public"."a" AS a  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

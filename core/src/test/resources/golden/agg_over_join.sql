@@ -35,11 +35,11 @@ type	701	-1	double precision
 -- result
 differential
 -- operator tree
-Project "b"."label" AS label; pg_catalog."count"(*) AS n; pg_catalog."sum"("a"."v") AS sv; pg_catalog."min"("a"."t") AS mint
-  Aggregate GROUP BY "b"."label"; pg_catalog."count"(*); pg_catalog."sum"("a"."v"); pg_catalog."min"("a"."t")
-    Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")
-      Scan "public"."a" AS a
-      Scan "public"."b" AS b
+Project "b"."label" AS label; pg_catalog."count"(*) AS n; pg_catalog."sum"("a"."v") AS sv; pg_catalog."min"("a"."t") AS mint  [linear]
+  Aggregate GROUP BY "b"."label"; pg_catalog."count"(*); pg_catalog."sum"("a"."v"); pg_catalog."min"("a"."t")  [per group: counters at the top of the query, else the touched groups recomputed]
+    Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")  [Δ = ΔL⋈R⁰ + L¹⋈ΔR]
+      Scan "public"."a" AS a  [Δ: its change buffer]
+      Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

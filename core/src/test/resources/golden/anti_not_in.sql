@@ -19,10 +19,10 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project "a"."id" AS id
-  Join (anti) ON (("a"."k" OPERATOR(pg_catalog.=) "b"."k") IS NOT FALSE)
-    Scan "public"."a" AS a
-    Scan "public"."b" AS b
+Project "a"."id" AS id  [linear]
+  Join (anti) ON (("a"."k" OPERATOR(pg_catalog.=) "b"."k") IS NOT FALSE)  [Δ = ΔL·s¹ + L⁰·(s¹ − s⁰), s: has a match]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+    Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -21,9 +21,9 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project "a"."k" AS k; pg_catalog."count"(DISTINCT "a"."g") AS dg
-  Aggregate GROUP BY "a"."k"; pg_catalog."count"(DISTINCT "a"."g")
-    Scan "public"."a" AS a
+Project "a"."k" AS k; pg_catalog."count"(DISTINCT "a"."g") AS dg  [linear]
+  Aggregate GROUP BY "a"."k"; pg_catalog."count"(DISTINCT "a"."g")  [per group: counters at the top of the query, else the touched groups recomputed]
+    Scan "public"."a" AS a  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

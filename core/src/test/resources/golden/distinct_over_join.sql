@@ -25,11 +25,11 @@ type	701	-1	double precision
 -- result
 differential
 -- operator tree
-Distinct
-  Project "a"."t" AS t; "b"."label" AS label
-    Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")
-      Scan "public"."a" AS a
-      Scan "public"."b" AS b
+Distinct  [per row: a count at the top of the query, else the touched rows recomputed]
+  Project "a"."t" AS t; "b"."label" AS label  [linear]
+    Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")  [Δ = ΔL⋈R⁰ + L¹⋈ΔR]
+      Scan "public"."a" AS a  [Δ: its change buffer]
+      Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

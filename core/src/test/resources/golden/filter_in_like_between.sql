@@ -27,9 +27,9 @@ type	25	-1	text
 -- result
 differential
 -- operator tree
-Project "a"."id" AS id; "a"."t" AS t
-  Filter (("a"."k" OPERATOR(pg_catalog.=) ANY (CAST(ARRAY[1, 3] AS integer[]))) AND (("a"."t" OPERATOR(pg_catalog.~~) 'a%'::text) OR ("a"."t" OPERATOR(pg_catalog.~~*) 'X%'::text)) AND ("a"."v" OPERATOR(pg_catalog.>=) CAST(1 AS numeric)) AND ("a"."v" OPERATOR(pg_catalog.<=) CAST(10 AS numeric)))
-    Scan "public"."a" AS a
+Project "a"."id" AS id; "a"."t" AS t  [linear]
+  Filter (("a"."k" OPERATOR(pg_catalog.=) ANY (CAST(ARRAY[1, 3] AS integer[]))) AND (("a"."t" OPERATOR(pg_catalog.~~) 'a%'::text) OR ("a"."t" OPERATOR(pg_catalog.~~*) 'X%'::text)) AND ("a"."v" OPERATOR(pg_catalog.>=) CAST(1 AS numeric)) AND ("a"."v" OPERATOR(pg_catalog.<=) CAST(10 AS numeric)))  [linear]
+    Scan "public"."a" AS a  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

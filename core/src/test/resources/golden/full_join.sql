@@ -25,10 +25,10 @@ type	701	-1	double precision
 -- result
 differential
 -- operator tree
-Project "a"."id" AS a_id; "c"."id" AS c_id
-  Join (full) ON ("a"."k" OPERATOR(pg_catalog.=) "c"."k")
-    Scan "public"."a" AS a
-    Scan "public"."c" AS c
+Project "a"."id" AS a_id; "c"."id" AS c_id  [linear]
+  Join (full) ON ("a"."k" OPERATOR(pg_catalog.=) "c"."k")  [Δ = inner join + NULL-padded anti join]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+    Scan "public"."c" AS c  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -27,10 +27,10 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project "a"."k" AS k; pg_catalog."round"(pg_catalog."avg"("a"."v"), 1) AS av
-  Filter pg_catalog."bool_or"("a"."flag")
-    Aggregate GROUP BY "a"."k"; pg_catalog."avg"("a"."v"); pg_catalog."bool_or"("a"."flag")
-      Scan "public"."a" AS a
+Project "a"."k" AS k; pg_catalog."round"(pg_catalog."avg"("a"."v"), 1) AS av  [linear]
+  Filter pg_catalog."bool_or"("a"."flag")  [linear]
+    Aggregate GROUP BY "a"."k"; pg_catalog."avg"("a"."v"); pg_catalog."bool_or"("a"."flag")  [per group: counters at the top of the query, else the touched groups recomputed]
+      Scan "public"."a" AS a  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

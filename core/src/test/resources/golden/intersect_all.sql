@@ -22,11 +22,11 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Intersect All
-  Project "a"."k" AS k; "a"."g" AS g
-    Scan "public"."a" AS a
-  Project "c"."k" AS k; "c"."g" AS g
-    Scan "public"."c" AS c
+Intersect All  [per touched row: its counts on both sides]
+  Project "a"."k" AS k; "a"."g" AS g  [linear]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+  Project "c"."k" AS k; "c"."g" AS g  [linear]
+    Scan "public"."c" AS c  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

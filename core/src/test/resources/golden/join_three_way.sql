@@ -31,13 +31,13 @@ type	701	-1	double precision
 -- result
 differential
 -- operator tree
-Project "a"."id" AS a_id; "b"."label" AS label; "c"."x" AS x
-  Filter ("b"."w" OPERATOR(pg_catalog.>) 1)
-    Join (inner) ON ("c"."g" OPERATOR(pg_catalog.=) "a"."g")
-      Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")
-        Scan "public"."a" AS a
-        Scan "public"."b" AS b
-      Scan "public"."c" AS c
+Project "a"."id" AS a_id; "b"."label" AS label; "c"."x" AS x  [linear]
+  Filter ("b"."w" OPERATOR(pg_catalog.>) 1)  [linear]
+    Join (inner) ON ("c"."g" OPERATOR(pg_catalog.=) "a"."g")  [Δ = ΔL⋈R⁰ + L¹⋈ΔR]
+      Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")  [Δ = ΔL⋈R⁰ + L¹⋈ΔR]
+        Scan "public"."a" AS a  [Δ: its change buffer]
+        Scan "public"."b" AS b  [Δ: its change buffer]
+      Scan "public"."c" AS c  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -25,10 +25,10 @@ type	701	-1	double precision
 -- result
 differential
 -- operator tree
-Project "a"."id" AS id; "b"."label" AS label
-  Join (left) ON (("a"."k" OPERATOR(pg_catalog.=) "b"."k") AND ("b"."w" OPERATOR(pg_catalog.>) 2))
-    Scan "public"."a" AS a
-    Scan "public"."b" AS b
+Project "a"."id" AS id; "b"."label" AS label  [linear]
+  Join (left) ON (("a"."k" OPERATOR(pg_catalog.=) "b"."k") AND ("b"."w" OPERATOR(pg_catalog.>) 2))  [Δ = inner join + NULL-padded anti join]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+    Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -32,8 +32,8 @@ type	701	-1	double precision
 -- result
 differential
 -- operator tree
-Project CASE WHEN ("a"."k" OPERATOR(pg_catalog.=) 0) THEN 'zero'::text WHEN ("a"."k" OPERATOR(pg_catalog.=) 1) THEN 'one'::text ELSE CAST(NULL AS text) END AS word; CAST("a"."v" AS integer) AS vi; CAST(CAST("a"."t" AS character varying) AS character varying(1)) AS t1; COALESCE("a"."f", CAST((-1) AS double precision)) AS f1
-  Scan "public"."a" AS a
+Project CASE WHEN ("a"."k" OPERATOR(pg_catalog.=) 0) THEN 'zero'::text WHEN ("a"."k" OPERATOR(pg_catalog.=) 1) THEN 'one'::text ELSE CAST(NULL AS text) END AS word; CAST("a"."v" AS integer) AS vi; CAST(CAST("a"."t" AS character varying) AS character varying(1)) AS t1; COALESCE("a"."f", CAST((-1) AS double precision)) AS f1  [linear]
+  Scan "public"."a" AS a  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -23,13 +23,13 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project "a"."id" AS id; CASE WHEN ("__pgs_scalar1"."key0" IS NULL) THEN '0'::bigint ELSE "__pgs_scalar1"."value" END AS n
-  Join (left) ON ("__pgs_scalar1"."key0" OPERATOR(pg_catalog.=) "a"."k")
-    Scan "public"."a" AS a
-    Derived AS __pgs_scalar1
-      Project "b"."k" AS key0; pg_catalog."count"(*) AS value
-        Aggregate GROUP BY "b"."k"; pg_catalog."count"(*)
-          Scan "public"."b" AS b
+Project "a"."id" AS id; CASE WHEN ("__pgs_scalar1"."key0" IS NULL) THEN '0'::bigint ELSE "__pgs_scalar1"."value" END AS n  [linear]
+  Join (left) ON ("__pgs_scalar1"."key0" OPERATOR(pg_catalog.=) "a"."k")  [Δ = inner join + NULL-padded anti join]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+    Derived AS __pgs_scalar1  [linear]
+      Project "b"."k" AS key0; pg_catalog."count"(*) AS value  [linear]
+        Aggregate GROUP BY "b"."k"; pg_catalog."count"(*)  [per group: counters at the top of the query, else the touched groups recomputed]
+          Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -21,11 +21,11 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Project "a"."id" AS id
-  Join (semi) ON ("b"."k" OPERATOR(pg_catalog.=) "a"."k")
-    Scan "public"."a" AS a
-    Filter ("b"."w" OPERATOR(pg_catalog.>) 1)
-      Scan "public"."b" AS b
+Project "a"."id" AS id  [linear]
+  Join (semi) ON ("b"."k" OPERATOR(pg_catalog.=) "a"."k")  [Δ = ΔL·s¹ + L⁰·(s¹ − s⁰), s: has a match]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+    Filter ("b"."w" OPERATOR(pg_catalog.>) 1)  [linear]
+      Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

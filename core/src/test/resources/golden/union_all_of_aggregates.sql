@@ -27,13 +27,13 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-UnionAll
-  Project "a"."k" AS k; pg_catalog."count"(*) AS n
-    Aggregate GROUP BY "a"."k"; pg_catalog."count"(*)
-      Scan "public"."a" AS a
-  Project "b"."k" AS k; pg_catalog."count"(*) AS n
-    Aggregate GROUP BY "b"."k"; pg_catalog."count"(*)
-      Scan "public"."b" AS b
+UnionAll  [linear]
+  Project "a"."k" AS k; pg_catalog."count"(*) AS n  [linear]
+    Aggregate GROUP BY "a"."k"; pg_catalog."count"(*)  [per group: counters at the top of the query, else the touched groups recomputed]
+      Scan "public"."a" AS a  [Δ: its change buffer]
+  Project "b"."k" AS k; pg_catalog."count"(*) AS n  [linear]
+    Aggregate GROUP BY "b"."k"; pg_catalog."count"(*)  [per group: counters at the top of the query, else the touched groups recomputed]
+      Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -20,12 +20,12 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-UnionAll
-  Project "a"."k" AS k
-    Scan "public"."a" AS a
-  Project "a_2"."g" AS k
-    Filter "a_2"."flag"
-      Scan "public"."a" AS a_2
+UnionAll  [linear]
+  Project "a"."k" AS k  [linear]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+  Project "a_2"."g" AS k  [linear]
+    Filter "a_2"."flag"  [linear]
+      Scan "public"."a" AS a_2  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 -- full query

@@ -20,12 +20,12 @@ type	23	-1	integer
 -- result
 differential
 -- operator tree
-Distinct
-  UnionAll
-    Project "a"."k" AS k
-      Scan "public"."a" AS a
-    Project CAST("b"."w" AS bigint) AS k
-      Scan "public"."b" AS b
+Distinct  [per row: a count at the top of the query, else the touched rows recomputed]
+  UnionAll  [linear]
+    Project "a"."k" AS k  [linear]
+      Scan "public"."a" AS a  [Δ: its change buffer]
+    Project CAST("b"."w" AS bigint) AS k  [linear]
+      Scan "public"."b" AS b  [Δ: its change buffer]
 -- hidden columns
 __pgs_rowid bigint
 __pgs_count bigint

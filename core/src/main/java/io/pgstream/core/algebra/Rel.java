@@ -160,7 +160,26 @@ public sealed interface Rel {
             case Distinct distinct -> out.append("Distinct");
             case Derived derived -> out.append("Derived AS ").append(derived.alias());
         }
-        out.append('\n');
+        out.append("  [").append(strategy(rel)).append("]\n");
         rel.children().forEach(input -> explain(input, depth + 1, out, sql));
+    }
+
+    /** How the operator's delta follows from its inputs' (the rules of io.pgstream.core.compiler's States). */
+    private static String strategy(Rel rel) {
+        return switch (rel) {
+            case Scan scan -> "Δ: its change buffer";
+            case Join join -> switch (join.kind()) {
+                case INNER -> "Δ = ΔL⋈R⁰ + L¹⋈ΔR";
+                case LEFT, RIGHT, FULL -> "Δ = inner join + NULL-padded anti join";
+                case SEMI, ANTI -> "Δ = ΔL·s¹ + L⁰·(s¹ − s⁰), s: has a match";
+            };
+            case Filter filter -> "linear";
+            case Project project -> "linear";
+            case UnionAll union -> "linear";
+            case Derived derived -> "linear";
+            case Aggregate aggregate -> "per group: counters at the top of the query, else the touched groups recomputed";
+            case Distinct distinct -> "per row: a count at the top of the query, else the touched rows recomputed";
+            case Combine combine -> "per touched row: its counts on both sides";
+        };
     }
 }

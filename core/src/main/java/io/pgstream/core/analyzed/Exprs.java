@@ -90,8 +90,24 @@ public final class Exprs {
         if (expr == null) {
             return null;
         }
-        Function<Expr, Expr> m = e -> map(e, replace);
-        Expr rebuilt = switch (expr) {
+        return replace.apply(rebuild(expr, e -> map(e, replace)));
+    }
+
+    /**
+     * The tree rebuilt top-down: where {@code replace} returns an expression for a node, it stands for the
+     * whole node (not entered); elsewhere the node is rebuilt over its children's replacements.
+     */
+    public static Expr substitute(Expr expr, Function<Expr, Expr> replace) {
+        if (expr == null) {
+            return null;
+        }
+        Expr replaced = replace.apply(expr);
+        return replaced != null ? replaced : rebuild(expr, e -> substitute(e, replace));
+    }
+
+    /** The node over its children mapped by {@code m}. */
+    private static Expr rebuild(Expr expr, Function<Expr, Expr> m) {
+        return switch (expr) {
             case Var v -> v;
             case Column c -> c;
             case Const c -> c;
@@ -124,7 +140,6 @@ public final class Exprs {
                     a.distinct(), m.apply(a.filter()), a.star(), a.variadic(), a.levelsUp(), a.type());
             case SubLink s -> new SubLink(s.kind(), m.apply(s.test()), s.subquery());
         };
-        return replace.apply(rebuilt);
     }
 
     private static List<Expr> all(List<Expr> exprs, Function<Expr, Expr> m) {

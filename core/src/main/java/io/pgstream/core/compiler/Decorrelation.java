@@ -124,16 +124,120 @@ final class Decorrelation {
      * The expression with each scalar subquery replaced by the column of a left join added to {@code rel[0]}.
      */
     Expr scalars(Level level, Expr expr, Rel[] rel) throws NotDifferentiableException {
-        List<Expr.SubLink> found = Exprs.find(expr, e -> e instanceof Expr.SubLink s && s.kind().equals("EXPR")).stream()
-                .map(Expr.SubLink.class::cast).toList();
+        List<Expr.SubLink> found = Exprs.find(expr, e -> e instanceof Expr.SubLink s
+                && (s.kind().equals("EXPR") || s.kind().equals("EXISTS"))).stream().map(Expr.SubLink.class::cast).toList();
         if (found.isEmpty()) {
             return expr;
         }
         java.util.Map<Expr, Expr> replacements = new java.util.HashMap<>();
         for (Expr.SubLink sublink : found) {
-            replacements.put(sublink, scalar(level, sublink, rel));
+            replacements.put(sublink, sublink.kind().equals("EXISTS") ? exists(level, sublink, rel) : scalar(level, sublink, rel));
         }
         return Exprs.map(expr, e -> replacements.getOrDefault(e, e));
+    }
+
+    /** The expression with the subqueries inside its aggregates' arguments joined to their input rows. */
+    Expr scalarsInAggregates(Level level, Expr expr, Rel[] rel) throws NotDifferentiableException {
+        java.util.Map<Expr, Expr> replaced = new java.util.HashMap<>();
+        for (Expr found : Exprs.find(expr, e -> e instanceof Expr.Aggregate)) {
+            if (!Exprs.find(found, Expr.SubLink.class::isInstance).isEmpty() && !replaced.containsKey(found)) {
+                replaced.put(found, scalars(level, found, rel));
+            }
+        }
+        return replaced.isEmpty() ? expr : Exprs.substitute(expr, replaced::get);
+    }
+
+    /**
+     * The expression with its uncorrelated scalar subqueries (outside aggregates, in a grouped query's
+     * outputs or HAVING) replaced by columns of one-row tables, added to {@code tables}: read after grouping.
+     */
+    Expr scalarsAfterGrouping(Level level, Expr expr, List<Rel.Derived> tables) throws NotDifferentiableException {
+        java.util.Map<Expr, Expr> replaced = new java.util.HashMap<>();
+        for (Expr found : Exprs.find(expr, e -> e instanceof Expr.SubLink s && s.kind().equals("EXPR"))) {
+            Expr.SubLink sublink = (Expr.SubLink) found;
+            if (references(sublink.subquery(), 1)) {
+                throw new NotDifferentiableException("a correlated subquery in a grouped query's outputs or HAVING");
+            }
+            Rel[] holder = {new Rel.Scan(new io.pgstream.core.algebra.TableName("", ""), "")};
+            replaced.put(sublink, scalar(level, sublink, holder));
+            tables.add((Rel.Derived) ((Rel.Join) holder[0]).right());
+        }
+        return replaced.isEmpty() ? expr : Exprs.substitute(expr, replaced::get);
+    }
+
+    /** A subquery's WHERE split into its own conditions and the equalities correlating it: inner = outer. */
+    private record Correlation(Level inner, List<Expr> local, List<Expr> innerKeys, List<Expr> outerKeys, List<Long> operators) {}
+
+    private Correlation correlation(Level level, Query subquery, String what) throws NotDifferentiableException {
+        Level inner = level.sub(subquery);
+        Correlation split = new Correlation(inner, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (Expr conjunct : QueryTranslator.conjuncts(subquery.where())) {
+            if (!correlated(conjunct)) {
+                split.local().add(conjunct);
+                continue;
+            }
+            if (!(conjunct instanceof Expr.Operator equality) || equality.args().size() != 2 || !isEquality(equality)) {
+                throw new NotDifferentiableException(what + " correlated by other than equalities");
+            }
+            Expr first = equality.args().get(0);
+            Expr second = equality.args().get(1);
+            boolean firstOuter = outerOnly(first);
+            if (firstOuter == outerOnly(second) || (firstOuter ? !innerOnly(second) : !innerOnly(first))) {
+                throw new NotDifferentiableException(what + " correlated by an equality that mixes both queries");
+            }
+            split.innerKeys().add(firstOuter ? second : first);
+            split.outerKeys().add(firstOuter ? first : second);
+            split.operators().add(equality.operator());
+        }
+        return split;
+    }
+
+    /**
+     * The subquery's rows (its FROM and own conditions), and the correlation's keys resolved over them: both
+     * sides resolve from the subquery's level, the outer side's references being one level out.
+     */
+    private Rel rows(Correlation correlation) throws NotDifferentiableException {
+        Rel input = where(correlation.inner(), translator.from(correlation.inner()), correlation.local());
+        for (List<Expr> keys : List.of(correlation.innerKeys(), correlation.outerKeys())) {
+            for (int i = 0; i < keys.size(); i++) {
+                keys.set(i, translator.resolve(correlation.inner(), keys.get(i)));
+            }
+        }
+        return input;
+    }
+
+    /** The table of {@code rows} left-joined to {@code rel[0]} on the correlation's keys (key0, key1, ...). */
+    private Rel.Derived joined(Correlation correlation, Rel rows, List<String> names, String what, Rel[] rel) {
+        Rel.Derived table = new Rel.Derived(rows, translator.uniqueAlias("__pgs_" + what + (++subqueries)), names);
+        List<Expr> on = new ArrayList<>();
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            on.add(new Expr.Operator(correlation.operators().get(i),
+                    List.of(new Expr.Column(table.alias(), "key" + i, null), correlation.outerKeys().get(i))));
+        }
+        rel[0] = new Rel.Join(rel[0], table, Rel.JoinKind.LEFT, and(on));
+        return table;
+    }
+
+    /**
+     * EXISTS inside an expression (under OR, in SELECT): the distinct correlation keys of the subquery's
+     * rows, left-joined; a row has a match exactly when the join found one. EXISTS is never NULL, so this
+     * holds under NOT and OR alike.
+     */
+    private Expr exists(Level level, Expr.SubLink sublink, Rel[] rel) throws NotDifferentiableException {
+        Query subquery = sublink.subquery();
+        if (!simple(subquery)) {
+            throw new NotDifferentiableException("EXISTS inside an expression over a subquery that groups or is a set operation");
+        }
+        Correlation correlation = correlation(level, subquery, "an EXISTS inside an expression");
+        Rel input = rows(correlation);
+        List<OutputColumn> outputs = new ArrayList<>();
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            outputs.add(new OutputColumn("key" + i, correlation.innerKeys().get(i)));
+        }
+        outputs.add(new OutputColumn("present", new Expr.Const(new Expr.Type(16, -1), "true")));
+        Rel.Derived table = joined(correlation, new Rel.Distinct(new Rel.Project(input, outputs)),
+                outputs.stream().map(OutputColumn::name).toList(), "exists", rel);
+        return new Expr.NullTest(new Expr.Column(table.alias(), "present", null), false);
     }
 
     private Expr scalar(Level level, Expr.SubLink sublink, Rel[] rel) throws NotDifferentiableException {
@@ -142,51 +246,23 @@ final class Decorrelation {
                 || subquery.outputs().size() != 1) {
             throw new NotDifferentiableException("a scalar subquery that is not one aggregate (it may return several rows)");
         }
-        List<Expr> local = new ArrayList<>();
-        List<Expr[]> keys = new ArrayList<>(); // {inner side, outer side}
-        List<Long> operators = new ArrayList<>();
-        for (Expr conjunct : QueryTranslator.conjuncts(subquery.where())) {
-            if (!correlated(conjunct)) {
-                local.add(conjunct);
-                continue;
-            }
-            if (!(conjunct instanceof Expr.Operator equality) || equality.args().size() != 2 || !isEquality(equality)) {
-                throw new NotDifferentiableException("a scalar subquery correlated by other than equalities");
-            }
-            Expr first = equality.args().get(0);
-            Expr second = equality.args().get(1);
-            boolean firstOuter = outerOnly(first);
-            if (firstOuter == outerOnly(second) || (firstOuter ? !innerOnly(second) : !innerOnly(first))) {
-                throw new NotDifferentiableException("a scalar subquery correlated by an equality that mixes both queries");
-            }
-            keys.add(firstOuter ? new Expr[] {second, first} : new Expr[] {first, second});
-            operators.add(equality.operator());
-        }
+        Correlation correlation = correlation(level, subquery, "a scalar subquery");
         if (subquery.having() != null || references(subquery.outputs().getFirst().expr(), 1)) {
             throw new NotDifferentiableException("a correlated scalar subquery with HAVING or outer columns in its value");
         }
-        Level inner = level.sub(subquery);
-        Rel input = where(inner, translator.from(inner), local);
-        String alias = translator.uniqueAlias("__pgs_scalar" + (++subqueries));
+        Level inner = correlation.inner();
+        Rel input = rows(correlation);
         List<OutputColumn> outputs = new ArrayList<>();
-        List<Expr> groupKeys = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            Expr key = translator.resolve(inner, keys.get(i)[0]);
-            groupKeys.add(key);
-            outputs.add(new OutputColumn("key" + i, key));
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            outputs.add(new OutputColumn("key" + i, correlation.innerKeys().get(i)));
         }
         Expr value = translator.resolve(inner, subquery.outputs().getFirst().expr());
         outputs.add(new OutputColumn("value", value));
-        Rel groups = translator.grouped(input, groupKeys, outputs, null);
-        Rel.Derived table = new Rel.Derived(groups, alias, outputs.stream().map(OutputColumn::name).toList());
-        List<Expr> on = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            Expr outer = translator.resolve(inner, keys.get(i)[1]); // its references are one level out of the subquery
-            on.add(new Expr.Operator(operators.get(i), List.of(new Expr.Column(alias, "key" + i, null), outer)));
-        }
-        rel[0] = new Rel.Join(rel[0], table, Rel.JoinKind.LEFT, on.isEmpty() ? null : and(on));
+        Rel groups = translator.grouped(input, correlation.innerKeys(), outputs, null);
+        Rel.Derived table = joined(correlation, groups, outputs.stream().map(OutputColumn::name).toList(), "scalar", rel);
+        String alias = table.alias();
         Expr column = new Expr.Column(alias, "value", null);
-        if (keys.isEmpty()) {
+        if (correlation.innerKeys().isEmpty()) {
             return column; // an aggregate of the whole subquery: exactly one row, joined to every row
         }
         Expr empty = overNoRows(value);

@@ -139,13 +139,105 @@ public final class QueryTranslator {
         }
         Rel[] rel = {fromAndWhere(level)};
         boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
-        List<OutputColumn> outputs = new ArrayList<>();
-        for (Query.Target target : query.outputs()) {
-            Expr expr = grouped ? target.expr() : decorrelation.scalars(level, target.expr(), rel);
-            outputs.add(new OutputColumn(target.name(), resolve(level, expr)));
-        }
-        Rel result = grouped ? aggregate(level, rel[0], outputs) : new Rel.Project(rel[0], outputs);
+        Rel result = grouped ? groups(level, rel) : rows(level, rel);
         return query.distinct().isEmpty() ? result : new Rel.Distinct(result);
+    }
+
+    private Rel rows(Level level, Rel[] rel) throws NotDifferentiableException {
+        List<OutputColumn> outputs = new ArrayList<>();
+        for (Query.Target target : level.query().outputs()) {
+            outputs.add(new OutputColumn(target.name(), resolve(level, decorrelation.scalars(level, target.expr(), rel))));
+        }
+        return new Rel.Project(rel[0], outputs);
+    }
+
+    /**
+     * A grouped query. Subqueries inside aggregate arguments are joined to the rows below the groups; an
+     * uncorrelated scalar subquery outside aggregates (HAVING sum(x) &gt; (SELECT ...)) is read after
+     * grouping: the groups' keys and aggregates as a derived table, joined to the subquery's one row,
+     * filtered by HAVING and projected.
+     */
+    private Rel groups(Level level, Rel[] rel) throws NotDifferentiableException {
+        Query query = level.query();
+        List<Expr> targets = new ArrayList<>();
+        for (Query.Target target : query.outputs()) {
+            targets.add(decorrelation.scalarsInAggregates(level, target.expr(), rel));
+        }
+        Expr having = query.having() == null ? null : decorrelation.scalarsInAggregates(level, query.having(), rel);
+        List<Expr> keys = groupKeys(level);
+        List<Rel.Derived> scalars = new ArrayList<>();
+        List<Expr> resolved = new ArrayList<>();
+        for (Expr target : targets) {
+            resolved.add(resolve(level, decorrelation.scalarsAfterGrouping(level, target, scalars)));
+        }
+        Expr condition = having == null ? null : resolve(level, decorrelation.scalarsAfterGrouping(level, having, scalars));
+        List<OutputColumn> outputs = new ArrayList<>();
+        for (int i = 0; i < resolved.size(); i++) {
+            outputs.add(new OutputColumn(query.outputs().get(i).name(), resolved.get(i)));
+        }
+        if (scalars.isEmpty()) {
+            return grouped(rel[0], keys, outputs, condition);
+        }
+        return groupsThenScalars(rel[0], keys, outputs, condition, scalars);
+    }
+
+    private Rel groupsThenScalars(Rel input, List<Expr> keys, List<OutputColumn> outputs, Expr having,
+                                  List<Rel.Derived> scalars) throws NotDifferentiableException {
+        List<Expr> aggregates = new ArrayList<>();
+        List<Expr> overGroups = new ArrayList<>(outputs.stream().map(OutputColumn::expression).toList());
+        if (having != null) {
+            overGroups.add(having);
+        }
+        for (Expr expression : overGroups) {
+            for (Expr found : Exprs.find(expression, Expr.Aggregate.class::isInstance)) {
+                if (!aggregates.contains(found)) {
+                    aggregates.add(found);
+                }
+            }
+        }
+        String alias = uniqueAlias("__pgs_groups");
+        List<OutputColumn> groupOutputs = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            groupOutputs.add(new OutputColumn("key" + i, keys.get(i)));
+        }
+        for (int j = 0; j < aggregates.size(); j++) {
+            groupOutputs.add(new OutputColumn("aggregate" + j, aggregates.get(j)));
+        }
+        Rel rel = new Rel.Derived(grouped(input, keys, groupOutputs, null), alias,
+                groupOutputs.stream().map(OutputColumn::name).toList());
+        Set<String> readable = new HashSet<>(Set.of(alias));
+        for (Rel.Derived scalar : scalars) {
+            rel = new Rel.Join(rel, scalar, Rel.JoinKind.LEFT, null);
+            readable.add(scalar.alias());
+        }
+        java.util.function.Function<Expr, Expr> overGroupTable = e -> {
+            int key = keys.indexOf(e);
+            if (key >= 0) {
+                return new Expr.Column(alias, "key" + key, null);
+            }
+            int aggregate = aggregates.indexOf(e);
+            return aggregate >= 0 ? new Expr.Column(alias, "aggregate" + aggregate, null) : null;
+        };
+        List<OutputColumn> projected = new ArrayList<>();
+        for (OutputColumn output : outputs) {
+            projected.add(new OutputColumn(output.name(), overGroups(Exprs.substitute(output.expression(), overGroupTable), readable)));
+        }
+        if (having != null) {
+            rel = new Rel.Filter(rel, overGroups(Exprs.substitute(having, overGroupTable), readable));
+        }
+        return new Rel.Project(rel, projected);
+    }
+
+    /** An expression after grouping reads the groups' keys and aggregates and the scalar subqueries only. */
+    private static Expr overGroups(Expr expression, Set<String> readable) throws NotDifferentiableException {
+        for (Expr found : Exprs.find(expression, Expr.Column.class::isInstance)) {
+            Expr.Column column = (Expr.Column) found;
+            if (!readable.contains(column.qualifier())) {
+                throw new NotDifferentiableException("a column outside aggregates that is not a GROUP BY key ("
+                        + column.qualifier() + "." + column.name() + ")");
+            }
+        }
+        return expression;
     }
 
     /** The FROM clause joined, then WHERE: its subqueries as joins, the rest as one filter. */
@@ -344,12 +436,8 @@ public final class QueryTranslator {
         return Exprs.map(expr, e -> e instanceof Expr.Var var ? column(level, var) : e);
     }
 
-    /**
-     * GROUP BY: the aggregate calls outputs show bare come first, under their columns; a call that only
-     * appears inside a computed output or HAVING is kept in a hidden column ({@value #HIDDEN_CALL}j).
-     * HAVING is a filter over the groups.
-     */
-    private Rel aggregate(Level level, Rel input, List<OutputColumn> outputs) throws NotDifferentiableException {
+    /** The GROUP BY keys, each an output of the query. */
+    private List<Expr> groupKeys(Level level) throws NotDifferentiableException {
         Query query = level.query();
         List<Expr> keys = new ArrayList<>();
         for (Query.SortGroup item : query.groupBy()) {
@@ -359,11 +447,14 @@ public final class QueryTranslator {
             }
             keys.add(resolve(level, target.expr()));
         }
-        Expr having = query.having() == null ? null : resolve(level, query.having());
-        return grouped(input, keys, outputs, having);
+        return keys;
     }
 
-    /** The projection over the groups of {@code input} (with HAVING, a filter over them). */
+    /**
+     * The projection over the groups of {@code input} (with HAVING, a filter over them): the aggregate
+     * calls outputs show bare come first, under their columns; a call that only appears inside a computed
+     * output or HAVING is kept in a hidden column ({@value #HIDDEN_CALL}j).
+     */
     Rel grouped(Rel input, List<Expr> keys, List<OutputColumn> outputs, Expr having) throws NotDifferentiableException {
         List<AggregateCall> calls = new ArrayList<>();
         List<Expr> overGroups = new ArrayList<>();

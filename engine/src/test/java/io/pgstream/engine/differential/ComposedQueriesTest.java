@@ -29,8 +29,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * Each query's stream table is created in refresh mode 'auto' (change ratio lifted, see
  * {@link ScenarioRunner.Mode#AUTO}), its plan installed, and random scenarios of {@link Workload} run on
  * it through {@link ScenarioRunner}: after every refresh, differential or full, it must equal its query.
- * That is asserted; the plan is not: it is reported, as a table of query, plan and reason printed at
- * the end (with how many queries refresh differentially and the reasons of the others, counted).
+ * That is asserted, and so is the plan: every query is differential but those of {@link #EXPECTED_FULL},
+ * which must fall back, so that coverage can only go up. The table of query, plan and reason is printed
+ * at the end (with how many queries refresh differentially and the reasons of the others, counted).
  *
  * <p>First, for each query, with {@link OracleCorpus#INITIAL_DATA}: it creates, it reads exactly the
  * tables the workload generator believes it reads, and it equals its query right after install. Then
@@ -44,6 +45,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class ComposedQueriesTest {
 
     static final int DEFAULT_TRIES = 2;
+
+    /** The queries the compiler does not differentiate yet: IN as a value or under OR, a scalar subquery correlated by an inequality. */
+    static final Set<String> EXPECTED_FULL = Set.of("semi_in_under_or", "semi_as_values", "scalar_count_non_equi");
     static final long DEFAULT_SEED = 20250714L;
     private static final int GEN_SIZE = 1000;
 
@@ -111,6 +115,12 @@ class ComposedQueriesTest {
                 }
             }
             reports.put(query.name(), report);
+            if (report != null && !report.plan().equals("ORACLE FAILED")
+                    && report.plan().equals("differential") == EXPECTED_FULL.contains(query.name())) {
+                problems.add(query.name() + (EXPECTED_FULL.contains(query.name())
+                        ? ": now differential; take it out of ComposedQueriesTest.EXPECTED_FULL"
+                        : ": not differential (" + report.reason() + ")"));
+            }
         }
         print(reports, (System.nanoTime() - started) / 1e9);
         if (!problems.isEmpty()) {

@@ -222,6 +222,9 @@ public final class OracleCorpus {
             q("count_distinct", "SELECT k, count(DISTINCT g) AS dg FROM a GROUP BY k"),
             q("except_all", "SELECT k FROM a EXCEPT ALL SELECT k FROM c"),
             q("intersect", "SELECT k, g FROM a INTERSECT SELECT k, g FROM c"),
+            q("having_over_scalar_subquery", "SELECT k, sum(v) AS sv FROM a GROUP BY k HAVING sum(v) > (SELECT avg(x) FROM c)"),
+            q("output_over_scalar_subquery", "SELECT g, count(*) * 100 / (SELECT count(*) FROM a) AS pct FROM a GROUP BY g"),
+            q("exists_under_or", "SELECT id FROM a WHERE flag OR EXISTS (SELECT 1 FROM b WHERE b.k = a.k AND b.w > 2)"),
             q("ordered_string_agg", "SELECT k, string_agg(t, ',' ORDER BY t, id) AS ts FROM a GROUP BY k"),
             // aggregates
             // keys that are function calls: PostgreSQL parenthesizes them in GROUP BY only
