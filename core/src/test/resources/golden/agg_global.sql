@@ -50,7 +50,6 @@ SELECT x.__pgs_c3 AS __pgs_a1, x.__pgs_c1 AS __pgs_a2, x.__pgs_c6 AS __pgs_a3, x
   FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x),
 __pgs_g AS (
 SELECT 0::bigint AS __pgs_rowid,
-       ROW()::text AS __pgs_kt,
        sum(__pgs_w) AS __pgs_dcount,
        coalesce(sum(__pgs_w) FILTER (WHERE __pgs_a1 IS NOT NULL), 0) AS __pgs_dnn_1,
        sum(__pgs_a1 * __pgs_w) AS __pgs_dsum_1,

@@ -35,7 +35,7 @@ Project "s"."n" AS n; pg_catalog."count"(*) AS groups  [linear]
 __pgs_rowid bigint
 __pgs_count bigint
 -- full query
-SELECT x.__pgs_c1 AS "n", pg_catalog."count"(*) AS "groups", hashtextextended(ROW(x.__pgs_c1)::text, 0) AS __pgs_rowid, count(*) AS __pgs_count
+SELECT x.__pgs_c1 AS "n", pg_catalog."count"(*) AS "groups", hash_record_extended(ROW(x.__pgs_c1), 0) AS __pgs_rowid, count(*) AS __pgs_count
   FROM (SELECT x.__pgs_c1 AS __pgs_c0, pg_catalog."count"(*) AS __pgs_c1, 1::bigint AS __pgs_w
   FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x
  GROUP BY x.__pgs_c1) x
@@ -65,15 +65,14 @@ SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d
  GROUP BY x.__pgs_c1) g) x),
 __pgs_g AS (
 SELECT __pgs_k0,
-       hashtextextended(ROW(__pgs_k0)::text, 0) AS __pgs_rowid,
-       ROW(__pgs_k0)::text AS __pgs_kt,
+       hash_record_extended(ROW(__pgs_k0), 0) AS __pgs_rowid,
        sum(__pgs_w) AS __pgs_dcount
   FROM __pgs_d
  GROUP BY __pgs_k0),
 __pgs_m AS (
 SELECT __pgs_g.*, __pgs_s.ctid AS __pgs_tid, __pgs_s AS __pgs_old,
        false AS __pgs_rc
-  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."n")::text = __pgs_g.__pgs_kt),
+  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."n") IS NOT DISTINCT FROM ROW(__pgs_g.__pgs_k0)),
 __pgs_v AS (
 SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_cnt, true AS __pgs_keep, (__pgs_m.__pgs_k0)::bigint AS __pgs_new_0, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_0 ELSE (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) END)::bigint AS __pgs_new_1, __pgs_m.__pgs_rowid AS __pgs_new_2, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_new_3
   FROM __pgs_m LEFT JOIN LATERAL (SELECT count(*) AS r_count, pg_catalog."count"(*) AS r_0 FROM (SELECT x.__pgs_c1 AS __pgs_c0, pg_catalog."count"(*) AS __pgs_c1, 1::bigint AS __pgs_w

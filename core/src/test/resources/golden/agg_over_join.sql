@@ -45,7 +45,7 @@ __pgs_rowid bigint
 __pgs_count bigint
 __pgs_nn_1 bigint
 -- full query
-SELECT x.__pgs_c10 AS "label", pg_catalog."count"(*) AS "n", pg_catalog."sum"(x.__pgs_c3) AS "sv", pg_catalog."min"(x.__pgs_c5) AS "mint", hashtextextended(ROW(x.__pgs_c10)::text, 0) AS __pgs_rowid, count(*) AS __pgs_count, count(x.__pgs_c3) AS "__pgs_nn_1"
+SELECT x.__pgs_c10 AS "label", pg_catalog."count"(*) AS "n", pg_catalog."sum"(x.__pgs_c3) AS "sv", pg_catalog."min"(x.__pgs_c5) AS "mint", hash_record_extended(ROW(x.__pgs_c10), 0) AS __pgs_rowid, count(*) AS __pgs_count, count(x.__pgs_c3) AS "__pgs_nn_1"
   FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
   FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
   JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x
@@ -65,8 +65,7 @@ SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l
   JOIN (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x),
 __pgs_g AS (
 SELECT __pgs_k0,
-       hashtextextended(ROW(__pgs_k0)::text, 0) AS __pgs_rowid,
-       ROW(__pgs_k0)::text AS __pgs_kt,
+       hash_record_extended(ROW(__pgs_k0), 0) AS __pgs_rowid,
        sum(__pgs_w) AS __pgs_dcount,
        coalesce(sum(__pgs_w) FILTER (WHERE __pgs_a1 IS NOT NULL), 0) AS __pgs_dnn_1,
        sum(__pgs_a1 * __pgs_w) AS __pgs_dsum_1,
@@ -78,7 +77,7 @@ SELECT __pgs_k0,
 __pgs_m AS (
 SELECT __pgs_g.*, __pgs_s.ctid AS __pgs_tid, __pgs_s AS __pgs_old,
        (__pgs_g.__pgs_del_2 IS NOT NULL AND (__pgs_s."mint" IS NULL OR __pgs_g.__pgs_del_2 <= __pgs_s."mint")) AS __pgs_rc
-  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."label")::text = __pgs_g.__pgs_kt),
+  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."label") IS NOT DISTINCT FROM ROW(__pgs_g.__pgs_k0)),
 __pgs_v AS (
 SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_cnt, true AS __pgs_keep, (__pgs_m.__pgs_k0)::text AS __pgs_new_0, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_0 ELSE (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) END)::bigint AS __pgs_new_1, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_1 ELSE CASE WHEN (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_1", 0) + __pgs_m.__pgs_dnn_1 END) = 0 THEN NULL ELSE coalesce((__pgs_m.__pgs_old)."sv" + __pgs_m.__pgs_dsum_1, (__pgs_m.__pgs_old)."sv", __pgs_m.__pgs_dsum_1) END END)::numeric AS __pgs_new_2, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_2 ELSE LEAST((__pgs_m.__pgs_old)."mint", __pgs_m.__pgs_ins_2) END)::text AS __pgs_new_3, __pgs_m.__pgs_rowid AS __pgs_new_4, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_new_5, ((CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.__pgs_nn_1 ELSE coalesce((__pgs_m.__pgs_old)."__pgs_nn_1", 0) + __pgs_m.__pgs_dnn_1 END)) AS __pgs_new_6
   FROM __pgs_m LEFT JOIN LATERAL (SELECT count(*) AS r_count, pg_catalog."count"(*) AS r_0, pg_catalog."sum"(x.__pgs_c3) AS r_1, pg_catalog."min"(x.__pgs_c5) AS r_2, count(x.__pgs_c3) AS __pgs_nn_1 FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w

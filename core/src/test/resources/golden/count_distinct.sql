@@ -28,7 +28,7 @@ Project "a"."k" AS k; pg_catalog."count"(DISTINCT "a"."g") AS dg  [linear]
 __pgs_rowid bigint
 __pgs_count bigint
 -- full query
-SELECT x.__pgs_c1 AS "k", pg_catalog."count"(DISTINCT x.__pgs_c2) AS "dg", hashtextextended(ROW(x.__pgs_c1)::text, 0) AS __pgs_rowid, count(*) AS __pgs_count
+SELECT x.__pgs_c1 AS "k", pg_catalog."count"(DISTINCT x.__pgs_c2) AS "dg", hash_record_extended(ROW(x.__pgs_c1), 0) AS __pgs_rowid, count(*) AS __pgs_count
   FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x
  GROUP BY x.__pgs_c1
 -- delta statement
@@ -38,15 +38,14 @@ SELECT x.__pgs_c1 AS __pgs_k0, x.__pgs_c2 AS __pgs_a0, x.__pgs_w
   FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x),
 __pgs_g AS (
 SELECT __pgs_k0,
-       hashtextextended(ROW(__pgs_k0)::text, 0) AS __pgs_rowid,
-       ROW(__pgs_k0)::text AS __pgs_kt,
+       hash_record_extended(ROW(__pgs_k0), 0) AS __pgs_rowid,
        sum(__pgs_w) AS __pgs_dcount
   FROM __pgs_d
  GROUP BY __pgs_k0),
 __pgs_m AS (
 SELECT __pgs_g.*, __pgs_s.ctid AS __pgs_tid, __pgs_s AS __pgs_old,
        true AS __pgs_rc
-  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."k")::text = __pgs_g.__pgs_kt),
+  FROM __pgs_g LEFT JOIN "public"."st" __pgs_s ON __pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND ROW(__pgs_s."k") IS NOT DISTINCT FROM ROW(__pgs_g.__pgs_k0)),
 __pgs_v AS (
 SELECT __pgs_m.__pgs_tid, __pgs_m.__pgs_rc, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_cnt, true AS __pgs_keep, (__pgs_m.__pgs_k0)::integer AS __pgs_new_0, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_0 ELSE __pgs_r.r_0 END)::bigint AS __pgs_new_1, __pgs_m.__pgs_rowid AS __pgs_new_2, (CASE WHEN __pgs_m.__pgs_rc THEN __pgs_r.r_count ELSE coalesce((__pgs_m.__pgs_old).__pgs_count, 0) + __pgs_m.__pgs_dcount END) AS __pgs_new_3
   FROM __pgs_m LEFT JOIN LATERAL (SELECT count(*) AS r_count, pg_catalog."count"(DISTINCT x.__pgs_c2) AS r_0 FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x WHERE (__pgs_m.__pgs_rc) AND (((__pgs_m.__pgs_k0 IS NULL AND (x.__pgs_c1) IS NULL) OR (x.__pgs_c1) = __pgs_m.__pgs_k0))) __pgs_r ON true),

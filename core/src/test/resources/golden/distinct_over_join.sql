@@ -34,12 +34,10 @@ Distinct  [per row: a count at the top of the query, else the touched rows recom
 __pgs_rowid bigint
 __pgs_count bigint
 -- full query
-SELECT DISTINCT ON (x.__pgs_t) x."t", x."label", hashtextextended(x.__pgs_t, 0) AS __pgs_rowid,
-       count(*) OVER (PARTITION BY x.__pgs_t) AS __pgs_count
-  FROM (SELECT q.*, q::text AS __pgs_t FROM (
-SELECT CAST(x.__pgs_c0 AS text) AS "t", CAST(x.__pgs_c1 AS text) AS "label" FROM (SELECT x.__pgs_c5 AS __pgs_c0, x.__pgs_c10 AS __pgs_c1, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+SELECT x."t", x."label", hash_record_extended(ROW(x."t", x."label"), 0) AS __pgs_rowid, count(*) AS __pgs_count
+  FROM (SELECT CAST(x.__pgs_c0 AS text) AS "t", CAST(x.__pgs_c1 AS text) AS "label" FROM (SELECT x.__pgs_c5 AS __pgs_c0, x.__pgs_c10 AS __pgs_c1, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
   FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
-  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x) x) q) x
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x) x) x GROUP BY x."t", x."label"
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
@@ -53,12 +51,10 @@ SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l
   FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
   JOIN (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x) x),
 __pgs_n AS (
-    SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
-      FROM (SELECT d.*, ROW(d."t", d."label")::text AS __pgs_t FROM __pgs_d d) x),
+    SELECT "t", "label", sum(__pgs_w) AS __pgs_net FROM __pgs_d GROUP BY "t", "label"),
 __pgs_m AS (
     SELECT n.*, s.ctid AS __pgs_tid, coalesce(s.__pgs_count, 0) + n.__pgs_net AS __pgs_cnt
-      FROM __pgs_n n LEFT JOIN "public"."st" s
-        ON s.__pgs_rowid = hashtextextended(n.__pgs_t, 0) AND ROW(s."t", s."label")::text = n.__pgs_t
+      FROM __pgs_n n LEFT JOIN "public"."st" s ON s.__pgs_rowid = hash_record_extended(ROW(n."t", n."label"), 0) AND ROW(s."t", s."label") IS NOT DISTINCT FROM ROW(n."t", n."label")
      WHERE n.__pgs_net <> 0),
 __pgs_del AS (
     DELETE FROM "public"."st" s USING __pgs_m m WHERE s.ctid = m.__pgs_tid AND m.__pgs_cnt <= 0
@@ -68,7 +64,7 @@ __pgs_upd AS (
     RETURNING 1),
 __pgs_ins AS (
     INSERT INTO "public"."st" ("t", "label", __pgs_rowid, __pgs_count)
-    SELECT m."t", m."label", hashtextextended(m.__pgs_t, 0), m.__pgs_cnt FROM __pgs_m m
+    SELECT m."t", m."label", hash_record_extended(ROW(m."t", m."label"), 0), m.__pgs_cnt FROM __pgs_m m
      WHERE m.__pgs_tid IS NULL AND m.__pgs_cnt > 0
     RETURNING 1)
 SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), (SELECT count(*) FROM __pgs_upd)

@@ -30,12 +30,10 @@ Distinct  [per row: a count at the top of the query, else the touched rows recom
 __pgs_rowid bigint
 __pgs_count bigint
 -- full query
-SELECT DISTINCT ON (x.__pgs_t) x."k", hashtextextended(x.__pgs_t, 0) AS __pgs_rowid,
-       count(*) OVER (PARTITION BY x.__pgs_t) AS __pgs_count
-  FROM (SELECT q.*, q::text AS __pgs_t FROM (
-SELECT CAST(x.__pgs_c0 AS bigint) AS "k" FROM (SELECT x.__pgs_c1 AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x
+SELECT x."k", hash_record_extended(ROW(x."k"), 0) AS __pgs_rowid, count(*) AS __pgs_count
+  FROM (SELECT CAST(x.__pgs_c0 AS bigint) AS "k" FROM (SELECT x.__pgs_c1 AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x
 UNION ALL
-SELECT CAST(x.__pgs_c2 AS bigint) AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x) q) x
+SELECT CAST(x.__pgs_c2 AS bigint) AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x) x GROUP BY x."k"
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
@@ -43,12 +41,10 @@ SELECT CAST(x.__pgs_c0 AS bigint) AS "k", x.__pgs_w FROM (SELECT x.__pgs_c1 AS _
 UNION ALL
 SELECT CAST(x.__pgs_c2 AS bigint) AS __pgs_c0, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x) x),
 __pgs_n AS (
-    SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
-      FROM (SELECT d.*, ROW(d."k")::text AS __pgs_t FROM __pgs_d d) x),
+    SELECT "k", sum(__pgs_w) AS __pgs_net FROM __pgs_d GROUP BY "k"),
 __pgs_m AS (
     SELECT n.*, s.ctid AS __pgs_tid, coalesce(s.__pgs_count, 0) + n.__pgs_net AS __pgs_cnt
-      FROM __pgs_n n LEFT JOIN "public"."st" s
-        ON s.__pgs_rowid = hashtextextended(n.__pgs_t, 0) AND ROW(s."k")::text = n.__pgs_t
+      FROM __pgs_n n LEFT JOIN "public"."st" s ON s.__pgs_rowid = hash_record_extended(ROW(n."k"), 0) AND ROW(s."k") IS NOT DISTINCT FROM ROW(n."k")
      WHERE n.__pgs_net <> 0),
 __pgs_del AS (
     DELETE FROM "public"."st" s USING __pgs_m m WHERE s.ctid = m.__pgs_tid AND m.__pgs_cnt <= 0
@@ -58,7 +54,7 @@ __pgs_upd AS (
     RETURNING 1),
 __pgs_ins AS (
     INSERT INTO "public"."st" ("k", __pgs_rowid, __pgs_count)
-    SELECT m."k", hashtextextended(m.__pgs_t, 0), m.__pgs_cnt FROM __pgs_m m
+    SELECT m."k", hash_record_extended(ROW(m."k"), 0), m.__pgs_cnt FROM __pgs_m m
      WHERE m.__pgs_tid IS NULL AND m.__pgs_cnt > 0
     RETURNING 1)
 SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), (SELECT count(*) FROM __pgs_upd)

@@ -12,12 +12,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The plan of a grouped aggregate: one stored row per group, found by {@code __pgs_rowid} (a hash of
- * the group key's text form) and the key itself, with hidden state beside the visible values
+ * The plan of a grouped aggregate at the top of a query: one stored row per group, found by its key
+ * with PostgreSQL's equality ({@link RowKey}), with hidden state beside the visible values
  * ({@link AggregateState}). Over it, outputs computed from aggregates, and HAVING: a filter over the
  * groups.
  *
- * <p>The delta statement: the input's delta (the join rule's terms, projected to keys and arguments);
+ * <p>The delta statement: the input's delta ({@link States}, projected to keys and arguments);
  * per group, the change of every counter ({@code __pgs_g}); merged with the stored row ({@code __pgs_m});
  * new values ({@code __pgs_v}, {@link AggregateValues}), from the counters or, for groups whose value
  * cannot follow from them, recomputed from the sources in the same snapshot; then groups deleted,
@@ -136,7 +136,7 @@ final class AggregatePlanWriter {
     }
 
     private String rowIdOf(List<String> keyExpressions) {
-        return grouped() ? "hashtextextended(ROW(" + String.join(", ", keyExpressions) + ")::text, 0)" : "0::bigint";
+        return grouped() ? RowKey.hash(keyExpressions) : "0::bigint";
     }
 
     private String fullQuery() throws NotDifferentiableException {
@@ -188,7 +188,6 @@ final class AggregatePlanWriter {
     private String groupChanges() {
         List<String> items = new ArrayList<>(keyColumns(""));
         items.add(rowIdOf(keyColumns("")) + " AS __pgs_rowid");
-        items.add("ROW(" + String.join(", ", keyColumns("")) + ")::text AS __pgs_kt");
         items.add("sum(__pgs_w) AS __pgs_dcount");
         for (int j = 0; j < aggregate.calls().size(); j++) {
             String a = "__pgs_a" + j;
@@ -215,13 +214,14 @@ final class AggregatePlanWriter {
                 + (grouped() ? "\n GROUP BY " + String.join(", ", keyColumns("")) : "\nHAVING count(*) > 0");
     }
 
-    private String storedKeyText() {
+    /** The stored row's key columns: the outputs that show the keys. */
+    private List<String> storedKeys() {
         List<String> stored = new ArrayList<>();
         for (Expr key : aggregate.groupKeys()) {
             OutputColumn output = outputs.stream().filter(o -> o.expression().equals(key)).findFirst().orElseThrow();
             stored.add("__pgs_s." + Sql.identifier(output.name()));
         }
-        return "ROW(" + String.join(", ", stored) + ")::text";
+        return stored;
     }
 
     /** Group changes next to the stored row (if any), with whether the group must be recomputed. */
@@ -241,7 +241,7 @@ final class AggregatePlanWriter {
             recompute.add("__pgs_s.ctid IS NULL"); // its state is unknown: a new group, or one HAVING left out
         }
         String match = grouped()
-                ? "__pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND " + storedKeyText() + " = __pgs_g.__pgs_kt"
+                ? "__pgs_s.__pgs_rowid = __pgs_g.__pgs_rowid AND " + RowKey.same(storedKeys(), keyColumns("__pgs_g."))
                 : "true";
         return "SELECT __pgs_g.*, __pgs_s.ctid AS __pgs_tid, __pgs_s AS __pgs_old,\n"
                 + "       " + (recompute.isEmpty() ? "false" : String.join(" OR ", recompute)) + " AS __pgs_rc\n"
