@@ -84,6 +84,14 @@ public sealed interface Rel {
         }
     }
 
+    /** Constant rows (VALUES, or the one empty row a query without FROM reads): no change ever reaches them. */
+    record Values(List<List<Expr>> rows, String alias, List<String> names) implements Rel {
+        public Values {
+            rows = rows.stream().map(List::copyOf).toList();
+            names = List.copyOf(names);
+        }
+    }
+
     /** A query read as a table (a derived table, a WITH query, a subquery): its outputs are {@code alias.name}. */
     record Derived(Rel input, String alias, List<String> names) implements Rel {
         public Derived {
@@ -100,6 +108,7 @@ public sealed interface Rel {
     default List<Rel> children() {
         return switch (this) {
             case Scan scan -> List.of();
+            case Values values -> List.of();
             case Join join -> List.of(join.left(), join.right());
             case Combine combine -> List.of(combine.left(), combine.right());
             case Filter filter -> List.of(filter.input());
@@ -118,6 +127,7 @@ public sealed interface Rel {
         }
         return switch (this) {
             case Scan scan -> throw new IllegalArgumentException("a scan has no inputs");
+            case Values values -> throw new IllegalArgumentException("constant rows have no inputs");
             case Join join -> new Join(inputs.get(0), inputs.get(1), join.kind(), join.condition());
             case Combine combine -> new Combine(inputs.get(0), inputs.get(1), combine.except(), combine.all());
             case Filter filter -> new Filter(inputs.getFirst(), filter.condition());
@@ -145,6 +155,7 @@ public sealed interface Rel {
         out.append("  ".repeat(depth));
         switch (rel) {
             case Scan scan -> out.append("Scan ").append(scan.table()).append(" AS ").append(scan.alias());
+            case Values values -> out.append("Values (").append(values.rows().size()).append(" rows) AS ").append(values.alias());
             case Join join -> out.append("Join (").append(join.kind().name().toLowerCase(java.util.Locale.ROOT)).append(") ON ")
                     .append(join.condition() == null ? "true" : sql.render(join.condition()));
             case Filter filter -> out.append("Filter ").append(sql.render(filter.condition()));
@@ -168,6 +179,7 @@ public sealed interface Rel {
     private static String strategy(Rel rel) {
         return switch (rel) {
             case Scan scan -> "Δ: its change buffer";
+            case Values values -> "constant: no delta";
             case Join join -> switch (join.kind()) {
                 case INNER -> "Δ = ΔL⋈R⁰ + L¹⋈ΔR";
                 case LEFT, RIGHT, FULL -> "Δ = inner join + NULL-padded anti join";

@@ -76,6 +76,7 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
                     case Query.Subquery subquery -> add(subquery.query());
                     case Query.Join join -> join.aliasVars().forEach(this::add);
                     case Query.Group group -> group.expressions().forEach(this::add);
+                    case Query.Values values -> values.rows().forEach(row -> row.forEach(this::add));
                     default -> { }
                 }
             }

@@ -69,6 +69,13 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
     /** A reference to a WITH query, {@code levelsUp} query levels out. */
     public record CteReference(String name, int levelsUp, String alias, List<String> columns) implements RangeEntry {}
 
+    /** VALUES in FROM: rows of expressions (constants, as PostgreSQL coerced them to the columns' types). */
+    public record Values(List<List<Expr>> rows, String alias, List<String> columns) implements RangeEntry {
+        public Values {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
     /** PostgreSQL 18's entry for the grouped columns: column i is {@code expressions.get(i - 1)}. */
     public record Group(List<Expr> expressions, String alias, List<String> columns) implements RangeEntry {}
 

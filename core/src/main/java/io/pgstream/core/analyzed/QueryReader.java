@@ -102,6 +102,8 @@ public final class QueryReader {
             case 1 -> new Query.Subquery(query(node.node("subquery")), node.flag("lateral"), alias, columns);
             case 2 -> new Query.Join(JOIN_TYPES.get((int) node.integer("jointype")),
                     node.list("joinaliasvars").stream().map(v -> expr((Node) v)).toList(), alias, columns);
+            case 5 -> new Query.Values(node.list("values_lists").stream()
+                    .map(row -> ((List<?>) row).stream().map(e -> expr((Node) e)).toList()).toList(), alias, columns);
             case 6 -> new Query.CteReference(node.token("ctename"), (int) node.integer("ctelevelsup"), alias, columns);
             case 9 -> new Query.Group(node.nodes("groupexprs").stream().map(QueryReader::expr).toList(), alias, columns);
             default -> new Query.OtherEntry(kind < ENTRY_KINDS.size() ? ENTRY_KINDS.get(kind) : "range-table entry kind " + kind,

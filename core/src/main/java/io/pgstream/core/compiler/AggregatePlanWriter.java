@@ -174,7 +174,7 @@ final class AggregatePlanWriter {
             }
         }
         items.add("x." + States.WEIGHT);
-        return "SELECT " + String.join(", ", items) + "\n  FROM (" + states.of(aggregate.input(), States.State.DELTA) + ") x";
+        return "SELECT " + String.join(", ", items) + "\n  FROM (" + states.evaluated(aggregate.input(), States.State.DELTA) + ") x";
     }
 
     private List<String> keyColumns(String qualifier) {

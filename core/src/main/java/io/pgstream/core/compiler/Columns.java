@@ -29,6 +29,7 @@ final class Columns {
                 }
                 yield columns;
             }
+            case Rel.Values values -> values.names().stream().map(name -> new Expr.Column(values.alias(), name, null)).toList();
             case Rel.Join join -> {
                 List<Expr.Column> columns = new ArrayList<>(of(join.left()));
                 if (join.kind() != Rel.JoinKind.SEMI && join.kind() != Rel.JoinKind.ANTI) {

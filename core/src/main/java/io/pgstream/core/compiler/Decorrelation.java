@@ -42,26 +42,48 @@ final class Decorrelation {
         this.translator = translator;
     }
 
-    /** {@code rel} filtered by WHERE's conjuncts, its subquery tests as semi and anti joins. */
+    /**
+     * {@code rel} filtered by WHERE's conjuncts: first those without subqueries (so that they become join
+     * conditions of the rows beneath), then the subquery tests as semi and anti joins, then the conjuncts
+     * reading scalar subqueries, over the left joins that bring their values.
+     */
     Rel where(Level level, Rel rel, List<Expr> conjuncts) throws NotDifferentiableException {
-        Rel[] result = {rel};
-        List<Expr> filters = new ArrayList<>();
+        List<Expr> plain = new ArrayList<>();
+        List<Expr> tests = new ArrayList<>();
+        List<Expr> scalars = new ArrayList<>();
         for (Expr conjunct : conjuncts) {
-            if (!subqueryTest(level, conjunct, result)) {
-                filters.add(translator.resolve(level, scalars(level, conjunct, result)));
+            if (isSubqueryTest(conjunct)) {
+                tests.add(conjunct);
+            } else if (Exprs.find(conjunct, Expr.SubLink.class::isInstance).isEmpty()) {
+                plain.add(translator.resolve(level, conjunct));
+            } else {
+                scalars.add(conjunct);
             }
         }
-        return filters.isEmpty() ? result[0]
-                : new Rel.Filter(result[0], filters.size() == 1 ? filters.getFirst() : new Expr.Bool(Expr.BoolOp.AND, filters));
+        Rel[] result = {filtered(rel, plain)};
+        for (Expr test : tests) {
+            subqueryTest(level, test, result);
+        }
+        List<Expr> filters = new ArrayList<>();
+        for (Expr conjunct : scalars) {
+            filters.add(translator.resolve(level, scalars(level, conjunct, result)));
+        }
+        return filtered(result[0], filters);
     }
 
-    /** A conjunct that is [NOT] EXISTS, IN, ANY or ALL: joined to {@code rel[0]}; false for any other. */
-    private boolean subqueryTest(Level level, Expr conjunct, Rel[] rel) throws NotDifferentiableException {
+    private static Rel filtered(Rel rel, List<Expr> conditions) {
+        return conditions.isEmpty() ? rel : new Rel.Filter(rel, and(conditions));
+    }
+
+    private static boolean isSubqueryTest(Expr conjunct) {
+        Expr test = conjunct instanceof Expr.Bool not && not.op() == Expr.BoolOp.NOT ? not.args().getFirst() : conjunct;
+        return test instanceof Expr.SubLink sublink && List.of("EXISTS", "ANY", "ALL").contains(sublink.kind());
+    }
+
+    /** A conjunct that is [NOT] EXISTS, IN, ANY or ALL, joined to {@code rel[0]}. */
+    private void subqueryTest(Level level, Expr conjunct, Rel[] rel) throws NotDifferentiableException {
         boolean negated = conjunct instanceof Expr.Bool not && not.op() == Expr.BoolOp.NOT;
-        Expr test = negated ? ((Expr.Bool) conjunct).args().getFirst() : conjunct;
-        if (!(test instanceof Expr.SubLink sublink) || !List.of("EXISTS", "ANY", "ALL").contains(sublink.kind())) {
-            return false;
-        }
+        Expr.SubLink sublink = (Expr.SubLink) (negated ? ((Expr.Bool) conjunct).args().getFirst() : conjunct);
         boolean all = sublink.kind().equals("ALL");
         Right right = right(level, sublink);
         List<Expr> condition = new ArrayList<>(right.correlated());
@@ -73,7 +95,6 @@ final class Decorrelation {
         }
         boolean anti = all != negated;
         rel[0] = new Rel.Join(rel[0], right.rel(), anti ? Rel.JoinKind.ANTI : Rel.JoinKind.SEMI, and(condition));
-        return true;
     }
 
     /**
@@ -242,6 +263,12 @@ final class Decorrelation {
 
     private Expr scalar(Level level, Expr.SubLink sublink, Rel[] rel) throws NotDifferentiableException {
         Query subquery = sublink.subquery();
+        if (subquery.from().isEmpty() && subquery.where() == null && subquery.outputs().size() == 1 && simple(subquery)) {
+            // (SELECT expr): exactly one row, read as a derived table joined to every row
+            Rel.Derived table = derived(level, subquery, "scalar");
+            rel[0] = new Rel.Join(rel[0], table, Rel.JoinKind.LEFT, null);
+            return new Expr.Column(table.alias(), table.names().getFirst(), null);
+        }
         if (!subquery.hasAggregates() || !subquery.groupBy().isEmpty() || subquery.setOperation() != null
                 || subquery.outputs().size() != 1) {
             throw new NotDifferentiableException("a scalar subquery that is not one aggregate (it may return several rows)");
@@ -298,7 +325,7 @@ final class Decorrelation {
     private static boolean simple(Query query) {
         return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null && query.groupBy().isEmpty()
                 && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty() && query.limit() == null
-                && query.offset() == null && !query.from().isEmpty();
+                && query.offset() == null;
     }
 
     /** Whether a condition of a subquery reads the enclosing query. */

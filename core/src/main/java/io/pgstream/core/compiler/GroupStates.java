@@ -132,12 +132,7 @@ final class GroupStates {
      */
     private String bag(String zset, Rel input) throws NotDifferentiableException {
         int width = states.columns(input).size();
-        List<String> z = States.references("z", width);
-        List<String> y = States.references("y", width);
-        return States.select(States.references("q", width), "1::bigint")
-                + "\n  FROM (SELECT DISTINCT ON (y.__pgs_t) " + (y.isEmpty() ? "" : String.join(", ", y) + ", ")
-                + "sum(y." + States.WEIGHT + ") OVER (PARTITION BY y.__pgs_t) AS __pgs_m"
-                + "\n          FROM (SELECT z.*, ROW(" + String.join(", ", z) + ")::text AS __pgs_t FROM (" + zset + ") z) y) q"
-                + "\n  CROSS JOIN LATERAL generate_series(1, q.__pgs_m)";
+        return States.select(States.references("n", width), "1::bigint") + " FROM (" + States.netted(zset, width) + ") n"
+                + "\n  CROSS JOIN LATERAL generate_series(1, n." + States.WEIGHT + ")";
     }
 }

@@ -134,9 +134,6 @@ public final class QueryTranslator {
         if (query.distinctOn()) {
             throw new NotDifferentiableException("DISTINCT ON");
         }
-        if (query.from().isEmpty()) {
-            throw new NotDifferentiableException("a query without FROM");
-        }
         Rel[] rel = {fromAndWhere(level)};
         boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
         Rel result = grouped ? groups(level, rel) : rows(level, rel);
@@ -245,8 +242,11 @@ public final class QueryTranslator {
         return decorrelation.where(level, from(level), conjuncts(level.query().where()));
     }
 
-    /** The FROM items, joined in order (a comma is a cross join). */
+    /** The FROM items, joined in order (a comma is a cross join); without FROM, the one empty row. */
     Rel from(Level level) throws NotDifferentiableException {
+        if (level.query().from().isEmpty()) {
+            return new Rel.Values(List.of(List.of()), uniqueAlias("__pgs_no_from"), List.of());
+        }
         Rel rel = null;
         for (Query.FromItem item : level.query().from()) {
             Rel next = item(level, item);
@@ -284,6 +284,19 @@ public final class QueryTranslator {
                     throw new NotDifferentiableException("a LATERAL subquery (" + subquery.alias() + ")");
             case Query.Subquery subquery -> tableQuery(at, subquery.query());
             case Query.CteReference reference -> tableQuery(at, cte(level, reference));
+            case Query.Values values -> {
+                List<List<Expr>> rows = new ArrayList<>();
+                for (List<Expr> row : values.rows()) {
+                    List<Expr> resolved = new ArrayList<>();
+                    for (Expr value : row) {
+                        resolved.add(resolve(level, value));
+                    }
+                    rows.add(resolved);
+                }
+                String alias = uniqueAlias("__pgs_values");
+                aliases.put(at, alias);
+                yield new Rel.Values(rows, alias, values.columns());
+            }
             case Query.OtherEntry other -> throw new NotDifferentiableException("a " + other.kind() + " (" + other.alias() + ")");
             case Query.Join join -> throw new IllegalStateException("a join entry in FROM");
             case Query.Group group -> throw new IllegalStateException("a group entry in FROM");
@@ -323,7 +336,7 @@ public final class QueryTranslator {
     private static boolean pullsUp(Query query) {
         return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
                 && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
-                && query.limit() == null && query.offset() == null && !query.from().isEmpty()
+                && query.limit() == null && query.offset() == null
                 && query.targets().stream().allMatch(t -> Exprs.find(t.expr(), Expr.SubLink.class::isInstance).isEmpty());
     }
 
@@ -419,6 +432,7 @@ public final class QueryTranslator {
             return inner(inner, inner.query().targets().get(index).expr());
         }
         return switch (entry) {
+            case Query.Values values -> new Expr.Column(aliases.get(at), values.columns().get(index), var.type());
             case Query.Relation relation -> {
                 String alias = aliases.get(at);
                 if (alias == null) {

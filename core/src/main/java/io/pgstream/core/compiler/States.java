@@ -57,8 +57,9 @@ final class States {
     String of(Rel rel, State state) throws NotDifferentiableException {
         return switch (rel) {
             case Rel.Scan scan -> scan(scan, state);
+            case Rel.Values values -> values(values, state);
             case Rel.Filter filter when GroupStates.aggregateOf(filter) == null ->
-                    "SELECT x.* FROM (" + of(filter.input(), state) + ") x WHERE " + scope("x", filter.input()).render(filter.condition());
+                    "SELECT x.* FROM (" + evaluated(filter.input(), state) + ") x WHERE " + scope("x", filter.input()).render(filter.condition());
             case Rel.Project project when GroupStates.aggregateOf(project.input()) != null -> groups.of(project, state);
             case Rel.Project project -> project(project, state);
             case Rel.UnionAll union -> {
@@ -106,7 +107,41 @@ final class States {
         for (var column : project.columns()) {
             expressions.add(scope.render(column.expression()));
         }
-        return select(expressions, "x." + WEIGHT) + " FROM (" + of(project.input(), state) + ") x";
+        return select(expressions, "x." + WEIGHT) + " FROM (" + evaluated(project.input(), state) + ") x";
+    }
+
+    /**
+     * An input's state for user expressions to be evaluated over. A join's delta holds, beside the real
+     * changes, rows of neither state that cancel out (ΔL ⋈ R⁰ pairs a new left row with a right row the
+     * same refresh deleted; L¹ ⋈ ΔR pairs them again with the opposite weight): an expression PostgreSQL
+     * never evaluated could fail on them (a division by a count that was 0). So a join's delta is netted
+     * first, and only rows that really changed are evaluated.
+     */
+    String evaluated(Rel input, State state) throws NotDifferentiableException {
+        String sql = of(input, state);
+        return state == State.DELTA && input instanceof Rel.Join join && join.kind() != Rel.JoinKind.SEMI
+                && join.kind() != Rel.JoinKind.ANTI ? netted(sql, columns(input).size()) : sql;
+    }
+
+    /** A Z-set with the weights of each distinct row (by text form, which merges no two values) added up, zeros dropped. */
+    static String netted(String zset, int width) {
+        List<String> z = references("z", width);
+        List<String> y = references("y", width);
+        return select(references("q", width), "q.__pgs_m")
+                + "\n  FROM (SELECT DISTINCT ON (y.__pgs_t) " + (y.isEmpty() ? "" : String.join(", ", y) + ", ")
+                + "sum(y." + WEIGHT + ") OVER (PARTITION BY y.__pgs_t) AS __pgs_m"
+                + "\n          FROM (SELECT z.*, ROW(" + String.join(", ", z) + ")::text AS __pgs_t FROM (" + zset + ") z) y) q"
+                + "\n WHERE q.__pgs_m <> 0";
+    }
+
+    /** Constant rows: now and before alike, and never a change. */
+    private String values(Rel.Values values, State state) {
+        List<String> rows = new ArrayList<>();
+        for (List<Expr> row : values.rows()) {
+            rows.add(select(row.stream().map(e -> emptyScope().render(e)).toList(), "1::bigint"));
+        }
+        String now = String.join(" UNION ALL ", rows);
+        return state == State.DELTA ? "SELECT v.* FROM (" + now + ") v WHERE false" : now;
     }
 
     private String scan(Rel.Scan scan, State state) throws NotDifferentiableException {

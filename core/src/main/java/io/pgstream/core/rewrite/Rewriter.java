@@ -9,12 +9,14 @@ import java.util.List;
  *
  * <p>Order: flattening first, so that absorption sees every branch of a union at one level. Absorption
  * can leave a union directly under a union (δ(δ(A ⊎ B) ⊎ C) becomes δ((A ⊎ B) ⊎ C)), which the next
- * round flattens: hence the rounds. Every pass removes operators, so the rounds end; the cap only
+ * round flattens: hence the rounds. A filter merges into the inner join beneath it, whichever round it
+ * meets it in (a WHERE over a comma join is that join's condition). Every pass removes operators, so the rounds end; the cap only
  * guards against a pass that would not, and fails loudly.
  */
 public final class Rewriter {
 
-    static final List<Rewrite> PASSES = List.of(new UnionAllFlattening(), new DistinctAbsorption(), new DistinctOverGroups());
+    static final List<Rewrite> PASSES = List.of(new UnionAllFlattening(), new DistinctAbsorption(), new DistinctOverGroups(),
+            new FilterIntoInnerJoin());
 
     private static final int MAX_ROUNDS = 32;
 

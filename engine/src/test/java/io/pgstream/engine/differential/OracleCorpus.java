@@ -225,6 +225,10 @@ public final class OracleCorpus {
             q("having_over_scalar_subquery", "SELECT k, sum(v) AS sv FROM a GROUP BY k HAVING sum(v) > (SELECT avg(x) FROM c)"),
             q("output_over_scalar_subquery", "SELECT g, count(*) * 100 / (SELECT count(*) FROM a) AS pct FROM a GROUP BY g"),
             q("exists_under_or", "SELECT id FROM a WHERE flag OR EXISTS (SELECT 1 FROM b WHERE b.k = a.k AND b.w > 2)"),
+            q("values_joined", "SELECT a.id, v.label FROM a JOIN (VALUES (1, 'one'), (2, 'two'), (NULL, 'none')) v(k, label)"
+                    + " ON v.k = a.k"),
+            q("union_all_constant_row", "SELECT k FROM a UNION ALL SELECT 7"),
+            q("from_less_scalar_subquery", "SELECT id, k + (SELECT 10) AS k10 FROM a"),
             q("ordered_string_agg", "SELECT k, string_agg(t, ',' ORDER BY t, id) AS ts FROM a GROUP BY k"),
             // aggregates
             // keys that are function calls: PostgreSQL parenthesizes them in GROUP BY only
