@@ -174,7 +174,10 @@ final class AggregatePlanWriter {
             }
         }
         items.add("x." + States.WEIGHT);
-        return "SELECT " + String.join(", ", items) + "\n  FROM (" + states.evaluated(aggregate.input(), States.State.DELTA) + ") x";
+        List<Expr> evaluated = new ArrayList<>(aggregate.groupKeys());
+        aggregate.calls().stream().filter(c -> c.argument() != null).forEach(c -> evaluated.add(c.argument()));
+        return "SELECT " + String.join(", ", items) + "\n  FROM (" + states.evaluated(aggregate.input(), States.State.DELTA, evaluated)
+                + ") x";
     }
 
     private List<String> keyColumns(String qualifier) {

@@ -59,7 +59,8 @@ final class States {
             case Rel.Scan scan -> scan(scan, state);
             case Rel.Values values -> values(values, state);
             case Rel.Filter filter when GroupStates.aggregateOf(filter) == null ->
-                    "SELECT x.* FROM (" + evaluated(filter.input(), state) + ") x WHERE " + scope("x", filter.input()).render(filter.condition());
+                    "SELECT x.* FROM (" + evaluated(filter.input(), state, List.of(filter.condition())) + ") x WHERE "
+                            + scope("x", filter.input()).render(filter.condition());
             case Rel.Project project when GroupStates.aggregateOf(project.input()) != null -> groups.of(project, state);
             case Rel.Project project -> project(project, state);
             case Rel.UnionAll union -> {
@@ -107,7 +108,8 @@ final class States {
         for (var column : project.columns()) {
             expressions.add(scope.render(column.expression()));
         }
-        return select(expressions, "x." + WEIGHT) + " FROM (" + evaluated(project.input(), state) + ") x";
+        return select(expressions, "x." + WEIGHT) + " FROM ("
+                + evaluated(project.input(), state, project.columns().stream().map(c -> c.expression()).toList()) + ") x";
     }
 
     /**
@@ -115,11 +117,13 @@ final class States {
      * changes, rows of neither state that cancel out (ΔL ⋈ R⁰ pairs a new left row with a right row the
      * same refresh deleted; L¹ ⋈ ΔR pairs them again with the opposite weight): an expression PostgreSQL
      * never evaluated could fail on them (a division by a count that was 0). So a join's delta is netted
-     * first, and only rows that really changed are evaluated.
+     * first, and only rows that really changed are evaluated; unless the expressions only read columns and
+     * constants, which cannot fail.
      */
-    String evaluated(Rel input, State state) throws NotDifferentiableException {
+    String evaluated(Rel input, State state, List<Expr> expressions) throws NotDifferentiableException {
         String sql = of(input, state);
-        return state == State.DELTA && input instanceof Rel.Join join && join.kind() != Rel.JoinKind.SEMI
+        boolean mayFail = expressions.stream().anyMatch(e -> !(e instanceof Expr.Column || e instanceof Expr.Const));
+        return mayFail && state == State.DELTA && input instanceof Rel.Join join && join.kind() != Rel.JoinKind.SEMI
                 && join.kind() != Rel.JoinKind.ANTI ? netted(sql, columns(input).size()) : sql;
     }
 
