@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What PostgreSQL's catalogs say of the objects a query refers to by OID: the names to render them
- * by. The engine reads it for the {@link References} of a query, in one round trip.
+ * What PostgreSQL's catalogs say of the objects a query refers to by OID: the names to render them by,
+ * and the analyzed query of each view it reads (through other views too). The engine reads it for the
+ * {@link References} of a query and of those views.
  */
 public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functions, Map<Expr.Type, String> types,
-                      Map<Long, String> collations, Map<Long, TableName> relations) {
+                      Map<Long, String> collations, Map<Long, TableName> relations, Map<Long, Query> views) {
 
     public Catalog {
         operators = Map.copyOf(operators);
@@ -18,6 +19,7 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
         types = Map.copyOf(types);
         collations = Map.copyOf(collations);
         relations = Map.copyOf(relations);
+        views = Map.copyOf(views);
     }
 
     /** An operator: its schema and name ({@code pg_catalog}, {@code =}). */
@@ -57,22 +59,33 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
         return value;
     }
 
-    /** The OIDs a query refers to, its subqueries and WITH queries included. */
+    /** The analyzed query of a view the query reads. */
+    public Query view(long oid) {
+        return require(views.get(oid), "view", oid);
+    }
+
+    /** The OIDs queries refer to, their subqueries and WITH queries included; {@code views} among the relations. */
     public record References(Set<Long> operators, Set<Long> functions, Set<Expr.Type> types, Set<Long> collations,
-                             Set<Long> relations) {
+                             Set<Long> relations, Set<Long> views) {
 
         public static References of(Query query) {
             References references = new References(new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>(),
-                    new LinkedHashSet<>(), new LinkedHashSet<>());
+                    new LinkedHashSet<>(), new LinkedHashSet<>(), new LinkedHashSet<>());
             references.add(query);
             return references;
         }
 
-        private void add(Query query) {
+        /** Adds what another query (a view's) refers to. */
+        public void add(Query query) {
             query.ctes().forEach(cte -> add(cte.query()));
             for (Query.RangeEntry entry : query.rangeTable()) {
                 switch (entry) {
-                    case Query.Relation relation -> relations.add(relation.relid());
+                    case Query.Relation relation -> {
+                        relations.add(relation.relid());
+                        if (relation.relkind().equals("v")) {
+                            views.add(relation.relid());
+                        }
+                    }
                     case Query.Subquery subquery -> add(subquery.query());
                     case Query.Join join -> join.aliasVars().forEach(this::add);
                     case Query.Group group -> group.expressions().forEach(this::add);

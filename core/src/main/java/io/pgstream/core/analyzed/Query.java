@@ -23,6 +23,12 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
         refusals = List.copyOf(refusals);
     }
 
+    /** This query with another WHERE. */
+    public Query withWhere(Expr condition) {
+        return new Query(ctes, rangeTable, from, condition, targets, groupBy, having, distinct, distinctOn, orderBy, limit,
+                offset, setOperation, hasAggregates, refusals);
+    }
+
     /** The range-table entry at a 1-based index. */
     public RangeEntry entry(int index) {
         return rangeTable.get(index - 1);

@@ -153,8 +153,9 @@ final class AggregatePlanWriter {
     }
 
     private String deltaStatement() throws NotDifferentiableException {
-        return DeltaStatement.FRONTIER + ",\n"
-                + "__pgs_d AS (\n" + inputDelta() + "),\n"
+        String inputDelta = inputDelta(); // before the CTEs its states read are listed
+        return DeltaStatement.FRONTIER + states.ctes() + ",\n"
+                + "__pgs_d AS (\n" + inputDelta + "),\n"
                 + "__pgs_g AS (\n" + groupChanges() + "),\n"
                 + "__pgs_m AS (\n" + merged() + "),\n"
                 + "__pgs_v AS (\n" + newValues() + "),\n"

@@ -69,12 +69,18 @@ final class BagInput {
      * {@code __pgs_net}. An insert and a delete of one row in one refresh cancel out here.
      */
     String nettedDelta() throws NotDifferentiableException {
-        return DeltaStatement.FRONTIER + """
+        String delta = delta(); // before the CTEs its states read are listed
+        return DeltaStatement.FRONTIER + states.ctes() + """
                 ,
                 __pgs_d AS (
                 %1$s),
                 __pgs_n AS (
                     SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
-                      FROM (SELECT d.*, ROW(%2$s)::text AS __pgs_t FROM __pgs_d d) x)""".formatted(delta(), names("d"));
+                      FROM (SELECT d.*, ROW(%2$s)::text AS __pgs_t FROM __pgs_d d) x)""".formatted(delta, names("d"));
+    }
+
+    /** The CTEs of the states {@link #delta()} read, to follow the frontier's. */
+    String ctes() {
+        return states.ctes();
     }
 }

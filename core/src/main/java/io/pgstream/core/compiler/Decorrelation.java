@@ -145,16 +145,49 @@ final class Decorrelation {
      * The expression with each scalar subquery replaced by the column of a left join added to {@code rel[0]}.
      */
     Expr scalars(Level level, Expr expr, Rel[] rel) throws NotDifferentiableException {
-        List<Expr.SubLink> found = Exprs.find(expr, e -> e instanceof Expr.SubLink s
+        Expr tests = Exprs.substitute(expr, e -> e instanceof Expr.SubLink s && s.kind().equals("ANY") ? inAsValue(s) : null);
+        List<Expr.SubLink> found = Exprs.find(tests, e -> e instanceof Expr.SubLink s
                 && (s.kind().equals("EXPR") || s.kind().equals("EXISTS"))).stream().map(Expr.SubLink.class::cast).toList();
         if (found.isEmpty()) {
-            return expr;
+            return tests;
         }
         java.util.Map<Expr, Expr> replacements = new java.util.HashMap<>();
         for (Expr.SubLink sublink : found) {
             replacements.put(sublink, sublink.kind().equals("EXISTS") ? exists(level, sublink, rel) : scalar(level, sublink, rel));
         }
-        return Exprs.map(expr, e -> replacements.getOrDefault(e, e));
+        return Exprs.map(tests, e -> replacements.getOrDefault(e, e));
+    }
+
+    /**
+     * {@code x IN (SELECT e FROM S WHERE c)} as a value, with SQL's three values, in EXISTS tests (which are
+     * never NULL): true when some row has e = x; else NULL when x is NULL and S has rows, or some e is NULL;
+     * else false. {@code (x = e) IS NULL} is {@code x IS NULL OR e IS NULL} for a strict equality. Null
+     * when the test is not an equality with one column (left to be refused).
+     */
+    private Expr inAsValue(Expr.SubLink sublink) {
+        Query subquery = sublink.subquery();
+        if (!(sublink.test() instanceof Expr.Operator test) || test.args().size() != 2 || !isEquality(test)
+                || !(test.args().get(1) instanceof Expr.SubqueryOutput) || subquery.outputs().size() != 1 || !simple(subquery)
+                || !Exprs.find(test.args().get(0), Expr.SubLink.class::isInstance).isEmpty()) {
+            return null;
+        }
+        Expr x = test.args().get(0);
+        Expr inSubquery = Exprs.map(x, e -> e instanceof Expr.Var v ? new Expr.Var(v.rangeIndex(), v.attribute(), v.levelsUp() + 1, v.type()) : e);
+        Expr e = subquery.outputs().getFirst().expr();
+        Expr.Type bool = new Expr.Type(16, -1);
+        Expr equal = exists(subquery, new Expr.Operator(test.operator(), List.of(e, inSubquery)));
+        Expr anyRow = new Expr.SubLink("EXISTS", null, subquery);
+        Expr nullValue = exists(subquery, new Expr.NullTest(e, true));
+        Expr unknown = new Expr.Bool(Expr.BoolOp.OR, List.of(
+                new Expr.Bool(Expr.BoolOp.AND, List.of(new Expr.NullTest(x, true), anyRow)), nullValue));
+        return new Expr.Case(null, List.of(new Expr.When(equal, new Expr.Const(bool, "true")),
+                new Expr.When(unknown, new Expr.Const(bool, null))), new Expr.Const(bool, "false"));
+    }
+
+    /** EXISTS over the subquery with one more condition. */
+    private static Expr exists(Query subquery, Expr condition) {
+        Expr where = subquery.where() == null ? condition : new Expr.Bool(Expr.BoolOp.AND, List.of(subquery.where(), condition));
+        return new Expr.SubLink("EXISTS", null, subquery.withWhere(where));
     }
 
     /** The expression with the subqueries inside its aggregates' arguments joined to their input rows. */

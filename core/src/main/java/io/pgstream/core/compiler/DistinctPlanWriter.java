@@ -26,7 +26,8 @@ final class DistinctPlanWriter {
         String columns = String.join(", ", input.names());
         List<String> netted = input.names().stream().map(name -> "n." + name).toList();
         List<String> stored = input.names().stream().map(name -> "s." + name).toList();
-        String delta = DeltaStatement.FRONTIER + """
+        String inputDelta = input.delta(); // before the CTEs its states read are listed
+        String delta = DeltaStatement.FRONTIER + input.ctes() + """
                 ,
                 __pgs_d AS (
                 %5$s),
@@ -47,7 +48,7 @@ final class DistinctPlanWriter {
                     SELECT %4$s, %7$s, m.__pgs_cnt FROM __pgs_m m
                      WHERE m.__pgs_tid IS NULL AND m.__pgs_cnt > 0
                     RETURNING 1)
-                """.formatted(request.target(), RowKey.hash(netted), columns, input.names("m"), input.delta(),
+                """.formatted(request.target(), RowKey.hash(netted), columns, input.names("m"), inputDelta,
                 RowKey.same(stored, netted), RowKey.hash(input.names().stream().map(name -> "m." + name).toList()))
                 + DeltaStatement.result("__pgs_upd");
         // one row per distinct row, as DISTINCT compares them, with how many times it occurs

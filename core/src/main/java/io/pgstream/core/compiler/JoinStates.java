@@ -33,17 +33,20 @@ final class JoinStates {
     String of(Rel.Join join, State state) throws NotDifferentiableException {
         if (join.kind() == Rel.JoinKind.INNER) {
             return switch (state) {
-                case NEW -> product(join, State.NEW, State.NEW, "JOIN");
-                case OLD -> product(join, State.OLD, State.OLD, "JOIN");
-                case DELTA -> product(join, State.DELTA, State.OLD, "JOIN") + "\nUNION ALL\n" + product(join, State.NEW, State.DELTA, "JOIN");
+                case NEW -> product(join, State.NEW, State.NEW, "JOIN", false);
+                case OLD -> product(join, State.OLD, State.OLD, "JOIN", false);
+                case DELTA -> innerDelta(join, false);
             };
         }
         if (state == State.NEW) {
-            return product(join, State.NEW, State.NEW, join.kind().name() + " JOIN");
+            return product(join, State.NEW, State.NEW, join.kind().name() + " JOIN", false);
+        }
+        if (state == State.OLD) {
+            return states.oldFromNewAndDelta(join); // its parts would read the inputs' old states twice
         }
         Rel.Join inner = new Rel.Join(join.left(), join.right(), Rel.JoinKind.INNER, join.condition());
         List<String> parts = new ArrayList<>();
-        parts.add(of(inner, state));
+        parts.add(innerDelta(inner, true)); // its anti parts read the inputs' deltas too: shared
         if (join.kind() == Rel.JoinKind.LEFT || join.kind() == Rel.JoinKind.FULL) {
             parts.add(padded(new Rel.Join(join.left(), join.right(), Rel.JoinKind.ANTI, join.condition()), join.right(), true, state));
         }
@@ -53,8 +56,16 @@ final class JoinStates {
         return String.join("\nUNION ALL\n", parts);
     }
 
-    /** {@code (left in one state) kind (right in another) ON condition}, the weights multiplied (1 for a missing side). */
-    private String product(Rel.Join join, State leftState, State rightState, String kind) throws NotDifferentiableException {
+    private String innerDelta(Rel.Join join, boolean shared) throws NotDifferentiableException {
+        return product(join, State.DELTA, State.OLD, "JOIN", shared) + "\nUNION ALL\n" + product(join, State.NEW, State.DELTA, "JOIN", shared);
+    }
+
+    /**
+     * {@code (left in one state) kind (right in another) ON condition}, the weights multiplied (1 for a missing
+     * side); {@code shared}: the inputs' deltas as CTEs other parts read too.
+     */
+    private String product(Rel.Join join, State leftState, State rightState, String kind, boolean shared)
+            throws NotDifferentiableException {
         int leftWidth = states.columns(join.left()).size();
         int rightWidth = states.columns(join.right()).size();
         List<String> expressions = new ArrayList<>(States.references("l", leftWidth));
@@ -67,8 +78,12 @@ final class JoinStates {
         };
         Scope scope = states.scope("l", join.left()).with("r", states.columns(join.right()));
         String condition = join.condition() == null ? "true" : scope.render(join.condition());
-        return States.select(expressions, weight) + "\n  FROM (" + states.of(join.left(), leftState) + ") l\n  " + kind
-                + " (" + states.of(join.right(), rightState) + ") r ON " + condition;
+        return States.select(expressions, weight) + "\n  FROM (" + input(join.left(), leftState, shared) + ") l\n  " + kind
+                + " (" + input(join.right(), rightState, shared) + ") r ON " + condition;
+    }
+
+    private String input(Rel rel, State state, boolean shared) throws NotDifferentiableException {
+        return shared ? states.shared(rel, state) : states.of(rel, state);
     }
 
     /** The anti join's rows with NULLs for the missing side's columns, in the outer join's column order. */

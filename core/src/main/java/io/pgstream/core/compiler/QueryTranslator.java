@@ -277,8 +277,7 @@ public final class QueryTranslator {
         Level level = at.level();
         Query.RangeEntry entry = level.query().entry(at.index());
         return switch (entry) {
-            case Query.Relation relation when relation.relkind().equals("v") ->
-                    throw new NotDifferentiableException("a view (" + catalog.relation(relation.relid()) + "): read its query instead");
+            case Query.Relation relation when relation.relkind().equals("v") -> tableQuery(at, catalog.view(relation.relid()));
             case Query.Relation relation -> new Rel.Scan(catalog.relation(relation.relid()), alias(at, relation));
             case Query.Subquery subquery when subquery.lateral() ->
                     throw new NotDifferentiableException("a LATERAL subquery (" + subquery.alias() + ")");

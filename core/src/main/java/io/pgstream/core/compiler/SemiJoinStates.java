@@ -26,7 +26,8 @@ final class SemiJoinStates {
 
     String of(Rel.Join join, State state) throws NotDifferentiableException {
         boolean anti = join.kind() == Rel.JoinKind.ANTI;
-        String rows = "SELECT l.* FROM (" + states.of(join.left(), state == State.DELTA ? State.DELTA : state) + ") l WHERE ";
+        // the left delta is read here and, through an outer join, by its inner part too: shared
+        String rows = "SELECT l.* FROM (" + states.shared(join.left(), state) + ") l WHERE ";
         return switch (state) {
             case NEW -> rows + (anti ? "NOT " : "") + matchesNow(join);
             case OLD -> rows + (anti ? "NOT " : "") + matchedBefore(join);
@@ -51,7 +52,7 @@ final class SemiJoinStates {
     }
 
     private String exists(Rel.Join join, State state) throws NotDifferentiableException {
-        return "EXISTS (SELECT 1 FROM (" + states.of(join.right(), state) + ") r WHERE " + condition(join) + ")";
+        return "EXISTS (SELECT 1 FROM (" + states.shared(join.right(), state) + ") r WHERE " + condition(join) + ")";
     }
 
     private String matchedBefore(Rel.Join join) throws NotDifferentiableException {

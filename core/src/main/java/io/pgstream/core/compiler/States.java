@@ -54,6 +54,41 @@ final class States {
         return new Scope(sql);
     }
 
+    /** The delta of each operator already written, by CTE name: an operator's delta is computed once per statement. */
+    private final java.util.Map<Rel, String> deltas = new java.util.HashMap<>();
+    private final List<String> definitions = new ArrayList<>();
+
+    /**
+     * The CTEs the states written so far read, to follow the statement's frontier CTE: {@code ,\n name AS
+     * MATERIALIZED (...)} each, inputs before the operators that read them; empty when there are none.
+     */
+    String ctes() {
+        return definitions.isEmpty() ? "" : ",\n" + String.join(",\n", definitions);
+    }
+
+    /**
+     * A state for a rule that reads it more than once: a delta (small) is then written once, as a CTE, so that
+     * the statement grows with the query instead of exponentially (an outer join reads its inputs' deltas in
+     * its inner and its anti part, and its own delta again for its old state). Other states, and deltas read
+     * once, stay inline, where PostgreSQL flattens joins and places their conditions.
+     */
+    String shared(Rel rel, State state) throws NotDifferentiableException {
+        if (state != State.DELTA || rel instanceof Rel.Scan || rel instanceof Rel.Values) {
+            return of(rel, state);
+        }
+        if (rel instanceof Rel.Derived derived) {
+            return shared(derived.input(), state);
+        }
+        String name = deltas.get(rel);
+        if (name == null) {
+            String sql = of(rel, state);
+            name = "__pgs_delta" + (deltas.size() + 1);
+            definitions.add(name + " AS MATERIALIZED (\n" + sql + ")");
+            deltas.put(rel, name);
+        }
+        return "SELECT * FROM " + name;
+    }
+
     String of(Rel rel, State state) throws NotDifferentiableException {
         return switch (rel) {
             case Rel.Scan scan -> scan(scan, state);
@@ -99,7 +134,7 @@ final class States {
     String oldFromNewAndDelta(Rel rel) throws NotDifferentiableException {
         int width = columns(rel).size();
         return of(rel, State.NEW) + "\nUNION ALL\n" + select(references("d", width), "-d." + WEIGHT)
-                + " FROM (" + of(rel, State.DELTA) + ") d";
+                + " FROM (" + shared(rel, State.DELTA) + ") d";
     }
 
     private String project(Rel.Project project, State state) throws NotDifferentiableException {

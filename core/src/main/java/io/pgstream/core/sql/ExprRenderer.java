@@ -109,7 +109,8 @@ public final class ExprRenderer {
 
         private String constant(Const c) {
             if (c.text() == null) {
-                return "CAST(NULL AS " + type(c.type()) + ")";
+                // boolean is a keyword: a NULL the compiler made (an IN test's unknown) needs no catalog name
+                return "CAST(NULL AS " + (c.type().oid() == BOOL ? "boolean" : type(c.type())) + ")";
             }
             if (c.type().oid() == INT4) {
                 return c.text().startsWith("-") ? "(" + c.text() + ")" : c.text();

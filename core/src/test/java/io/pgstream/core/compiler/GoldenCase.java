@@ -148,7 +148,7 @@ public record GoldenCase(Path file, Map<String, String> sections) {
                 default -> throw new IllegalArgumentException(name() + ": catalog line " + line);
             }
         }
-        return new Catalog(operators, functions, types, collations, relations);
+        return new Catalog(operators, functions, types, collations, relations, Map.of());
     }
 
     /** A catalog as the {@code catalog} section writes it, one object a line, sorted. */

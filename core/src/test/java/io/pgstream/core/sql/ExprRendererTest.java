@@ -30,7 +30,7 @@ class ExprRendererTest {
             Map.of(INT4, "integer", TEXT, "text", NUMERIC_12_2, "numeric(12,2)", INT4_ARRAY, "integer[]",
                     new Type(1042, -1), "bpchar", new Type(9003, -1), "\"My Schema\".\"my type\""),
             Map.of(950L, "\"pg_catalog\".\"C\""),
-            Map.of());
+            Map.of(), Map.of());
 
     private static final ExprRenderer SQL = new ExprRenderer(CATALOG);
 

@@ -142,8 +142,9 @@ public final class PlanInstaller {
         }
     }
 
-    /** The names of every object the analyzed query refers to, in one round trip. */
+    /** The names of every object the analyzed query refers to, and the queries of the views it reads. */
     static Catalog catalog(Connection connection, Catalog.References references) throws SQLException {
+        Map<Long, Query> views = views(connection, references);
         Map<Long, Catalog.Operator> operators = new HashMap<>();
         Map<Long, Catalog.Function> functions = new HashMap<>();
         Map<Expr.Type, String> types = new HashMap<>();
@@ -177,7 +178,30 @@ public final class PlanInstaller {
                 }
             }
         }
-        return new Catalog(operators, functions, types, collations, relations);
+        return new Catalog(operators, functions, types, collations, relations, views);
+    }
+
+    /** The analyzed query of each view read, and of the views those read, their references added as they come. */
+    private static Map<Long, Query> views(Connection connection, Catalog.References references) throws SQLException {
+        Map<Long, Query> views = new HashMap<>();
+        while (!views.keySet().containsAll(references.views())) {
+            List<Long> pending = references.views().stream().filter(v -> !views.containsKey(v)).toList();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT ev_class, ev_action::text FROM pg_rewrite WHERE ev_class = ANY (?) AND rulename = '_RETURN'")) {
+                statement.setArray(1, connection.createArrayOf("oid", pending.toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        Query view = QueryReader.read(rs.getString(2));
+                        views.put(rs.getLong(1), view);
+                        references.add(view);
+                    }
+                }
+            }
+            if (!views.keySet().containsAll(pending)) {
+                throw new SQLException("no rewrite rule for the views " + pending);
+            }
+        }
+        return views;
     }
 
     static List<String> describe(Connection connection, String query) throws SQLException {

@@ -94,6 +94,23 @@ public final class OracleCorpus {
         }
     }
 
+    /** Views over the tables, for queries that read them through a view: each with the tables it reads. */
+    public enum View {
+        A_FLAGGED("a_flagged", "SELECT id, k, g, v, t FROM a WHERE flag", Set.of(Table.A)),
+        AB_JOINED("ab_joined", "SELECT a.id, a.k, b.w, b.label FROM a JOIN b ON a.k = b.k", Set.of(Table.A, Table.B)),
+        B_COUNTS("b_counts", "SELECT k, count(*) AS n FROM b GROUP BY k", Set.of(Table.B));
+
+        private final String sqlName;
+        private final String query;
+        private final Set<Table> tables;
+
+        View(String sqlName, String query, Set<Table> tables) {
+            this.sqlName = sqlName;
+            this.query = query;
+            this.tables = tables;
+        }
+    }
+
     private static List<String> keys() {
         return List.of("0", "1", "2", "3", "4", "NULL");
     }
@@ -111,6 +128,9 @@ public final class OracleCorpus {
         statements.add("CREATE FUNCTION my_sum_step(numeric, numeric) RETURNS numeric LANGUAGE sql IMMUTABLE STRICT"
                 + " AS 'SELECT $1 + $2'");
         statements.add("CREATE AGGREGATE my_sum(numeric) (SFUNC = my_sum_step, STYPE = numeric)");
+        for (View view : View.values()) {
+            statements.add("CREATE VIEW " + view.sqlName + " AS " + view.query);
+        }
         return statements;
     }
 
@@ -136,6 +156,11 @@ public final class OracleCorpus {
             Matcher matcher = TABLE.matcher(query);
             while (matcher.find()) {
                 tables.add(Table.named(matcher.group(1).toLowerCase(Locale.ROOT)));
+            }
+            for (View view : View.values()) {
+                if (Pattern.compile("\\b" + view.sqlName + "\\b").matcher(query).find()) {
+                    tables.addAll(view.tables);
+                }
             }
             return tables;
         }
@@ -224,11 +249,17 @@ public final class OracleCorpus {
             q("intersect", "SELECT k, g FROM a INTERSECT SELECT k, g FROM c"),
             q("having_over_scalar_subquery", "SELECT k, sum(v) AS sv FROM a GROUP BY k HAVING sum(v) > (SELECT avg(x) FROM c)"),
             q("output_over_scalar_subquery", "SELECT g, count(*) * 100 / (SELECT count(*) FROM a) AS pct FROM a GROUP BY g"),
+            q("in_under_or", "SELECT id FROM a WHERE flag OR k IN (SELECT k FROM b)"),
+            q("not_in_as_value", "SELECT id, k NOT IN (SELECT w FROM b WHERE b.label IS NOT NULL) AS outside FROM a"),
             q("exists_under_or", "SELECT id FROM a WHERE flag OR EXISTS (SELECT 1 FROM b WHERE b.k = a.k AND b.w > 2)"),
             q("values_joined", "SELECT a.id, v.label FROM a JOIN (VALUES (1, 'one'), (2, 'two'), (NULL, 'none')) v(k, label)"
                     + " ON v.k = a.k"),
             q("union_all_constant_row", "SELECT k FROM a UNION ALL SELECT 7"),
             q("from_less_scalar_subquery", "SELECT id, k + (SELECT 10) AS k10 FROM a"),
+            // views: read through their own analyzed queries, pulled up or derived
+            q("view_filtered", "SELECT k, count(*) AS n, sum(v) AS sv FROM a_flagged GROUP BY k"),
+            q("view_of_join", "SELECT j.id, j.label, c.x FROM ab_joined j JOIN c ON c.k = j.k"),
+            q("view_aggregate_joined", "SELECT a.id, bc.n FROM a LEFT JOIN b_counts bc ON bc.k = a.k"),
             q("ordered_string_agg", "SELECT k, string_agg(t, ',' ORDER BY t, id) AS ts FROM a GROUP BY k"),
             // aggregates
             // keys that are function calls: PostgreSQL parenthesizes them in GROUP BY only
@@ -542,6 +573,6 @@ public final class OracleCorpus {
             u("recursive_cte", "WITH RECURSIVE r(n) AS (SELECT k FROM a UNION SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r",
                     "RECURSIVE"),
             u("scalar_subquery_not_aggregate", "SELECT id, (SELECT w FROM b WHERE b.id = a.id) AS w FROM a", "scalar subquery"),
-            u("subquery_under_or", "SELECT id FROM a WHERE flag OR k IN (SELECT k FROM b)", "subquery"),
+            u("any_inequality_under_or", "SELECT id FROM a WHERE flag OR k < ANY (SELECT k FROM b)", "subquery"),
             u("clock", "SELECT id FROM a WHERE now() > '2000-01-01'::timestamptz", "clock"));
 }
