@@ -4,7 +4,7 @@ import io.pgstream.core.algebra.Rel;
 import java.util.List;
 
 /**
- * The plan of a query whose result is a bag (a select-project-join query, or a UNION ALL of them):
+ * The plan of a query whose result is a bag (anything but a grouped aggregate or a DISTINCT at its top):
  * duplicates are kept as separate rows. Every stored row carries {@code __pgs_rowid}, a hash of its text
  * form. The bag's delta ({@link BagInput}) is netted per distinct row; a net weight of -n deletes n
  * stored copies of that row, +n inserts n copies.

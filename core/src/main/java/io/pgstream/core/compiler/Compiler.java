@@ -9,11 +9,11 @@ import java.util.List;
  * The compiler's entry point: query in, plan (or the reason for FULL refresh) out.
  *
  * <p>Order: translate PostgreSQL's analysis into the algebra (refusing, named, what it cannot express);
- * rewrite to the differentiated shapes; check the outputs are the stream table's columns and every
- * table is a captured source; ask PostgreSQL the aggregate argument types (they decide between counters
- * and recomputation) and the types of calls kept hidden; write the plan of the shape: a grouped aggregate
- * (with HAVING, a filter over it), a DISTINCT over a bag, or a bag (a select-project-join query or a
- * UNION ALL of them).
+ * rewrite; check the outputs are the stream table's columns and every table is a captured source; ask
+ * PostgreSQL the aggregate argument types (they decide between counters and recomputation) and the types
+ * of calls kept hidden; write the plan by the query's top operator, over its composed delta
+ * ({@link States}): a grouped aggregate (counters in the stored rows), a DISTINCT (a count per row), or
+ * a bag.
  */
 public final class Compiler {
 
