@@ -153,10 +153,15 @@ final class Decorrelation {
         }
         java.util.Map<Expr, Expr> replacements = new java.util.HashMap<>();
         for (Expr.SubLink sublink : found) {
-            replacements.put(sublink, sublink.kind().equals("EXISTS") ? exists(level, sublink, rel) : scalar(level, sublink, rel));
+            Lookup lookup = sublink.kind().equals("EXISTS") ? exists(level, sublink) : scalar(level, sublink);
+            rel[0] = new Rel.Join(rel[0], lookup.table(), Rel.JoinKind.LEFT, lookup.condition());
+            replacements.put(sublink, lookup.value());
         }
         return Exprs.map(tests, e -> replacements.getOrDefault(e, e));
     }
+
+    /** A subquery's value, read from a table to left-join to the rows on a condition (null: to every row). */
+    private record Lookup(Expr value, Rel.Derived table, Expr condition) {}
 
     /**
      * {@code x IN (SELECT e FROM S WHERE c)} as a value, with SQL's three values, in EXISTS tests (which are
@@ -212,9 +217,9 @@ final class Decorrelation {
             if (references(sublink.subquery(), 1)) {
                 throw new NotDifferentiableException("a correlated subquery in a grouped query's outputs or HAVING");
             }
-            Rel[] holder = {new Rel.Scan(new io.pgstream.core.algebra.TableName("", ""), "")};
-            replaced.put(sublink, scalar(level, sublink, holder));
-            tables.add((Rel.Derived) ((Rel.Join) holder[0]).right());
+            Lookup lookup = scalar(level, sublink); // uncorrelated: joined to every row
+            replaced.put(sublink, lookup.value());
+            tables.add(lookup.table());
         }
         return replaced.isEmpty() ? expr : Exprs.substitute(expr, replaced::get);
     }
@@ -260,16 +265,16 @@ final class Decorrelation {
         return input;
     }
 
-    /** The table of {@code rows} left-joined to {@code rel[0]} on the correlation's keys (key0, key1, ...). */
-    private Rel.Derived joined(Correlation correlation, Rel rows, List<String> names, String what, Rel[] rel) {
+    /** The table of {@code rows} and the condition joining it on the correlation's keys (key0, key1, ...). */
+    private Lookup lookup(Correlation correlation, Rel rows, List<String> names, String what,
+                          java.util.function.Function<String, Expr> value) {
         Rel.Derived table = new Rel.Derived(rows, translator.uniqueAlias("__pgs_" + what + (++subqueries)), names);
         List<Expr> on = new ArrayList<>();
         for (int i = 0; i < correlation.innerKeys().size(); i++) {
             on.add(new Expr.Operator(correlation.operators().get(i),
                     List.of(new Expr.Column(table.alias(), "key" + i, null), correlation.outerKeys().get(i))));
         }
-        rel[0] = new Rel.Join(rel[0], table, Rel.JoinKind.LEFT, and(on));
-        return table;
+        return new Lookup(value.apply(table.alias()), table, and(on));
     }
 
     /**
@@ -277,7 +282,7 @@ final class Decorrelation {
      * rows, left-joined; a row has a match exactly when the join found one. EXISTS is never NULL, so this
      * holds under NOT and OR alike.
      */
-    private Expr exists(Level level, Expr.SubLink sublink, Rel[] rel) throws NotDifferentiableException {
+    private Lookup exists(Level level, Expr.SubLink sublink) throws NotDifferentiableException {
         Query subquery = sublink.subquery();
         if (!simple(subquery)) {
             throw new NotDifferentiableException("EXISTS inside an expression over a subquery that groups or is a set operation");
@@ -289,18 +294,16 @@ final class Decorrelation {
             outputs.add(new OutputColumn("key" + i, correlation.innerKeys().get(i)));
         }
         outputs.add(new OutputColumn("present", new Expr.Const(new Expr.Type(16, -1), "true")));
-        Rel.Derived table = joined(correlation, new Rel.Distinct(new Rel.Project(input, outputs)),
-                outputs.stream().map(OutputColumn::name).toList(), "exists", rel);
-        return new Expr.NullTest(new Expr.Column(table.alias(), "present", null), false);
+        return lookup(correlation, new Rel.Distinct(new Rel.Project(input, outputs)), outputs.stream().map(OutputColumn::name).toList(),
+                "exists", alias -> new Expr.NullTest(new Expr.Column(alias, "present", null), false));
     }
 
-    private Expr scalar(Level level, Expr.SubLink sublink, Rel[] rel) throws NotDifferentiableException {
+    private Lookup scalar(Level level, Expr.SubLink sublink) throws NotDifferentiableException {
         Query subquery = sublink.subquery();
         if (subquery.from().isEmpty() && subquery.where() == null && subquery.outputs().size() == 1 && simple(subquery)) {
             // (SELECT expr): exactly one row, read as a derived table joined to every row
             Rel.Derived table = derived(level, subquery, "scalar");
-            rel[0] = new Rel.Join(rel[0], table, Rel.JoinKind.LEFT, null);
-            return new Expr.Column(table.alias(), table.names().getFirst(), null);
+            return new Lookup(new Expr.Column(table.alias(), table.names().getFirst(), null), table, null);
         }
         if (!subquery.hasAggregates() || !subquery.groupBy().isEmpty() || subquery.setOperation() != null
                 || subquery.outputs().size() != 1) {
@@ -319,15 +322,12 @@ final class Decorrelation {
         Expr value = translator.resolve(inner, subquery.outputs().getFirst().expr());
         outputs.add(new OutputColumn("value", value));
         Rel groups = translator.grouped(input, correlation.innerKeys(), outputs, null);
-        Rel.Derived table = joined(correlation, groups, outputs.stream().map(OutputColumn::name).toList(), "scalar", rel);
-        String alias = table.alias();
-        Expr column = new Expr.Column(alias, "value", null);
-        if (correlation.innerKeys().isEmpty()) {
-            return column; // an aggregate of the whole subquery: exactly one row, joined to every row
-        }
-        Expr empty = overNoRows(value);
-        return new Expr.Case(null, List.of(new Expr.When(new Expr.NullTest(new Expr.Column(alias, "key0", null), true), empty)),
-                column);
+        // an aggregate of the whole subquery is exactly one row; a group that is missing aggregated no rows
+        Expr empty = correlation.innerKeys().isEmpty() ? null : overNoRows(value);
+        return lookup(correlation, groups, outputs.stream().map(OutputColumn::name).toList(), "scalar", alias -> empty == null
+                ? new Expr.Column(alias, "value", null)
+                : new Expr.Case(null, List.of(new Expr.When(new Expr.NullTest(new Expr.Column(alias, "key0", null), true), empty)),
+                        new Expr.Column(alias, "value", null)));
     }
 
     /** The value of an expression over aggregates when they aggregate no rows. */
