@@ -61,33 +61,33 @@ final class AggregatePlanWriter {
 
     /** The query whose output types {@link #write} needs: every aggregate argument, in call order. */
     static String argumentProbe(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
+        States states = new States(request);
+        Scope input = states.scope("x", aggregate.input());
         List<String> items = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
             AggregateCall call = aggregate.calls().get(j);
-            items.add((call.argument() == null ? "NULL::integer" : scope(request, aggregate).render(call.argument())) + " AS a" + j);
+            items.add((call.argument() == null ? "NULL::integer" : input.render(call.argument())) + " AS a" + j);
         }
-        return items.isEmpty() ? null : overInputNow(request, aggregate, items);
+        return items.isEmpty() ? null : overInputNow(states, aggregate, items);
     }
 
     /** The query whose output types are those of the calls kept in hidden columns, in call order; or null. */
     static String hiddenCallProbe(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
+        States states = new States(request);
+        Scope input = states.scope("x", aggregate.input());
         List<String> items = new ArrayList<>();
         for (AggregateCall call : aggregate.calls()) {
             if (AggregateState.hidden(call)) {
-                items.add(scope(request, aggregate).render(call.call()) + " AS c" + items.size());
+                items.add(input.render(call.call()) + " AS c" + items.size());
             }
         }
-        return items.isEmpty() ? null : overInputNow(request, aggregate, items);
-    }
-
-    private static Scope scope(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
-        return new States(request).scope("x", aggregate.input());
+        return items.isEmpty() ? null : overInputNow(states, aggregate, items);
     }
 
     /** {@code SELECT items FROM (the aggregate's input now) x}. */
-    private static String overInputNow(CompileRequest request, Rel.Aggregate aggregate, List<String> items)
+    private static String overInputNow(States states, Rel.Aggregate aggregate, List<String> items)
             throws NotDifferentiableException {
-        return "SELECT " + String.join(", ", items) + " FROM (" + new States(request).of(aggregate.input(), States.State.NEW) + ") x";
+        return "SELECT " + String.join(", ", items) + " FROM (" + states.of(aggregate.input(), States.State.NEW) + ") x";
     }
 
     static Plan write(CompileRequest request, Rel.Project project, List<String> argumentTypes, List<String> hiddenCallTypes,

@@ -81,10 +81,9 @@ final class GroupStates {
     }
 
     private String delta(Grouping grouping) throws NotDifferentiableException {
-        String inputDelta = states.of(grouping.input(), State.DELTA);
         if (grouping.keys().isEmpty()) {
-            // one group, touched by any change
-            String touched = "EXISTS (SELECT 1 FROM (" + inputDelta + ") d)";
+            // one group, touched by any change; the input's delta is read twice
+            String touched = "EXISTS (SELECT 1 FROM (" + states.shared(grouping.input(), State.DELTA) + ") d)";
             return "SELECT n.* FROM (" + grouped(grouping, states.of(grouping.input(), State.NEW), "1::bigint") + ") n WHERE " + touched
                     + "\nUNION ALL\nSELECT o.* FROM (" + grouped(grouping, bag(states.of(grouping.input(), State.OLD), grouping.input()),
                     "-1::bigint") + ") o WHERE " + touched;
@@ -95,7 +94,8 @@ final class GroupStates {
             keys.add(scope.render(grouping.keys().get(i)) + " AS __pgs_k" + i);
         }
         // a subquery of its own, so that its WITH can stand wherever a state's SQL does (a UNION ALL branch)
-        return "SELECT g.* FROM (WITH __pgs_g AS (SELECT DISTINCT " + String.join(", ", keys) + " FROM (" + inputDelta + ") x)\n"
+        return "SELECT g.* FROM (WITH __pgs_g AS (SELECT DISTINCT " + String.join(", ", keys) + " FROM ("
+                + states.of(grouping.input(), State.DELTA) + ") x)\n"
                 + grouped(grouping, restricted(grouping, State.NEW), "1::bigint")
                 + "\nUNION ALL\n"
                 + grouped(grouping, bag(restricted(grouping, State.OLD), grouping.input()), "-1::bigint") + ") g";

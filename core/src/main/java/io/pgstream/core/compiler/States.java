@@ -3,8 +3,11 @@ package io.pgstream.core.compiler;
 import io.pgstream.core.algebra.Rel;
 import io.pgstream.core.analyzed.Expr;
 import io.pgstream.core.sql.ExprRenderer;
+import io.pgstream.core.sql.Sql;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -34,6 +37,9 @@ final class States {
     private final SemiJoinStates semiJoins = new SemiJoinStates(this);
     private final GroupStates groups = new GroupStates(this);
     private final CombineStates combines = new CombineStates(this);
+    /** The CTE name of each delta written through {@link #shared}, and their definitions in order. */
+    private final Map<Rel, String> deltas = new HashMap<>();
+    private final List<String> definitions = new ArrayList<>();
 
     States(CompileRequest request) {
         this.request = request;
@@ -53,10 +59,6 @@ final class States {
     Scope emptyScope() {
         return new Scope(sql);
     }
-
-    /** The delta of each operator already written, by CTE name: an operator's delta is computed once per statement. */
-    private final java.util.Map<Rel, String> deltas = new java.util.HashMap<>();
-    private final List<String> definitions = new ArrayList<>();
 
     /**
      * The CTEs the states written so far read, to follow the statement's frontier CTE: {@code ,\n name AS
@@ -205,7 +207,7 @@ final class States {
     }
 
     private static List<String> captured(CompileRequest.Source source, String qualifier) {
-        return source.capturedColumns().stream().map(c -> qualifier + "." + io.pgstream.core.sql.Sql.identifier(c))
+        return source.capturedColumns().stream().map(c -> qualifier + "." + Sql.identifier(c))
                 .collect(Collectors.toList());
     }
 }
