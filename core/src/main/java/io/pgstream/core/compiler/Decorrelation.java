@@ -115,7 +115,7 @@ final class Decorrelation {
         for (Expr conjunct : QueryTranslator.conjuncts(subquery.where())) {
             (correlated(conjunct) ? correlated : local).add(conjunct);
         }
-        if (simple(subquery)) {
+        if (QueryTranslator.selectProjectJoin(subquery)) {
             Rel rel = where(inner, translator.from(inner), local);
             List<Expr> outputs = new ArrayList<>();
             for (Query.Target target : subquery.outputs()) {
@@ -172,7 +172,7 @@ final class Decorrelation {
     private Expr inAsValue(Expr.SubLink sublink) {
         Query subquery = sublink.subquery();
         if (!(sublink.test() instanceof Expr.Operator test) || test.args().size() != 2 || !isEquality(test)
-                || !(test.args().get(1) instanceof Expr.SubqueryOutput) || subquery.outputs().size() != 1 || !simple(subquery)
+                || !(test.args().get(1) instanceof Expr.SubqueryOutput) || subquery.outputs().size() != 1 || !QueryTranslator.selectProjectJoin(subquery)
                 || !Exprs.find(test.args().get(0), Expr.SubLink.class::isInstance).isEmpty()) {
             return null;
         }
@@ -284,7 +284,7 @@ final class Decorrelation {
      */
     private Lookup exists(Level level, Expr.SubLink sublink) throws NotDifferentiableException {
         Query subquery = sublink.subquery();
-        if (!simple(subquery)) {
+        if (!QueryTranslator.selectProjectJoin(subquery)) {
             throw new NotDifferentiableException("EXISTS inside an expression over a subquery that groups or is a set operation");
         }
         Correlation correlation = correlation(level, subquery, "an EXISTS inside an expression");
@@ -300,7 +300,7 @@ final class Decorrelation {
 
     private Lookup scalar(Level level, Expr.SubLink sublink) throws NotDifferentiableException {
         Query subquery = sublink.subquery();
-        if (subquery.from().isEmpty() && subquery.where() == null && subquery.outputs().size() == 1 && simple(subquery)) {
+        if (subquery.from().isEmpty() && subquery.where() == null && subquery.outputs().size() == 1 && QueryTranslator.selectProjectJoin(subquery)) {
             // (SELECT expr): exactly one row, read as a derived table joined to every row
             Rel.Derived table = derived(level, subquery, "scalar");
             return new Lookup(new Expr.Column(table.alias(), table.names().getFirst(), null), table, null);
@@ -352,13 +352,6 @@ final class Decorrelation {
     private boolean isEquality(Expr.Operator operator) {
         Catalog.Operator op = translator.catalog().operator(operator.operator());
         return op.schema().equals("pg_catalog") && op.name().equals("=");
-    }
-
-    /** A subquery whose rows are a select-project-join query's (EXISTS ignores its outputs). */
-    private static boolean simple(Query query) {
-        return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null && query.groupBy().isEmpty()
-                && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty() && query.limit() == null
-                && query.offset() == null;
     }
 
     /** Whether a condition of a subquery reads the enclosing query. */

@@ -65,13 +65,13 @@ public final class QueryTranslator {
 
     private final Catalog catalog;
     private final Decorrelation decorrelation;
-    /** The alias each table is read under: unique among the tables of one query and its subqueries. */
+    /** The alias each table is read under: unique among all the tables the query reads. */
     private final Map<Entry, String> aliases = new HashMap<>();
     /** The derived table a range entry was read as (a subquery or WITH query not pulled up). */
     private final Map<Entry, Rel.Derived> derived = new HashMap<>();
     /** The level a pulled-up entry's query is read at. */
     private final Map<Entry, Level> pulledUp = new HashMap<>();
-    private Set<String> used = new HashSet<>();
+    private final Set<String> used = new HashSet<>();
 
     private QueryTranslator(Catalog catalog) {
         this.catalog = catalog;
@@ -331,12 +331,17 @@ public final class QueryTranslator {
         return table;
     }
 
-    /** A query with no grouping, DISTINCT, LIMIT, set operation or WITH of its own, that reads tables: pulled up. */
+    /** A select-project-join query with no subquery among its outputs: pulled up. */
     private static boolean pullsUp(Query query) {
+        return selectProjectJoin(query)
+                && query.targets().stream().allMatch(t -> Exprs.find(t.expr(), Expr.SubLink.class::isInstance).isEmpty());
+    }
+
+    /** A query with no grouping, DISTINCT, LIMIT, set operation or WITH of its own: its rows are its FROM's, filtered. */
+    static boolean selectProjectJoin(Query query) {
         return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
                 && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
-                && query.limit() == null && query.offset() == null
-                && query.targets().stream().allMatch(t -> Exprs.find(t.expr(), Expr.SubLink.class::isInstance).isEmpty());
+                && query.limit() == null && query.offset() == null;
     }
 
     /** The table's alias in the query, or, when another table of the query uses it already, the alias numbered. */
