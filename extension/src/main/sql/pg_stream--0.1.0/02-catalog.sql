@@ -31,6 +31,10 @@ CREATE TABLE pgstream.stream_table (
     operator_tree         text,
     full_query            text,                         -- the definition plus hidden columns
     delta_sql             text,                         -- one statement: consume changes, apply them
+    -- Tables the delta statement keeps beside the stored one (a TopK's input), and the query of each
+    -- one's rows, by which a FULL refresh refills it in its own statement.
+    state_tables          text[] NOT NULL DEFAULT '{}',
+    state_fills           text[] NOT NULL DEFAULT '{}',
     created_at            timestamptz NOT NULL DEFAULT now(),
     created_by            name NOT NULL DEFAULT current_user
 );

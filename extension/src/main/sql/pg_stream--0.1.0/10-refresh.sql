@@ -2,22 +2,28 @@
 -- Refresh
 ------------------------------------------------------------------------------------------------
 -- The statement that recomputes the query and applies only the difference to the stored table, as a
--- multiset (rows are compared by their text form, duplicates by occurrence number), and returns the
--- frontier of its own snapshot. One statement, so one snapshot, at any isolation level.
+-- multiset (rows are compared by their text form, duplicates by occurrence number), refills the plan's
+-- state tables, and returns the frontier of its own snapshot. One statement, so one snapshot, at any
+-- isolation level (its DELETE of a state table's rows does not see the rows its INSERT adds).
 CREATE FUNCTION pgstream._full_refresh_sql(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_target  text := p_st.relid::regclass::text;
     v_columns text;
     v_stored  text;
     v_fresh   text;
+    v_states  text := '';
 BEGIN
+    FOR i IN 1 .. coalesce(array_length(p_st.state_tables, 1), 0) LOOP
+        v_states := v_states || format(E',\nstate_emptied_%1$s AS (DELETE FROM %2$s),\nstate_filled_%1$s AS (INSERT INTO %2$s %3$s)',
+                                       i, p_st.state_tables[i], p_st.state_fills[i]);
+    END LOOP;
     SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum),
            string_agg('s.' || quote_ident(attname), ', ' ORDER BY attnum),
            string_agg('f.' || quote_ident(attname), ', ' ORDER BY attnum)
       INTO v_columns, v_stored, v_fresh
       FROM pg_attribute WHERE attrelid = p_st.relid AND attnum > 0 AND NOT attisdropped;
     RETURN format($sql$
-WITH frontier AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+WITH frontier AS MATERIALIZED (SELECT * FROM pgstream._current_frontier())%6$s,
 fresh AS (
     SELECT q.*, q::text AS __pgs_t, row_number() OVER (PARTITION BY q::text) AS __pgs_n
       FROM (%1$s) q),
@@ -35,7 +41,7 @@ inserted AS (
      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.__pgs_t = f.__pgs_t AND s.__pgs_n = f.__pgs_n)
     RETURNING 1)
 SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM inserted), (SELECT count(*) FROM deleted) FROM frontier f
-$sql$, coalesce(p_st.full_query, p_st.definition), v_stored, v_target, v_columns, v_fresh);
+$sql$, coalesce(p_st.full_query, p_st.definition), v_stored, v_target, v_columns, v_fresh, v_states);
 END $$;
 
 -- A stream table's sources must still exist: their triggers went with them.

@@ -48,14 +48,32 @@ BEGIN
     EXECUTE format('DROP VIEW %s', v_view);
 END $$;
 
+-- The name of the state table of a stream table's plan (see stream_table.state_tables).
+CREATE FUNCTION pgstream._state_table(p_id bigint) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT format('pgstream_changes.%I', 'state_' || p_id) $$;
+
+-- Drops the state tables of a stream table's plan, when the plan goes.
+CREATE FUNCTION pgstream._drop_state_tables(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_table text;
+BEGIN
+    FOREACH v_table IN ARRAY coalesce((SELECT state_tables FROM pgstream.stream_table WHERE id = p_id), '{}') LOOP
+        EXECUTE format('DROP TABLE IF EXISTS %s', v_table);
+    END LOOP;
+    UPDATE pgstream.stream_table SET state_tables = '{}', state_fills = '{}' WHERE id = p_id AND state_tables <> '{}';
+END $$;
+
 /* Installs a differential plan compiled from p_definition (ignored if the query changed since): adds the
-   hidden columns, stores the plan and repopulates the table in full, in one transaction. */
+   hidden columns, creates the state tables (p_state_definitions: the statements creating them and their
+   indexes), stores the plan and repopulates the table in full, in one transaction. */
 CREATE FUNCTION pgstream._install_plan(p_id bigint, p_definition text, p_operator_tree text, p_hidden_columns text[],
-                                       p_full_query text, p_delta_sql text)
+                                       p_full_query text, p_delta_sql text, p_state_tables text[],
+                                       p_state_definitions text[], p_state_fills text[])
 RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
-    v_st     pgstream.stream_table;
-    v_column text;
+    v_st        pgstream.stream_table;
+    v_column    text;
+    v_statement text;
 BEGIN
     PERFORM pgstream._lock_round(ARRAY[p_id], true);  -- its round repopulates it, in round order
     SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id FOR UPDATE;
@@ -67,10 +85,14 @@ BEGIN
         EXECUTE format('ALTER TABLE %s ADD COLUMN %s', v_st.relid::regclass, v_column);
     END LOOP;
     EXECUTE format('CREATE INDEX ON %s (__pgs_rowid)', v_st.relid::regclass);
+    PERFORM pgstream._drop_state_tables(p_id);
+    FOREACH v_statement IN ARRAY p_state_definitions LOOP
+        EXECUTE v_statement;
+    END LOOP;
     PERFORM pgstream._internal_ddl(false);
     UPDATE pgstream.stream_table
        SET plan_status = 'differential', plan_reason = NULL, operator_tree = p_operator_tree,
-           full_query = p_full_query, delta_sql = p_delta_sql
+           full_query = p_full_query, delta_sql = p_delta_sql, state_tables = p_state_tables, state_fills = p_state_fills
      WHERE id = p_id;
     PERFORM pgstream._refresh_round(ARRAY[p_id], 'initial', true, true);
     RETURN true;
@@ -80,6 +102,9 @@ END $$;
 CREATE FUNCTION pgstream._install_full_only(p_id bigint, p_definition text, p_reason text, p_operator_tree text)
 RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM pgstream._internal_ddl(true);
+    PERFORM pgstream._drop_state_tables(p_id);
+    PERFORM pgstream._internal_ddl(false);
     UPDATE pgstream.stream_table
        SET plan_status = 'full_only', plan_reason = p_reason, operator_tree = p_operator_tree,
            status = CASE WHEN refresh_mode = 'differential' THEN 'error' ELSE status END,

@@ -92,6 +92,7 @@ BEGIN
         EXECUTE format('CREATE TABLE %s AS SELECT * FROM %s WITH NO DATA', v_target, v_view);
         EXECUTE format('COMMENT ON TABLE %s IS %L', v_target, 'pg_stream stream table');
     END IF;
+    PERFORM pgstream._drop_state_tables(v_st.id);
     SELECT array_agg(source_relid) INTO v_old FROM pgstream.source WHERE stream_table_id = v_st.id;
     DELETE FROM pgstream.source WHERE stream_table_id = v_st.id;
     UPDATE pgstream.stream_table
@@ -149,6 +150,7 @@ DECLARE
 BEGIN
     PERFORM pgstream._lock_stream_table(p_id);
     SELECT array_agg(source_relid) INTO v_sources FROM pgstream.source WHERE stream_table_id = p_id;
+    PERFORM pgstream._drop_state_tables(p_id);
     DELETE FROM pgstream.stream_table WHERE id = p_id;
     EXECUTE format('DROP TABLE %s', v_relid::regclass);
     FOREACH v_source IN ARRAY coalesce(v_sources, '{}') LOOP

@@ -104,6 +104,24 @@ public sealed interface Rel {
         }
     }
 
+    /** An ORDER BY item of a {@link TopK}: a column of its input, its direction and where NULLs sort. */
+    record SortKey(int column, boolean descending, boolean nullsFirst) {}
+
+    /**
+     * The query's own {@code ORDER BY ... LIMIT limit OFFSET offset}: the input's rows ranked
+     * {@code offset + 1} to {@code offset + limit}, of its first {@code width} columns (the columns after
+     * those are sort keys no output shows). Only at the top of a query.
+     */
+    record TopK(Rel input, List<SortKey> keys, long limit, long offset, int width) implements Rel {
+        public TopK {
+            Objects.requireNonNull(input);
+            keys = List.copyOf(keys);
+            if (keys.isEmpty() || limit < 0 || offset < 0) {
+                throw new IllegalArgumentException("a TopK has sort keys, a limit and an offset of at least 0");
+            }
+        }
+    }
+
     /** The direct inputs: none for a scan. */
     default List<Rel> children() {
         return switch (this) {
@@ -117,6 +135,7 @@ public sealed interface Rel {
             case UnionAll union -> union.inputs();
             case Distinct distinct -> List.of(distinct.input());
             case Derived derived -> List.of(derived.input());
+            case TopK topK -> List.of(topK.input());
         };
     }
 
@@ -136,6 +155,7 @@ public sealed interface Rel {
             case UnionAll union -> new UnionAll(inputs);
             case Distinct distinct -> new Distinct(inputs.getFirst());
             case Derived derived -> new Derived(inputs.getFirst(), derived.alias(), derived.names());
+            case TopK topK -> new TopK(inputs.getFirst(), topK.keys(), topK.limit(), topK.offset(), topK.width());
         };
     }
 
@@ -170,6 +190,10 @@ public sealed interface Rel {
             case Combine combine -> out.append(combine.except() ? "Except" : "Intersect").append(combine.all() ? " All" : "");
             case Distinct distinct -> out.append("Distinct");
             case Derived derived -> out.append("Derived AS ").append(derived.alias());
+            case TopK topK -> out.append("TopK ORDER BY ").append(topK.keys().stream()
+                            .map(k -> "#" + (k.column() + 1) + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
+                            .collect(Collectors.joining(", ")))
+                    .append(" LIMIT ").append(topK.limit()).append(" OFFSET ").append(topK.offset());
         }
         out.append("  [").append(strategy(rel)).append("]\n");
         rel.children().forEach(input -> explain(input, depth + 1, out, sql));
@@ -192,6 +216,8 @@ public sealed interface Rel {
             case Aggregate aggregate -> "per group: counters at the top of the query, else the touched groups recomputed";
             case Distinct distinct -> "per row: a count at the top of the query, else the touched rows recomputed";
             case Combine combine -> "per touched row: its counts on both sides";
+            case TopK topK -> "the input kept in a state table indexed by the order; Δ: its first offset + limit rows"
+                    + " (and as many more as rows were deleted) re-read with the inserted rows, the new top compared with the stored rows";
         };
     }
 }

@@ -29,6 +29,12 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
                 offset, setOperation, hasAggregates, refusals);
     }
 
+    /** This query without its LIMIT and OFFSET, with other target entries. */
+    public Query unlimited(List<Target> otherTargets) {
+        return new Query(ctes, rangeTable, from, where, otherTargets, groupBy, having, distinct, distinctOn, orderBy, null,
+                null, setOperation, hasAggregates, refusals);
+    }
+
     /** The range-table entry at a 1-based index. */
     public RangeEntry entry(int index) {
         return rangeTable.get(index - 1);

@@ -40,7 +40,7 @@ final class BagInput {
 
     /** The names with a qualifier: {@code q."a", q."b"}. */
     String names(String qualifier) {
-        return String.join(", ", names.stream().map(name -> qualifier + "." + name).toList());
+        return BagChanges.qualified(qualifier, names);
     }
 
     /** The rows now, without weights. */
@@ -70,13 +70,8 @@ final class BagInput {
      */
     String nettedDelta() throws NotDifferentiableException {
         String delta = delta(); // before the CTEs its states read are listed
-        return DeltaStatement.FRONTIER + states.ctes() + """
-                ,
-                __pgs_d AS (
-                %1$s),
-                __pgs_n AS (
-                    SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
-                      FROM (SELECT d.*, ROW(%2$s)::text AS __pgs_t FROM __pgs_d d) x)""".formatted(delta, names("d"));
+        return DeltaStatement.FRONTIER + states.ctes() + ",\n__pgs_d AS (\n" + delta + "),\n__pgs_n AS (\n    "
+                + BagChanges.netted("__pgs_d", names) + ")";
     }
 
     /** The CTEs of the states {@link #delta()} read, to follow the frontier's. */

@@ -43,6 +43,7 @@ final class Columns {
             case Rel.UnionAll union -> of(union.inputs().getFirst());
             case Rel.Combine combine -> of(combine.left());
             case Rel.Derived derived -> derived.names().stream().map(name -> new Expr.Column(derived.alias(), name, null)).toList();
+            case Rel.TopK topK -> of(topK.input()).subList(0, topK.width());
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
         };
     }

@@ -15,9 +15,10 @@ import java.util.List;
  * @param target     the stream table, quoted and qualified
  * @param columns    the stream table's columns (its query's outputs), in order, with their types
  * @param sources    the tables the query reads, with their change buffers
+ * @param stateTable the name (quoted, qualified) a state table of this stream table's plan takes
  */
 public record CompileRequest(String definition, Query analyzed, Catalog catalog, String target, List<Column> columns,
-                             List<Source> sources) {
+                             List<Source> sources, String stateTable) {
 
     public CompileRequest {
         columns = List.copyOf(columns);

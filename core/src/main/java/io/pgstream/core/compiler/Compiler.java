@@ -12,8 +12,8 @@ import java.util.List;
  * rewrite; check the outputs are the stream table's columns and every table is a captured source; ask
  * PostgreSQL the aggregate argument types (they decide between counters and recomputation) and the types
  * of calls kept hidden; write the plan by the query's top operator, over its composed delta
- * ({@link States}): a grouped aggregate (counters in the stored rows), a DISTINCT (a count per row), or
- * a bag.
+ * ({@link States}): a grouped aggregate (counters in the stored rows), a DISTINCT (a count per row), an
+ * ORDER BY ... LIMIT (the rows ranked within the limit, over a state table holding the input), or a bag.
  */
 public final class Compiler {
 
@@ -59,6 +59,7 @@ public final class Compiler {
                             typesOf(AggregatePlanWriter.hiddenCallProbe(request, aggregate), "aggregate calls", types),
                             rel);
             case Rel.Distinct distinct -> DistinctPlanWriter.write(request, distinct);
+            case Rel.TopK topK -> TopKPlanWriter.write(request, topK);
             default -> BagPlanWriter.write(request, rel);
         };
     }
@@ -80,6 +81,7 @@ public final class Compiler {
             case Rel.UnionAll union -> outputNames(union.inputs().getFirst());
             case Rel.Distinct distinct -> outputNames(distinct.input());
             case Rel.Combine combine -> outputNames(combine.left());
+            case Rel.TopK topK -> outputNames(topK.input()).subList(0, topK.width());
             default -> throw new IllegalStateException("a query ends with a projection, a set operation or a distinct");
         };
     }

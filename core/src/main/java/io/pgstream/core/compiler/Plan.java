@@ -10,12 +10,33 @@ import java.util.List;
  * @param fullQuery      the query with the hidden columns, in table order: initial population and FULL refresh
  * @param deltaStatement one statement that consumes the changes after frontier ($1 snapshot, $2 xid, $3
  *                       change number) and applies them, returning (snap, xid, seq, inserted, deleted, updated)
+ * @param stateTables    tables the delta statement keeps beside the stream table (none for most plans)
  */
 public record Plan(String operatorTree, List<CompileRequest.Column> hiddenColumns, String fullQuery,
-                   String deltaStatement) {
+                   String deltaStatement, List<StateTable> stateTables) {
 
     public Plan {
         hiddenColumns = List.copyOf(hiddenColumns);
+        stateTables = List.copyOf(stateTables);
+    }
+
+    /** A plan that keeps no state table. */
+    public Plan(String operatorTree, List<CompileRequest.Column> hiddenColumns, String fullQuery, String deltaStatement) {
+        this(operatorTree, hiddenColumns, fullQuery, deltaStatement, List.of());
+    }
+
+    /**
+     * A table of intermediate rows the delta statement maintains (a TopK's input), refilled with the stream
+     * table on every FULL refresh, in the same statement.
+     *
+     * @param name       quoted and qualified
+     * @param definition statements that create it and its indexes, in order
+     * @param fill       the query of its rows now, in its column order
+     */
+    public record StateTable(String name, List<String> definition, String fill) {
+        public StateTable {
+            definition = List.copyOf(definition);
+        }
     }
 
     /** The row identity every differential stream table has, indexed. */

@@ -100,7 +100,10 @@ public final class QueryTranslator {
             throw new NotDifferentiableException("WITH RECURSIVE");
         }
         if (query.limit() != null || query.offset() != null) {
-            throw new NotDifferentiableException("LIMIT or OFFSET");
+            if (outer != null) {
+                throw new NotDifferentiableException("LIMIT or OFFSET in a subquery");
+            }
+            return TopKTranslation.of(query, catalog, unlimited -> query(unlimited, null));
         }
         Level level = new Level(query, outer);
         if (query.setOperation() != null) {

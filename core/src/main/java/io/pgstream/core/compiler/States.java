@@ -114,6 +114,7 @@ final class States {
             case Rel.Join join -> joins.of(join, state);
             case Rel.Filter filter -> throw new IllegalStateException("HAVING outside a projection");
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
+            case Rel.TopK topK -> throw new IllegalStateException("a TopK below the top of the query");
         };
     }
 

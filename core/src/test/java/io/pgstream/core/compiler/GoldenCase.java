@@ -32,13 +32,15 @@ public record GoldenCase(Path file, Map<String, String> sections) {
 
     /** The sections PostgreSQL's answers fill, and the plan sections, in file order. */
     public static final List<String> INPUTS = List.of("query", "definition", "columns", "probe types", "analyzed", "catalog");
-    public static final List<String> OUTPUTS = List.of("result", "operator tree", "hidden columns", "full query", "delta statement");
+    public static final List<String> OUTPUTS = List.of("result", "operator tree", "hidden columns", "full query", "delta statement",
+            "state tables");
 
     /** The sources every golden query may read: the oracle schema's tables, every column captured. */
     public static final List<CompileRequest.Source> SOURCES = List.of(
             source("a", "id", "k", "g", "v", "f", "t", "flag"), source("b", "id", "k", "w", "label"), source("c", "id", "k", "g", "x"));
 
     public static final String TARGET = "\"public\".\"st\"";
+    public static final String STATE_TABLE = "pgstream_changes.\"state_1\"";
 
     private static CompileRequest.Source source(String table, String... columns) {
         return new CompileRequest.Source(new TableName("public", table), "pgstream_changes.\"" + table + "_changes\"",
@@ -115,7 +117,7 @@ public record GoldenCase(Path file, Map<String, String> sections) {
         List<CompileRequest.Column> columns = section("columns").lines()
                 .map(line -> new CompileRequest.Column(line.split(" ", 2)[0], line.split(" ", 2)[1])).toList();
         return new CompileRequest(section("definition"), QueryReader.read(section("analyzed")), catalog(), TARGET, columns,
-                SOURCES);
+                SOURCES, STATE_TABLE);
     }
 
     /** PostgreSQL's recorded answers to the compiler's type probes, in order. */
@@ -176,6 +178,9 @@ public record GoldenCase(Path file, Map<String, String> sections) {
                         .collect(Collectors.joining("\n")));
                 outputs.put("full query", plan.fullQuery());
                 outputs.put("delta statement", strip(new StringBuilder(plan.deltaStatement())));
+                outputs.put("state tables", plan.stateTables().stream()
+                        .map(t -> t.name() + "\n" + String.join(";\n", t.definition()) + ";\nfill: " + t.fill())
+                        .collect(Collectors.joining("\n")));
             }
             case Compilation.FullOnly full -> {
                 outputs.put("result", "full only: " + full.reason());
@@ -183,6 +188,7 @@ public record GoldenCase(Path file, Map<String, String> sections) {
                 outputs.put("hidden columns", "");
                 outputs.put("full query", "");
                 outputs.put("delta statement", "");
+                outputs.put("state tables", "");
             }
         }
         return outputs;

@@ -52,16 +52,23 @@ public final class PlanInstaller {
             throws SQLException {
         List<String> hidden = plan.hiddenColumns().stream().map(c -> Sql.identifier(c.name()) + " " + c.type()).toList();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT pgstream._install_plan(?, ?, ?, ?, ?, ?)")) {
+                "SELECT pgstream._install_plan(?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setLong(1, id);
             statement.setString(2, request.definition());
             statement.setString(3, plan.operatorTree());
-            statement.setArray(4, connection.createArrayOf("text", hidden.toArray()));
+            statement.setArray(4, texts(connection, hidden));
             statement.setString(5, plan.fullQuery());
             statement.setString(6, plan.deltaStatement());
+            statement.setArray(7, texts(connection, plan.stateTables().stream().map(Plan.StateTable::name).toList()));
+            statement.setArray(8, texts(connection, plan.stateTables().stream().flatMap(t -> t.definition().stream()).toList()));
+            statement.setArray(9, texts(connection, plan.stateTables().stream().map(Plan.StateTable::fill).toList()));
             statement.execute();
         }
         return new Outcome(true, null);
+    }
+
+    private static Array texts(Connection connection, List<String> texts) throws SQLException {
+        return connection.createArrayOf("text", texts.toArray());
     }
 
     private static Outcome installFullOnly(Connection connection, long id, CompileRequest request,
@@ -81,8 +88,10 @@ public final class PlanInstaller {
         String definition;
         String target;
         long relid;
+        String stateTable;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT definition, relid, format('%I.%I', n.nspname, c.relname) FROM pgstream.stream_table st"
+                "SELECT definition, relid, format('%I.%I', n.nspname, c.relname), pgstream._state_table(st.id)"
+                        + " FROM pgstream.stream_table st"
                         + " JOIN pg_class c ON c.oid = st.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE st.id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rs = statement.executeQuery()) {
@@ -92,11 +101,12 @@ public final class PlanInstaller {
                 definition = rs.getString(1);
                 relid = rs.getLong(2);
                 target = rs.getString(3);
+                stateTable = rs.getString(4);
             }
         }
         Query analyzed = QueryReader.read(analyzed(connection, definition));
         return new CompileRequest(definition, analyzed, catalog(connection, Catalog.References.of(analyzed)), target,
-                columns(connection, relid), sources(connection, id));
+                columns(connection, relid), sources(connection, id), stateTable);
     }
 
     private static List<CompileRequest.Column> columns(Connection connection, long relid) throws SQLException {

@@ -188,6 +188,17 @@ public final class OracleCorpus {
      * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION.
      */
     public static final List<QueryCase> SUPPORTED = List.of(
+            // ORDER BY ... LIMIT at the top, each order fixing the result (a unique column last)
+            q("topk_scan", "SELECT id, k, v FROM a ORDER BY v DESC NULLS LAST, id LIMIT 3"),
+            q("topk_offset", "SELECT id, t FROM a ORDER BY t NULLS FIRST, id LIMIT 2 OFFSET 2"),
+            q("topk_sort_key_not_shown", "SELECT k, g FROM a ORDER BY f DESC, id LIMIT 4"),
+            q("topk_collation", "SELECT id, t FROM a ORDER BY t COLLATE \"C\" DESC, id FETCH FIRST 3 ROWS ONLY"),
+            q("topk_aggregate", "SELECT k, count(*) AS n, sum(v) AS s FROM a GROUP BY k"
+                    + " ORDER BY sum(v) DESC NULLS FIRST, k NULLS FIRST LIMIT 2"),
+            q("topk_join", "SELECT a.id, b.id AS bid, b.w FROM a JOIN b ON a.k = b.k ORDER BY b.w, a.id, b.id LIMIT 3"),
+            q("topk_distinct", "SELECT DISTINCT k, g FROM a ORDER BY k, g LIMIT 3"),
+            q("topk_union", "SELECT k FROM a UNION SELECT k FROM b ORDER BY 1 NULLS FIRST LIMIT 2"),
+            q("topk_limit_zero", "SELECT id FROM a ORDER BY id LIMIT 0"),
             // projections
             q("project_all_columns", "SELECT id, k, g, v, f, t, flag FROM a"),
             q("project_duplicates", "SELECT k, g FROM a"),
@@ -568,7 +579,9 @@ public final class OracleCorpus {
             u("union_limit", "(SELECT k FROM a ORDER BY id LIMIT 2) UNION ALL SELECT k FROM b", "LIMIT"),
             u("window_function", "SELECT id, sum(v) OVER (PARTITION BY k) AS ksum FROM a", "window"),
             u("group_by_primary_key", "SELECT id, t FROM a GROUP BY id", "GROUP BY key"),
-            u("limit", "SELECT id, k FROM a ORDER BY id LIMIT 3", "LIMIT"),
+            u("limit_without_order_by", "SELECT id, k FROM a LIMIT 3", "ORDER BY"),
+            u("limit_not_constant", "SELECT id FROM a ORDER BY id LIMIT (SELECT count(*) FROM b)", "LIMIT"),
+            u("offset_without_limit", "SELECT id FROM a ORDER BY id OFFSET 2", "OFFSET"),
             u("lateral_subquery", "SELECT a.id, s.w FROM a CROSS JOIN LATERAL (SELECT b.w FROM b WHERE b.k = a.k) s", "LATERAL"),
             u("recursive_cte", "WITH RECURSIVE r(n) AS (SELECT k FROM a UNION SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r",
                     "RECURSIVE"),

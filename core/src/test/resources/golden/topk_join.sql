@@ -1,0 +1,119 @@
+-- query
+SELECT a.id, b.id AS bid, b.w FROM a JOIN b ON a.k = b.k ORDER BY b.w, a.id, b.id LIMIT 3
+-- definition
+ SELECT a.id,
+    b.id AS bid,
+    b.w
+   FROM (public.a
+     JOIN public.b ON ((a.k = b.k)))
+  ORDER BY b.w, a.id, b.id
+ LIMIT 3
+-- columns
+id integer
+bid integer
+w integer
+-- probe types
+
+-- analyzed
+({QUERY :commandType 1 :querySource 0 :canSetTag true :utilityStmt <> :resultRelation 0 :hasAggs false :hasWindowFuncs false :hasTargetSRFs false :hasSubLinks false :hasDistinctOn false :hasRecursive false :hasModifyingCTE false :hasForUpdate false :hasRowSecurity false :hasGroupRTE false :isReturn false :cteList <> :rtable ({RANGETBLENTRY :alias <> :eref {ALIAS :aliasname a :colnames ("id" "k" "g" "v" "f" "t" "flag")} :rtekind 0 :relid 21608 :inh true :relkind r :rellockmode 1 :perminfoindex 1 :tablesample <> :lateral false :inFromCl true :securityQuals <>} {RANGETBLENTRY :alias <> :eref {ALIAS :aliasname b :colnames ("id" "k" "w" "label")} :rtekind 0 :relid 21618 :inh true :relkind r :rellockmode 1 :perminfoindex 2 :tablesample <> :lateral false :inFromCl true :securityQuals <>} {RANGETBLENTRY :alias <> :eref {ALIAS :aliasname unnamed_join :colnames ("id" "k" "g" "v" "f" "t" "flag" "id" "k" "w" "label")} :rtekind 2 :jointype 0 :joinmergedcols 0 :joinaliasvars ({VAR :varno 1 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 1 :location -1} {VAR :varno 1 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 2 :location -1} {VAR :varno 1 :varattno 3 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 3 :location -1} {VAR :varno 1 :varattno 4 :vartype 1700 :vartypmod 786438 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 4 :location -1} {VAR :varno 1 :varattno 5 :vartype 701 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 5 :location -1} {VAR :varno 1 :varattno 6 :vartype 25 :vartypmod -1 :varcollid 100 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 6 :location -1} {VAR :varno 1 :varattno 7 :vartype 16 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 7 :location -1} {VAR :varno 2 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 1 :location -1} {VAR :varno 2 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 2 :location -1} {VAR :varno 2 :varattno 3 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 3 :location -1} {VAR :varno 2 :varattno 4 :vartype 25 :vartypmod -1 :varcollid 100 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 4 :location -1}) :joinleftcols (i 1 2 3 4 5 6 7) :joinrightcols (i 1 2 3 4) :join_using_alias <> :lateral false :inFromCl true :securityQuals <>}) :rteperminfos ({RTEPERMISSIONINFO :relid 21608 :inh true :requiredPerms 2 :checkAsUser 0 :selectedCols (b 8 9) :insertedCols (b) :updatedCols (b)} {RTEPERMISSIONINFO :relid 21618 :inh true :requiredPerms 2 :checkAsUser 0 :selectedCols (b 8 9 10) :insertedCols (b) :updatedCols (b)}) :jointree {FROMEXPR :fromlist ({JOINEXPR :jointype 0 :isNatural false :larg {RANGETBLREF :rtindex 1} :rarg {RANGETBLREF :rtindex 2} :usingClause <> :join_using_alias <> :quals {OPEXPR :opno 96 :opfuncid 65 :opresulttype 16 :opretset false :opcollid 0 :inputcollid 0 :args ({VAR :varno 1 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 2 :location -1} {VAR :varno 2 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 2 :location -1}) :location -1} :alias <> :rtindex 3}) :quals <>} :mergeActionList <> :mergeTargetRelation 0 :mergeJoinCondition <> :targetList ({TARGETENTRY :expr {VAR :varno 1 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 1 :location -1} :resno 1 :resname id :ressortgroupref 2 :resorigtbl 21608 :resorigcol 1 :resjunk false} {TARGETENTRY :expr {VAR :varno 2 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 1 :location -1} :resno 2 :resname bid :ressortgroupref 3 :resorigtbl 21618 :resorigcol 1 :resjunk false} {TARGETENTRY :expr {VAR :varno 2 :varattno 3 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 3 :location -1} :resno 3 :resname w :ressortgroupref 1 :resorigtbl 21618 :resorigcol 3 :resjunk false}) :override 0 :onConflict <> :returningOldAlias <> :returningNewAlias <> :returningList <> :groupClause <> :groupDistinct false :groupingSets <> :havingQual <> :windowClause <> :distinctClause <> :sortClause ({SORTGROUPCLAUSE :tleSortGroupRef 1 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true} {SORTGROUPCLAUSE :tleSortGroupRef 2 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true} {SORTGROUPCLAUSE :tleSortGroupRef 3 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :limitOffset <> :limitCount {FUNCEXPR :funcid 481 :funcresulttype 20 :funcretset false :funcvariadic false :funcformat 2 :funccollid 0 :inputcollid 0 :args ({CONST :consttype 23 :consttypmod -1 :constcollid 0 :constlen 4 :constbyval true :constisnull false :location -1 :constvalue 4 [ 3 0 0 0 0 0 0 0 ]}) :location -1} :limitOption 0 :rowMarks <> :setOperations <> :constraintDeps <> :withCheckOptions <> :stmt_location -1 :stmt_len -1})
+-- catalog
+operator	96	pg_catalog	=
+operator	97	pg_catalog	<
+relation	21608	public	a
+relation	21618	public	b
+type	16	-1	boolean
+type	1700	786438	numeric(12,2)
+type	20	-1	bigint
+type	23	-1	integer
+type	25	-1	text
+type	701	-1	double precision
+-- result
+differential
+-- operator tree
+TopK ORDER BY #3 NULLS LAST, #1 NULLS LAST, #2 NULLS LAST LIMIT 3 OFFSET 0  [the input kept in a state table indexed by the order; Δ: its first offset + limit rows (and as many more as rows were deleted) re-read with the inserted rows, the new top compared with the stored rows]
+  Project "a"."id" AS id; "b"."id" AS bid; "b"."w" AS w  [linear]
+    Join (inner) ON ("a"."k" OPERATOR(pg_catalog.=) "b"."k")  [Δ = ΔL⋈R⁰ + L¹⋈ΔR]
+      Scan "public"."a" AS a  [Δ: its change buffer]
+      Scan "public"."b" AS b  [Δ: its change buffer]
+-- hidden columns
+__pgs_rowid bigint
+-- full query
+SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM ( SELECT a.id,
+    b.id AS bid,
+    b.w
+   FROM (public.a
+     JOIN public.b ON ((a.k = b.k)))
+  ORDER BY b.w, a.id, b.id
+ LIMIT 3) q
+-- delta statement
+WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+__pgs_d AS (
+SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c7 AS __pgs_c1, x.__pgs_c9 AS __pgs_c2, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)
+UNION ALL
+SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x),
+__pgs_n AS (
+    SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
+      FROM (SELECT d.*, ROW(d.__pgs_c0, d.__pgs_c1, d.__pgs_c2)::text AS __pgs_t FROM __pgs_d d) x),
+__pgs_state_del AS (
+    DELETE FROM pgstream_changes."state_1" s WHERE s.ctid IN (
+        SELECT m.tid FROM __pgs_n n CROSS JOIN LATERAL (
+            SELECT s2.ctid AS tid FROM pgstream_changes."state_1" s2
+             WHERE s2.__pgs_rowid = hashtextextended(n.__pgs_t, 0) AND ROW(s2.__pgs_c0, s2.__pgs_c1, s2.__pgs_c2)::text = n.__pgs_t
+             LIMIT (-n.__pgs_net)) m
+         WHERE n.__pgs_net < 0)
+    RETURNING 1),
+__pgs_state_ins AS (
+    INSERT INTO pgstream_changes."state_1" (__pgs_c0, __pgs_c1, __pgs_c2, __pgs_rowid)
+    SELECT n.__pgs_c0, n.__pgs_c1, n.__pgs_c2, hashtextextended(n.__pgs_t, 0)
+      FROM __pgs_n n CROSS JOIN generate_series(1, n.__pgs_net)
+     WHERE n.__pgs_net > 0
+    RETURNING 1),
+__pgs_top AS (
+    SELECT u.__pgs_c0, u.__pgs_c1, u.__pgs_c2 FROM (
+        SELECT DISTINCT ON (v.__pgs_t) v.*, sum(v.__pgs_w) OVER (PARTITION BY v.__pgs_t) AS __pgs_net
+          FROM (SELECT r.*, ROW(r.__pgs_c0, r.__pgs_c1, r.__pgs_c2)::text AS __pgs_t FROM (
+            SELECT p.__pgs_c0, p.__pgs_c1, p.__pgs_c2, 1::bigint AS __pgs_w FROM (SELECT s.__pgs_c0, s.__pgs_c1, s.__pgs_c2 FROM pgstream_changes."state_1" s ORDER BY s.__pgs_c2 ASC NULLS LAST, s.__pgs_c0 ASC NULLS LAST, s.__pgs_c1 ASC NULLS LAST LIMIT 3 + (SELECT coalesce(sum(-c.__pgs_net), 0) FROM __pgs_n c WHERE c.__pgs_net < 0)) p
+            UNION ALL
+            SELECT c.__pgs_c0, c.__pgs_c1, c.__pgs_c2, c.__pgs_net FROM __pgs_n c) r) v) u
+      CROSS JOIN generate_series(1, u.__pgs_net)
+     WHERE u.__pgs_net > 0 AND EXISTS (SELECT 1 FROM __pgs_n c WHERE c.__pgs_net <> 0)
+     ORDER BY u.__pgs_c2 ASC NULLS LAST, u.__pgs_c0 ASC NULLS LAST, u.__pgs_c1 ASC NULLS LAST LIMIT 3 OFFSET 0),
+__pgs_e AS (
+    SELECT CAST(t.__pgs_c0 AS integer) AS "id", CAST(t.__pgs_c1 AS integer) AS "bid", CAST(t.__pgs_c2 AS integer) AS "w", 1::bigint AS __pgs_w FROM __pgs_top t
+    UNION ALL
+    SELECT s."id", s."bid", s."w", -1::bigint FROM "public"."st" s WHERE EXISTS (SELECT 1 FROM __pgs_n c WHERE c.__pgs_net <> 0)),
+__pgs_m AS (
+    SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
+      FROM (SELECT d.*, ROW(d."id", d."bid", d."w")::text AS __pgs_t FROM __pgs_e d) x),
+__pgs_del AS (
+    DELETE FROM "public"."st" s WHERE s.ctid IN (
+        SELECT m.tid FROM __pgs_m n CROSS JOIN LATERAL (
+            SELECT s2.ctid AS tid FROM "public"."st" s2
+             WHERE s2.__pgs_rowid = hashtextextended(n.__pgs_t, 0) AND ROW(s2."id", s2."bid", s2."w")::text = n.__pgs_t
+             LIMIT (-n.__pgs_net)) m
+         WHERE n.__pgs_net < 0)
+    RETURNING 1),
+__pgs_ins AS (
+    INSERT INTO "public"."st" ("id", "bid", "w", __pgs_rowid)
+    SELECT n."id", n."bid", n."w", hashtextextended(n.__pgs_t, 0)
+      FROM __pgs_m n CROSS JOIN generate_series(1, n.__pgs_net)
+     WHERE n.__pgs_net > 0
+    RETURNING 1)
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), 0::bigint
+  FROM __pgs_f f
+-- state tables
+pgstream_changes."state_1"
+CREATE TABLE pgstream_changes."state_1" AS SELECT x.__pgs_c0, x.__pgs_c1, x.__pgs_c2, hashtextextended(ROW(x.__pgs_c0, x.__pgs_c1, x.__pgs_c2)::text, 0) AS __pgs_rowid FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c7 AS __pgs_c1, x.__pgs_c9 AS __pgs_c2, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x) x WITH NO DATA;
+CREATE INDEX ON pgstream_changes."state_1" (__pgs_rowid);
+CREATE INDEX ON pgstream_changes."state_1" (__pgs_c2 ASC NULLS LAST, __pgs_c0 ASC NULLS LAST, __pgs_c1 ASC NULLS LAST);
+fill: SELECT x.__pgs_c0, x.__pgs_c1, x.__pgs_c2, hashtextextended(ROW(x.__pgs_c0, x.__pgs_c1, x.__pgs_c2)::text, 0) AS __pgs_rowid FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c7 AS __pgs_c1, x.__pgs_c9 AS __pgs_c2, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) r ON (l.__pgs_c1 OPERATOR(pg_catalog.=) r.__pgs_c1)) x) x
