@@ -37,7 +37,10 @@ public record BenchTable(String name, String query, boolean baseline) {
             construct("agg_over_agg", "SELECT s.band, count(*) AS customers FROM (SELECT customer_id,"
                     + " floor(sum(amount) / 1000) AS band FROM orders GROUP BY customer_id) s GROUP BY s.band"),
             construct("count_distinct", "SELECT c.region, count(DISTINCT o.amount) AS amounts"
-                    + " FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.region"));
+                    + " FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.region"),
+            // the ten customers with the highest totals: a TopK over an aggregate, its state table one row per customer
+            construct("topk_aggregate", "SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id"
+                    + " ORDER BY total DESC, customer_id LIMIT 10"));
 
     private static BenchTable baseline(String name, String query) {
         return new BenchTable(name, query, true);

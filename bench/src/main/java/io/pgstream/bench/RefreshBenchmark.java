@@ -120,8 +120,8 @@ public final class RefreshBenchmark {
             load(c, rows);
             oneRowChange(c, rows, 3);
             if (allPhases) {
-                streamTables.dropConstructs(c);
                 explainDelta(c);
+                streamTables.dropConstructs(c);
                 noChange(c, rows);
                 deltaSizes(c);
                 oltp(c);
