@@ -253,7 +253,7 @@ public final class QueryTranslator {
         Rel rel = null;
         for (Query.FromItem item : level.query().from()) {
             Rel next = item(level, item);
-            rel = rel == null ? next : new Rel.Join(rel, next, Rel.JoinKind.INNER, null);
+            rel = rel == null ? next : LateralJoin.of(rel, next, Rel.JoinKind.INNER, null);
         }
         return rel;
     }
@@ -271,7 +271,7 @@ public final class QueryTranslator {
                     case "FULL" -> Rel.JoinKind.FULL;
                     default -> throw new NotDifferentiableException("a " + join.type() + " join");
                 };
-                yield new Rel.Join(left, right, kind, join.condition() == null ? null : resolve(level, join.condition()));
+                yield LateralJoin.of(left, right, kind, join.condition() == null ? null : resolve(level, join.condition()));
             }
         };
     }
@@ -282,8 +282,9 @@ public final class QueryTranslator {
         return switch (entry) {
             case Query.Relation relation when relation.relkind().equals("v") -> tableQuery(at, catalog.view(relation.relid()));
             case Query.Relation relation -> new Rel.Scan(catalog.relation(relation.relid()), alias(at, relation));
-            case Query.Subquery subquery when subquery.lateral() ->
-                    throw new NotDifferentiableException("a LATERAL subquery (" + subquery.alias() + ")");
+            case Query.Subquery subquery when subquery.lateral() && !pullsUp(subquery.query()) ->
+                    throw new NotDifferentiableException("a LATERAL subquery that groups, is DISTINCT or has a LIMIT ("
+                            + subquery.alias() + ")");
             case Query.Subquery subquery -> tableQuery(at, subquery.query());
             case Query.CteReference reference -> tableQuery(at, cte(level, reference));
             case Query.Values values -> {
