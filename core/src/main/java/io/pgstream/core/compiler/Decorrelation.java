@@ -225,9 +225,9 @@ final class Decorrelation {
     }
 
     /** A subquery's WHERE split into its own conditions and the equalities correlating it: inner = outer. */
-    private record Correlation(Level inner, List<Expr> local, List<Expr> innerKeys, List<Expr> outerKeys, List<Long> operators) {}
+    record Correlation(Level inner, List<Expr> local, List<Expr> innerKeys, List<Expr> outerKeys, List<Long> operators) {}
 
-    private Correlation correlation(Level level, Query subquery, String what) throws NotDifferentiableException {
+    Correlation correlation(Level level, Query subquery, String what) throws NotDifferentiableException {
         Level inner = level.sub(subquery);
         Correlation split = new Correlation(inner, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (Expr conjunct : QueryTranslator.conjuncts(subquery.where())) {
@@ -255,7 +255,7 @@ final class Decorrelation {
      * The subquery's rows (its FROM and own conditions), and the correlation's keys resolved over them: both
      * sides resolve from the subquery's level, the outer side's references being one level out.
      */
-    private Rel rows(Correlation correlation) throws NotDifferentiableException {
+    Rel rows(Correlation correlation) throws NotDifferentiableException {
         Rel input = where(correlation.inner(), translator.from(correlation.inner()), correlation.local());
         for (List<Expr> keys : List.of(correlation.innerKeys(), correlation.outerKeys())) {
             for (int i = 0; i < keys.size(); i++) {
@@ -331,7 +331,7 @@ final class Decorrelation {
     }
 
     /** The value of an expression over aggregates when they aggregate no rows. */
-    private Expr overNoRows(Expr value) throws NotDifferentiableException {
+    Expr overNoRows(Expr value) throws NotDifferentiableException {
         for (Expr found : Exprs.find(value, e -> e instanceof Expr.Aggregate)) {
             Catalog.Function function = translator.catalog().function(((Expr.Aggregate) found).function());
             if (!function.schema().equals("pg_catalog")
@@ -389,7 +389,7 @@ final class Decorrelation {
         return exprs.stream().anyMatch(e -> references(e, levels));
     }
 
-    private static boolean references(Expr expr, int levels) {
+    static boolean references(Expr expr, int levels) {
         if (expr == null) {
             return false;
         }
@@ -404,7 +404,7 @@ final class Decorrelation {
         return false;
     }
 
-    private static Expr and(List<Expr> conditions) {
+    static Expr and(List<Expr> conditions) {
         return conditions.isEmpty() ? null : conditions.size() == 1 ? conditions.getFirst() : new Expr.Bool(Expr.BoolOp.AND, conditions);
     }
 }

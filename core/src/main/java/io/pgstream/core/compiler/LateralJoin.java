@@ -35,9 +35,14 @@ final class LateralJoin {
                 || (kind != Rel.JoinKind.INNER && kind != Rel.JoinKind.LEFT)) {
             throw new NotDifferentiableException("a LATERAL subquery that reads the outer row other than in its WHERE");
         }
-        Expr both = condition == null ? filter.condition()
+        Expr both = condition == null || isTrue(condition) ? filter.condition()
                 : new Expr.Bool(Expr.BoolOp.AND, List.of(condition, filter.condition()));
         return new Rel.Join(left, filter.input(), kind, both);
+    }
+
+    /** {@code ON true}, as LEFT JOIN LATERAL is written. */
+    private static boolean isTrue(Expr condition) {
+        return condition instanceof Expr.Const constant && constant.type().oid() == 16 && "true".equals(constant.text());
     }
 
     /** The qualifiers of columns a relation's expressions read that none of its inputs yields. */

@@ -72,6 +72,10 @@ public final class QueryTranslator {
     /** The level a pulled-up entry's query is read at. */
     private final Map<Entry, Level> pulledUp = new HashMap<>();
     private final Set<String> used = new HashSet<>();
+    /** The columns of a LATERAL subquery read as a table per correlation key ({@link LateralSubquery}). */
+    private final Map<Entry, List<Expr>> lateralColumns = new HashMap<>();
+    /** The right inputs that have exactly one row for every row of the left: joined by a left join. */
+    private final Set<Rel> oneRowPerLeftRow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private QueryTranslator(Catalog catalog) {
         this.catalog = catalog;
@@ -253,7 +257,7 @@ public final class QueryTranslator {
         Rel rel = null;
         for (Query.FromItem item : level.query().from()) {
             Rel next = item(level, item);
-            rel = rel == null ? next : LateralJoin.of(rel, next, Rel.JoinKind.INNER, null);
+            rel = rel == null ? next : join(rel, next, Rel.JoinKind.INNER, null);
         }
         return rel;
     }
@@ -271,9 +275,24 @@ public final class QueryTranslator {
                     case "FULL" -> Rel.JoinKind.FULL;
                     default -> throw new NotDifferentiableException("a " + join.type() + " join");
                 };
-                yield LateralJoin.of(left, right, kind, join.condition() == null ? null : resolve(level, join.condition()));
+                yield join(left, right, kind, join.condition() == null ? null : resolve(level, join.condition()));
             }
         };
+    }
+
+    private Rel join(Rel left, Rel right, Rel.JoinKind kind, Expr condition) throws NotDifferentiableException {
+        return LateralJoin.of(left, right, oneRowPerLeftRow.contains(right) ? Rel.JoinKind.LEFT : kind, condition);
+    }
+
+    /** A LATERAL subquery that is not pulled up: a table per correlation key, its WHERE the join's condition. */
+    private Rel lateral(Entry at, Query subquery) throws NotDifferentiableException {
+        LateralSubquery lateral = LateralSubquery.of(decorrelation, this, at.level(), subquery);
+        lateralColumns.put(at, lateral.columns());
+        Rel right = lateral.condition() == null ? lateral.table() : new Rel.Filter(lateral.table(), lateral.condition());
+        if (lateral.oneRow()) {
+            oneRowPerLeftRow.add(right);
+        }
+        return right;
     }
 
     private Rel entry(Entry at) throws NotDifferentiableException {
@@ -282,9 +301,7 @@ public final class QueryTranslator {
         return switch (entry) {
             case Query.Relation relation when relation.relkind().equals("v") -> tableQuery(at, catalog.view(relation.relid()));
             case Query.Relation relation -> new Rel.Scan(catalog.relation(relation.relid()), alias(at, relation));
-            case Query.Subquery subquery when subquery.lateral() && !pullsUp(subquery.query()) ->
-                    throw new NotDifferentiableException("a LATERAL subquery that groups, is DISTINCT or has a LIMIT ("
-                            + subquery.alias() + ")");
+            case Query.Subquery subquery when subquery.lateral() && !pullsUp(subquery.query()) -> lateral(at, subquery.query());
             case Query.Subquery subquery -> tableQuery(at, subquery.query());
             case Query.CteReference reference -> tableQuery(at, cte(level, reference));
             case Query.Values values -> {
@@ -434,6 +451,9 @@ public final class QueryTranslator {
         int index = var.attribute() - 1;
         if (derived.containsKey(at)) {
             return new Expr.Column(derived.get(at).alias(), entry.columns().get(index), var.type());
+        }
+        if (lateralColumns.containsKey(at)) {
+            return lateralColumns.get(at).get(index);
         }
         if (pulledUp.containsKey(at)) {
             Level inner = pulledUp.get(at);

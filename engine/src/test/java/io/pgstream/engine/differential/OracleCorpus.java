@@ -192,6 +192,10 @@ public final class OracleCorpus {
             q("lateral_cross", "SELECT a.id, s.w FROM a CROSS JOIN LATERAL (SELECT b.w FROM b WHERE b.k = a.k) s"),
             q("lateral_left_on_true", "SELECT a.id, s.w, s.label FROM a LEFT JOIN LATERAL"
                     + " (SELECT b.w, b.label FROM b WHERE b.k = a.k AND b.w > a.g) s ON true"),
+            q("lateral_aggregate", "SELECT a.id, s.n, s.total, s.top FROM a CROSS JOIN LATERAL"
+                    + " (SELECT count(*) AS n, sum(b.w) AS total, max(b.label) AS top FROM b WHERE b.k = a.k) s"),
+            q("lateral_aggregate_left_on_true", "SELECT a.id, a.v, s.n FROM a LEFT JOIN LATERAL"
+                    + " (SELECT count(c.x) + 1 AS n FROM c WHERE c.g = a.g AND c.k = a.k AND c.x > 0) s ON true WHERE s.n > 1"),
             q("lateral_comma_outer_expression", "SELECT a.id, s.x FROM a, LATERAL (SELECT c.x + a.v AS x FROM c WHERE c.g = a.g) s"),
             // ORDER BY ... LIMIT at the top, each order fixing the result (a unique column last)
             q("topk_scan", "SELECT id, k, v FROM a ORDER BY v DESC NULLS LAST, id LIMIT 3"),
@@ -587,8 +591,8 @@ public final class OracleCorpus {
             u("limit_without_order_by", "SELECT id, k FROM a LIMIT 3", "ORDER BY"),
             u("limit_not_constant", "SELECT id FROM a ORDER BY id LIMIT (SELECT count(*) FROM b)", "LIMIT"),
             u("offset_without_limit", "SELECT id FROM a ORDER BY id OFFSET 2", "OFFSET"),
-            u("lateral_grouped", "SELECT a.id, s.n FROM a CROSS JOIN LATERAL (SELECT count(*) AS n FROM b WHERE b.k = a.k) s",
-                    "LATERAL"),
+            u("lateral_grouped", "SELECT a.id, s.w, s.n FROM a CROSS JOIN LATERAL (SELECT b.w, count(*) AS n FROM b"
+                    + " WHERE b.k = a.k GROUP BY b.w) s", "LATERAL"),
             u("recursive_cte", "WITH RECURSIVE r(n) AS (SELECT k FROM a UNION SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r",
                     "RECURSIVE"),
             u("scalar_subquery_not_aggregate", "SELECT id, (SELECT w FROM b WHERE b.id = a.id) AS w FROM a", "scalar subquery"),
