@@ -48,10 +48,6 @@ BEGIN
     EXECUTE format('DROP VIEW %s', v_view);
 END $$;
 
--- The name of the state table of a stream table's plan (see stream_table.state_tables).
-CREATE FUNCTION pgstream._state_table(p_id bigint) RETURNS text LANGUAGE sql IMMUTABLE AS
-$$ SELECT format('pgstream_changes.%I', 'state_' || p_id) $$;
-
 -- Drops the state tables of a stream table's plan, when the plan goes.
 CREATE FUNCTION pgstream._drop_state_tables(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE

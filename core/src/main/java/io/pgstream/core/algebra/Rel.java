@@ -104,6 +104,28 @@ public sealed interface Rel {
         }
     }
 
+    /**
+     * WITH RECURSIVE's result, {@code base UNION step}: the least set of rows holding base's and closed under
+     * step, whose one {@link RecursiveRef} (numbered {@code number}) reads the rows derived so far. Its
+     * outputs are {@code alias.name}.
+     */
+    record Recursive(Rel base, Rel step, String alias, List<String> names, int number) implements Rel {
+        public Recursive {
+            Objects.requireNonNull(base);
+            Objects.requireNonNull(step);
+            Objects.requireNonNull(alias);
+            names = List.copyOf(names);
+        }
+    }
+
+    /** Inside a recursive query's step, the rows derived so far, read under an alias. */
+    record RecursiveRef(int number, String alias, List<String> names) implements Rel {
+        public RecursiveRef {
+            Objects.requireNonNull(alias);
+            names = List.copyOf(names);
+        }
+    }
+
     /** An ORDER BY item of a {@link TopK}: a column of its input, its direction and where NULLs sort. */
     record SortKey(int column, boolean descending, boolean nullsFirst) {}
 
@@ -136,6 +158,8 @@ public sealed interface Rel {
             case Distinct distinct -> List.of(distinct.input());
             case Derived derived -> List.of(derived.input());
             case TopK topK -> List.of(topK.input());
+            case Recursive recursive -> List.of(recursive.base(), recursive.step());
+            case RecursiveRef reference -> List.of();
         };
     }
 
@@ -156,6 +180,9 @@ public sealed interface Rel {
             case Distinct distinct -> new Distinct(inputs.getFirst());
             case Derived derived -> new Derived(inputs.getFirst(), derived.alias(), derived.names());
             case TopK topK -> new TopK(inputs.getFirst(), topK.keys(), topK.limit(), topK.offset(), topK.width());
+            case Recursive recursive -> new Recursive(inputs.get(0), inputs.get(1), recursive.alias(), recursive.names(),
+                    recursive.number());
+            case RecursiveRef reference -> throw new IllegalArgumentException("a recursive reference has no inputs");
         };
     }
 
@@ -194,6 +221,8 @@ public sealed interface Rel {
                             .map(k -> "#" + (k.column() + 1) + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
                             .collect(Collectors.joining(", ")))
                     .append(" LIMIT ").append(topK.limit()).append(" OFFSET ").append(topK.offset());
+            case Recursive recursive -> out.append("Recursive AS ").append(recursive.alias()).append(" (base UNION step)");
+            case RecursiveRef reference -> out.append("Recursive reference AS ").append(reference.alias());
         }
         out.append("  [").append(strategy(rel)).append("]\n");
         rel.children().forEach(input -> explain(input, depth + 1, out, sql));
@@ -218,6 +247,9 @@ public sealed interface Rel {
             case Combine combine -> "per touched row: its counts on both sides";
             case TopK topK -> "the input kept in a state table indexed by the order; Δ: its first offset + limit rows"
                     + " (and as many more as rows were deleted) re-read with the inserted rows, the new top compared with the stored rows";
+            case Recursive recursive -> "its rows in a state table; Δ: delete and rederive (rows that lost a derivation, and"
+                    + " what they derived, taken out, those still derivable put back), new rows by semi-naive evaluation";
+            case RecursiveRef reference -> "the rows derived so far";
         };
     }
 }

@@ -93,7 +93,8 @@ final class AggregatePlanWriter {
     static Plan write(CompileRequest request, Rel.Project project, List<String> argumentTypes, List<String> hiddenCallTypes,
                       Rel query) throws NotDifferentiableException {
         AggregatePlanWriter writer = new AggregatePlanWriter(request, project, argumentTypes, hiddenCallTypes);
-        return new Plan(query.explain(writer.sql), writer.hiddenColumns(), writer.fullQuery(), writer.deltaStatement());
+        String delta = writer.deltaStatement();
+        return new Plan(query.explain(writer.sql), writer.hiddenColumns(), writer.fullQuery(), delta, writer.states.stateTables());
     }
 
     /** The type of each call's value: its output column's, or PostgreSQL's answer for a hidden one. */

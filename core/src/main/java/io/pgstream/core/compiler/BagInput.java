@@ -74,6 +74,11 @@ final class BagInput {
                 + BagChanges.netted("__pgs_d", names) + ")";
     }
 
+    /** The state tables the states written so far keep. */
+    List<Plan.StateTable> stateTables() {
+        return states.stateTables();
+    }
+
     /** The CTEs of the states {@link #delta()} read, to follow the frontier's. */
     String ctes() {
         return states.ctes();

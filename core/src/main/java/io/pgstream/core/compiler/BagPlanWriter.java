@@ -20,6 +20,6 @@ final class BagPlanWriter {
                 + DeltaStatement.result(null);
         String full = "SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM (" + request.definition() + ") q";
         return new Plan(bag.explain(request.sql()), List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint")), full,
-                delta);
+                delta, input.stateTables());
     }
 }

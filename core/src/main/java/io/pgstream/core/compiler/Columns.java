@@ -44,6 +44,8 @@ final class Columns {
             case Rel.Combine combine -> of(combine.left());
             case Rel.Derived derived -> derived.names().stream().map(name -> new Expr.Column(derived.alias(), name, null)).toList();
             case Rel.TopK topK -> of(topK.input()).subList(0, topK.width());
+            case Rel.Recursive recursive -> recursive.names().stream().map(name -> new Expr.Column(recursive.alias(), name, null)).toList();
+            case Rel.RecursiveRef reference -> reference.names().stream().map(name -> new Expr.Column(reference.alias(), name, null)).toList();
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
         };
     }

@@ -4,6 +4,7 @@ import io.pgstream.core.algebra.TableName;
 import io.pgstream.core.analyzed.Catalog;
 import io.pgstream.core.analyzed.Query;
 import io.pgstream.core.sql.ExprRenderer;
+import io.pgstream.core.sql.Sql;
 import java.util.List;
 
 /**
@@ -15,10 +16,13 @@ import java.util.List;
  * @param target     the stream table, quoted and qualified
  * @param columns    the stream table's columns (its query's outputs), in order, with their types
  * @param sources    the tables the query reads, with their change buffers
- * @param stateTable the name (quoted, qualified) a state table of this stream table's plan takes
+ * @param id         the stream table's id, which names the state tables of its plan
  */
 public record CompileRequest(String definition, Query analyzed, Catalog catalog, String target, List<Column> columns,
-                             List<Source> sources, String stateTable) {
+                             List<Source> sources, long id) {
+
+    /** The schema of the tables the extension keeps for stream tables: change buffers, state tables. */
+    public static final String INTERNAL_SCHEMA = "pgstream_changes";
 
     public CompileRequest {
         columns = List.copyOf(columns);
@@ -33,6 +37,11 @@ public record CompileRequest(String definition, Query analyzed, Catalog catalog,
         public Source {
             capturedColumns = List.copyOf(capturedColumns);
         }
+    }
+
+    /** The name (quoted, qualified) of a state table of this stream table's plan, by its role. */
+    public String stateTable(String role) {
+        return INTERNAL_SCHEMA + "." + Sql.identifier("state_" + id + "_" + role);
     }
 
     /** The renderer of this query's expressions. */

@@ -56,6 +56,6 @@ final class DistinctPlanWriter {
                 + " AS __pgs_rowid, count(*) AS __pgs_count\n  FROM (" + input.current() + ") x GROUP BY " + input.names("x");
         List<CompileRequest.Column> hidden = List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint"),
                 new CompileRequest.Column("__pgs_count", "bigint"));
-        return new Plan(distinct.explain(request.sql()), hidden, full, delta);
+        return new Plan(distinct.explain(request.sql()), hidden, full, delta, input.stateTables());
     }
 }

@@ -70,6 +70,8 @@ final class LateralJoin {
             case Rel.Scan scan -> Set.of(scan.alias());
             case Rel.Values values -> Set.of(values.alias());
             case Rel.Derived derived -> Set.of(derived.alias());
+            case Rel.Recursive recursive -> Set.of(recursive.alias());
+            case Rel.RecursiveRef reference -> Set.of(reference.alias());
             case Rel.Project project -> Set.of("");
             case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> yielded(join.left());
             case Rel.Join join -> {

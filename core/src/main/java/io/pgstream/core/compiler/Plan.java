@@ -20,14 +20,9 @@ public record Plan(String operatorTree, List<CompileRequest.Column> hiddenColumn
         stateTables = List.copyOf(stateTables);
     }
 
-    /** A plan that keeps no state table. */
-    public Plan(String operatorTree, List<CompileRequest.Column> hiddenColumns, String fullQuery, String deltaStatement) {
-        this(operatorTree, hiddenColumns, fullQuery, deltaStatement, List.of());
-    }
-
     /**
-     * A table of intermediate rows the delta statement maintains (a TopK's input), refilled with the stream
-     * table on every FULL refresh, in the same statement.
+     * A table of intermediate rows the delta statement maintains (a TopK's input, a recursive query's rows),
+     * refilled with the stream table on every FULL refresh, in the same statement.
      *
      * @param name       quoted and qualified
      * @param definition statements that create it and its indexes, in order

@@ -74,6 +74,9 @@ public final class QueryTranslator {
     private final Set<String> used = new HashSet<>();
     /** The columns of a LATERAL subquery read as a table per correlation key ({@link LateralSubquery}). */
     private final Map<Entry, List<Expr>> lateralColumns = new HashMap<>();
+    /** The recursive WITH queries being translated, and how many were met: each reference numbered. */
+    private final Map<RecursionKey, Recursion> recursions = new HashMap<>();
+    private int recursionsSeen;
     /** The right inputs that have exactly one row for every row of the left: joined by a left join. */
     private final Set<Rel> oneRowPerLeftRow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
@@ -99,9 +102,6 @@ public final class QueryTranslator {
     Rel query(Query query, Level outer) throws NotDifferentiableException {
         if (!query.refusals().isEmpty()) {
             throw new NotDifferentiableException(query.refusals().getFirst());
-        }
-        if (query.ctes().stream().anyMatch(Query.Cte::recursive)) {
-            throw new NotDifferentiableException("WITH RECURSIVE");
         }
         if (query.limit() != null || query.offset() != null) {
             if (outer != null) {
@@ -303,7 +303,7 @@ public final class QueryTranslator {
             case Query.Relation relation -> new Rel.Scan(catalog.relation(relation.relid()), alias(at, relation));
             case Query.Subquery subquery when subquery.lateral() && !pullsUp(subquery.query()) -> lateral(at, subquery.query());
             case Query.Subquery subquery -> tableQuery(at, subquery.query());
-            case Query.CteReference reference -> tableQuery(at, cte(level, reference));
+            case Query.CteReference reference -> cteReference(at, reference);
             case Query.Values values -> {
                 List<List<Expr>> rows = new ArrayList<>();
                 for (List<Expr> row : values.rows()) {
@@ -323,14 +323,67 @@ public final class QueryTranslator {
         };
     }
 
-    /** A WITH query: inlined where it is read, once per reference. */
-    private static Query cte(Level level, Query.CteReference reference) {
-        Level at = level;
+    /**
+     * A WITH query: inlined where it is read, once per reference; a recursive one is a {@link Rel.Recursive}
+     * per reference, and inside its step the reference to itself is its {@link Rel.RecursiveRef}.
+     */
+    private Rel cteReference(Entry at, Query.CteReference reference) throws NotDifferentiableException {
+        Level defining = at.level();
         for (int up = 0; up < reference.levelsUp(); up++) {
-            at = at.outer();
+            defining = defining.outer();
         }
-        return at.query().ctes().stream().filter(c -> c.name().equals(reference.name())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no WITH query " + reference.name())).query();
+        Query.Cte cte = defining.query().ctes().stream().filter(c -> c.name().equals(reference.name())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no WITH query " + reference.name()));
+        Recursion recursion = recursions.get(new RecursionKey(defining, cte.name()));
+        if (recursion != null) {
+            if (recursion.references++ > 0) {
+                throw new NotDifferentiableException("a recursive WITH query whose step reads it more than once (non-linear recursion)");
+            }
+            String alias = uniqueAlias(reference.alias());
+            aliases.put(at, alias);
+            return new Rel.RecursiveRef(recursion.number, alias, reference.columns());
+        }
+        return cte.recursive() ? recursive(at, reference, cte, defining) : tableQuery(at, cte.query());
+    }
+
+    /** A recursive WITH query being translated: the query level defining it and its name. */
+    private record RecursionKey(Level defining, String name) {}
+
+    private static final class Recursion {
+        final int number;
+        int references;
+
+        Recursion(int number) {
+            this.number = number;
+        }
+    }
+
+    /** {@code base UNION step}, step reading the query once: linear recursion, its rows a set. */
+    private Rel recursive(Entry at, Query.CteReference reference, Query.Cte cte, Level defining) throws NotDifferentiableException {
+        Query query = cte.query();
+        if (!(query.setOperation() instanceof Query.Combine union) || !union.operation().equals("UNION")
+                || !(union.right() instanceof Query.Branch step)) {
+            throw new NotDifferentiableException("a recursive WITH query that is not base UNION step");
+        }
+        if (union.all()) {
+            throw new NotDifferentiableException("WITH RECURSIVE ... UNION ALL (its rows are a bag: derivations are not"
+                    + " counted; UNION, which keeps each row once, is maintained)");
+        }
+        Level level = new Level(query, defining);
+        RecursionKey key = new RecursionKey(defining, cte.name());
+        Recursion recursion = new Recursion(++recursionsSeen);
+        recursions.put(key, recursion);
+        Rel base;
+        Rel recursiveStep;
+        try {
+            base = setOperation(level, union.left());
+            recursiveStep = setOperation(level, step);
+        } finally {
+            recursions.remove(key);
+        }
+        String alias = uniqueAlias(reference.alias());
+        aliases.put(at, alias);
+        return new Rel.Recursive(base, recursiveStep, alias, reference.columns(), recursion.number);
     }
 
     /** A query read as a table: pulled up when it is a select-project-join query, else a derived table. */
@@ -461,6 +514,7 @@ public final class QueryTranslator {
         }
         return switch (entry) {
             case Query.Values values -> new Expr.Column(aliases.get(at), values.columns().get(index), var.type());
+            case Query.CteReference reference -> new Expr.Column(aliases.get(at), reference.columns().get(index), var.type());
             case Query.Relation relation -> {
                 String alias = aliases.get(at);
                 if (alias == null) {

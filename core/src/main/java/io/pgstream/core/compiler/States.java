@@ -37,6 +37,7 @@ final class States {
     private final SemiJoinStates semiJoins = new SemiJoinStates(this);
     private final GroupStates groups = new GroupStates(this);
     private final CombineStates combines = new CombineStates(this);
+    private final RecursiveStates recursions;
     /** The CTE name of each delta written through {@link #shared}, and their definitions in order. */
     private final Map<Rel, String> deltas = new HashMap<>();
     private final List<String> definitions = new ArrayList<>();
@@ -45,6 +46,17 @@ final class States {
         this.request = request;
         this.sql = request.sql();
         this.columns = new Columns(request);
+        this.recursions = new RecursiveStates(this, request);
+    }
+
+    /** Adds a CTE the statement lists with the others (see {@link #ctes()}). */
+    void define(String cte) {
+        definitions.add(cte);
+    }
+
+    /** The state tables the states written so far keep. */
+    List<Plan.StateTable> stateTables() {
+        return recursions.stateTables();
     }
 
     List<Expr.Column> columns(Rel rel) throws NotDifferentiableException {
@@ -115,6 +127,8 @@ final class States {
             case Rel.Filter filter -> throw new IllegalStateException("HAVING outside a projection");
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
             case Rel.TopK topK -> throw new IllegalStateException("a TopK below the top of the query");
+            case Rel.Recursive recursive -> recursions.of(recursive, state);
+            case Rel.RecursiveRef reference -> recursions.reference(reference, state);
         };
     }
 

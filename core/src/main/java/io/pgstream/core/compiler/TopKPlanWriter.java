@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The plan of a query ending in {@code ORDER BY ... LIMIT n OFFSET m}: the stream table holds the rows
@@ -36,7 +37,7 @@ final class TopKPlanWriter {
         int width = states.columns(topK.input()).size();
         List<String> columns = IntStream.range(0, width).mapToObj(Columns::name).toList();
         List<String> names = request.columns().stream().map(c -> Sql.identifier(c.name())).toList();
-        String state = request.stateTable();
+        String state = request.stateTable("top");
         String inputDelta = states.of(topK.input(), State.DELTA); // before the CTEs its states read are listed
         long ranked = topK.offset() + topK.limit();
         List<String> shown = new ArrayList<>();
@@ -72,7 +73,7 @@ final class TopKPlanWriter {
                 + DeltaStatement.result(null);
         String full = "SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM (" + request.definition() + ") q";
         return new Plan(topK.explain(request.sql()), List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint")), full,
-                delta, List.of(stateTable(request, topK, columns)));
+                delta, Stream.concat(states.stateTables().stream(), Stream.of(stateTable(request, topK, columns))).toList());
     }
 
     /**
@@ -109,7 +110,7 @@ final class TopKPlanWriter {
         String rows = "SELECT " + BagChanges.qualified("x", columns) + ", hashtextextended(ROW("
                 + BagChanges.qualified("x", columns) + ")::text, 0) AS __pgs_rowid FROM ("
                 + new States(request).of(topK.input(), State.NEW) + ") x";
-        String state = request.stateTable();
+        String state = request.stateTable("top");
         return new Plan.StateTable(state, List.of(
                 "CREATE TABLE " + state + " AS " + rows + " WITH NO DATA",
                 "CREATE INDEX ON " + state + " (__pgs_rowid)",

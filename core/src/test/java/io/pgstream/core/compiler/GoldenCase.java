@@ -40,7 +40,8 @@ public record GoldenCase(Path file, Map<String, String> sections) {
             source("a", "id", "k", "g", "v", "f", "t", "flag"), source("b", "id", "k", "w", "label"), source("c", "id", "k", "g", "x"));
 
     public static final String TARGET = "\"public\".\"st\"";
-    public static final String STATE_TABLE = "pgstream_changes.\"state_1\"";
+    /** The id of the stream table every golden query is compiled for. */
+    public static final long ID = 1;
 
     private static CompileRequest.Source source(String table, String... columns) {
         return new CompileRequest.Source(new TableName("public", table), "pgstream_changes.\"" + table + "_changes\"",
@@ -117,7 +118,7 @@ public record GoldenCase(Path file, Map<String, String> sections) {
         List<CompileRequest.Column> columns = section("columns").lines()
                 .map(line -> new CompileRequest.Column(line.split(" ", 2)[0], line.split(" ", 2)[1])).toList();
         return new CompileRequest(section("definition"), QueryReader.read(section("analyzed")), catalog(), TARGET, columns,
-                SOURCES, STATE_TABLE);
+                SOURCES, ID);
     }
 
     /** PostgreSQL's recorded answers to the compiler's type probes, in order. */

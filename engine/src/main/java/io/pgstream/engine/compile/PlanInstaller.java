@@ -88,10 +88,8 @@ public final class PlanInstaller {
         String definition;
         String target;
         long relid;
-        String stateTable;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT definition, relid, format('%I.%I', n.nspname, c.relname), pgstream._state_table(st.id)"
-                        + " FROM pgstream.stream_table st"
+                "SELECT definition, relid, format('%I.%I', n.nspname, c.relname) FROM pgstream.stream_table st"
                         + " JOIN pg_class c ON c.oid = st.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE st.id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rs = statement.executeQuery()) {
@@ -101,12 +99,11 @@ public final class PlanInstaller {
                 definition = rs.getString(1);
                 relid = rs.getLong(2);
                 target = rs.getString(3);
-                stateTable = rs.getString(4);
             }
         }
         Query analyzed = QueryReader.read(analyzed(connection, definition));
         return new CompileRequest(definition, analyzed, catalog(connection, Catalog.References.of(analyzed)), target,
-                columns(connection, relid), sources(connection, id), stateTable);
+                columns(connection, relid), sources(connection, id), id);
     }
 
     private static List<CompileRequest.Column> columns(Connection connection, long relid) throws SQLException {

@@ -1,0 +1,177 @@
+package io.pgstream.core.compiler;
+
+import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.compiler.States.State;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * WITH RECURSIVE ({@link Rel.Recursive}, {@code R = lfp(X ↦ B ∪ S(X))}, a set): its rows are kept in a
+ * state table (R⁰ at the start of a refresh, read before the statement writes it), and its delta is
+ * computed by delete and rederive, then semi-naive evaluation:
+ *
+ * <ol>
+ *   <li><b>seeds</b>: ΔB and ΔS(R⁰), the step's delta with R held at R⁰ (the chain rule with an empty
+ *       delta for the recursive reference), not netted: every derivation lost to a deleted source row is
+ *       a row of negative weight there, every one gained a row of positive weight;</li>
+ *   <li><b>over-delete</b>: D, the rows of R⁰ among the negative seeds, and, recursively, what the step
+ *       derives from D over the new sources, kept to R⁰. Every row of R⁰ that R¹ lacks is in D: take one
+ *       of least derivation depth; its shallowest derivation lost a source row (a seed) or reads a row R¹
+ *       lacks, of smaller depth, hence in D;</li>
+ *   <li><b>rederive and insert</b>: R⁰ − D ⊆ R¹, and the rows of R¹ outside it are found from the
+ *       candidates (positive seeds and D) that B¹ or S¹(R⁰ − D) yields, then by iterating S¹ over the
+ *       rows found so far: N. A row of R¹ − (R⁰ − D) whose derivation leaves R⁰ − D first does so
+ *       through a base row or a step from R⁰ − D, over a source row that is new (a positive seed) or
+ *       old (then the row was in R⁰, so in D);</li>
+ *   <li>Δ = +(N − D), −(D − N); the state table is updated by it in the same statement.</li>
+ * </ol>
+ *
+ * PostgreSQL evaluates both fixpoints (WITH RECURSIVE ... UNION, as it evaluates the query itself: a
+ * recursion that does not end does not end here either). NEW is the whole recursion evaluated, which
+ * the state table's refill reads too. Rows compare by PostgreSQL's equality, NULLs equal ({@link RowKey}),
+ * as UNION compares them.
+ */
+final class RecursiveStates {
+
+    private final States states;
+    private final CompileRequest request;
+    /** The recursions whose delta is written, by number. */
+    private final Map<Integer, Plan.StateTable> written = new HashMap<>();
+    /** While a step is rendered: where its recursive reference reads; absent, the state table (R⁰, no delta). */
+    private final Map<Integer, String> readFrom = new HashMap<>();
+
+    RecursiveStates(States states, CompileRequest request) {
+        this.states = states;
+        this.request = request;
+    }
+
+    /** The state tables of the recursions whose delta this statement computes. */
+    List<Plan.StateTable> stateTables() {
+        return List.copyOf(written.values());
+    }
+
+    String of(Rel.Recursive recursive, State state) throws NotDifferentiableException {
+        int width = recursive.names().size();
+        return switch (state) {
+            case OLD -> States.select(States.references("s", width), "1::bigint") + " FROM " + table(recursive) + " s";
+            case NEW -> States.select(States.references("a", width), "1::bigint") + " FROM (" + evaluated(recursive) + ") a";
+            case DELTA -> {
+                write(recursive);
+                yield "SELECT d.* FROM " + name(recursive, "delta") + " d";
+            }
+        };
+    }
+
+    String reference(Rel.RecursiveRef reference, State state) {
+        int width = reference.names().size();
+        String source = readFrom.getOrDefault(reference.number(), request.stateTable("r" + reference.number()));
+        String rows = States.select(States.references("x", width), "1::bigint") + " FROM " + source + " x";
+        return state == State.DELTA ? rows + " WHERE false" : rows;
+    }
+
+    /** The whole recursion, by PostgreSQL: its rows' columns {@code __pgs_c<i>}. */
+    private String evaluated(Rel.Recursive recursive) throws NotDifferentiableException {
+        String all = name(recursive, "all");
+        return "WITH RECURSIVE " + all + "(" + columns(recursive, null) + ") AS (\n    SELECT " + columns(recursive, "b")
+                + " FROM (" + states.of(recursive.base(), State.NEW) + ") b\n    UNION\n    SELECT " + columns(recursive, "y")
+                + " FROM (" + step(recursive, all) + ") y)\nSELECT * FROM " + all;
+    }
+
+    /** The step's rows now, its recursive reference reading {@code source}. */
+    private String step(Rel.Recursive recursive, String source) throws NotDifferentiableException {
+        readFrom.put(recursive.number(), source);
+        try {
+            return states.of(recursive.step(), State.NEW);
+        } finally {
+            readFrom.remove(recursive.number());
+        }
+    }
+
+    private void write(Rel.Recursive recursive) throws NotDifferentiableException {
+        if (written.containsKey(recursive.number())) {
+            return;
+        }
+        String table = table(recursive);
+        String seed = name(recursive, "seed");
+        String over = name(recursive, "over");
+        String found = name(recursive, "new");
+        String delta = name(recursive, "delta");
+        String d = name(recursive, "d");
+        String n = name(recursive, "n");
+        String kept = name(recursive, "kept");
+        // the SQL of the inputs first, so that the CTEs they read are listed before these
+        String baseDelta = states.of(recursive.base(), State.DELTA);
+        String stepDelta = states.of(recursive.step(), State.DELTA);
+        String baseNow = states.of(recursive.base(), State.NEW);
+        String stepOverDeleted = step(recursive, d);
+        String stepOverKept = step(recursive, kept);
+        String stepOverFound = step(recursive, n);
+        String inTable = "EXISTS (SELECT 1 FROM " + table + " s WHERE " + same(recursive, "s", "%1$s") + ")";
+        String inOver = "EXISTS (SELECT 1 FROM " + over + " o WHERE " + same(recursive, "o", "%1$s") + ")";
+        String inKept = "(" + inTable + " AND NOT " + inOver + ")";
+        states.define(seed + " AS MATERIALIZED (\n    SELECT " + columns(recursive, "b") + ", b.__pgs_w FROM (" + baseDelta
+                + ") b\n    UNION ALL\n    SELECT " + columns(recursive, "y") + ", y.__pgs_w FROM (" + stepDelta + ") y)");
+        states.define(over + " AS MATERIALIZED (\n    WITH RECURSIVE " + d + "(" + columns(recursive, null) + ") AS (\n"
+                + "        SELECT DISTINCT " + columns(recursive, "z") + " FROM " + seed + " z WHERE z.__pgs_w < 0 AND "
+                + inTable.formatted("z") + "\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM (" + stepOverDeleted
+                + ") y WHERE " + inTable.formatted("y") + ")\n    SELECT * FROM " + d + ")");
+        states.define(found + " AS MATERIALIZED (\n    WITH RECURSIVE " + kept + " AS (SELECT " + columns(recursive, "s") + " FROM "
+                + table + " s WHERE NOT " + inOver.formatted("s") + "),\n    " + n + "(" + columns(recursive, null) + ") AS (\n"
+                + "        SELECT DISTINCT " + columns(recursive, "c") + " FROM (SELECT " + columns(recursive, "z") + " FROM " + seed
+                + " z WHERE z.__pgs_w > 0 UNION ALL SELECT " + columns(recursive, "o") + " FROM " + over + " o) c\n"
+                + "         WHERE NOT " + inKept.formatted("c") + "\n           AND (EXISTS (SELECT 1 FROM (" + baseNow + ") b WHERE "
+                + same(recursive, "b", "c") + ")\n             OR EXISTS (SELECT 1 FROM (" + stepOverKept + ") y WHERE "
+                + same(recursive, "y", "c") + "))\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM ("
+                + stepOverFound + ") y WHERE NOT " + inKept.formatted("y") + ")\n    SELECT * FROM " + n + ")");
+        states.define(delta + " AS MATERIALIZED (\n    " + States.select(States.references("f", width(recursive)), "1::bigint")
+                + " FROM " + found + " f WHERE NOT " + inOver.formatted("f") + "\n    UNION ALL\n    "
+                + States.select(States.references("o", width(recursive)), "-1::bigint") + " FROM " + over + " o WHERE NOT EXISTS"
+                + " (SELECT 1 FROM " + found + " f WHERE " + same(recursive, "f", "o") + "))");
+        states.define(name(recursive, "deleted") + " AS (\n    DELETE FROM " + table + " s USING " + delta + " x WHERE x.__pgs_w < 0 AND "
+                + "s.__pgs_rowid = " + RowKey.hash(States.references("x", width(recursive))) + " AND " + same(recursive, "s", "x")
+                + "\n    RETURNING 1)");
+        states.define(name(recursive, "inserted") + " AS (\n    INSERT INTO " + table + " (" + columns(recursive, null)
+                + ", __pgs_rowid)\n    SELECT " + columns(recursive, "x") + ", " + RowKey.hash(States.references("x", width(recursive)))
+                + " FROM " + delta + " x WHERE x.__pgs_w > 0\n    RETURNING 1)");
+        written.put(recursive.number(), stateTable(recursive));
+    }
+
+    /** The state table: the recursion's rows, each once, with their hash (indexed). */
+    private Plan.StateTable stateTable(Rel.Recursive recursive) throws NotDifferentiableException {
+        String fill = "SELECT " + columns(recursive, "a") + ", " + RowKey.hash(States.references("a", width(recursive)))
+                + " AS __pgs_rowid FROM (" + evaluated(recursive) + ") a";
+        String table = table(recursive);
+        return new Plan.StateTable(table, List.of("CREATE TABLE " + table + " AS " + fill + " WITH NO DATA",
+                "CREATE INDEX ON " + table + " (__pgs_rowid)"), fill);
+    }
+
+    /** The same row in two qualifiers' columns, NULLs equal, through the stored hash when one is the state table's. */
+    private String same(Rel.Recursive recursive, String left, String right) {
+        List<String> l = States.references(left, width(recursive));
+        List<String> r = States.references(right, width(recursive));
+        String rows = RowKey.same(l, r);
+        return left.equals("s") ? "s.__pgs_rowid = " + RowKey.hash(r) + " AND " + rows : rows;
+    }
+
+    private String table(Rel.Recursive recursive) {
+        return request.stateTable("r" + recursive.number());
+    }
+
+    private static String name(Rel.Recursive recursive, String part) {
+        return "__pgs_r" + recursive.number() + "_" + part;
+    }
+
+    private static int width(Rel.Recursive recursive) {
+        return recursive.names().size();
+    }
+
+    /** {@code q.__pgs_c0, q.__pgs_c1, ...}, or the bare names for a null qualifier. */
+    private static String columns(Rel.Recursive recursive, String qualifier) {
+        return IntStream.range(0, width(recursive)).mapToObj(i -> (qualifier == null ? "" : qualifier + ".") + Columns.name(i))
+                .collect(Collectors.joining(", "));
+    }
+}
