@@ -29,6 +29,20 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
                 offset, setOperation, hasAggregates, refusals);
     }
 
+    /**
+     * This query without DISTINCT ON, every target entry an output (ORDER BY's junk ones too) named
+     * {@code column<position>}: the rows DISTINCT ON picks from.
+     */
+    public Query withoutDistinctOnEveryTargetShown() {
+        List<Target> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            shown.add(new Target(target.expr(), "column" + (i + 1), target.sortGroupRef(), false));
+        }
+        return new Query(ctes, rangeTable, from, where, shown, groupBy, having, List.of(), false, orderBy, limit,
+                offset, setOperation, hasAggregates, refusals);
+    }
+
     /** The range-table entry at a 1-based index. */
     public RangeEntry entry(int index) {
         return rangeTable.get(index - 1);
