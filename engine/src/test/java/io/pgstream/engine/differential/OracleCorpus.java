@@ -422,7 +422,7 @@ public final class OracleCorpus {
      * outer joins, semi and anti joins (EXISTS, IN, ANY/ALL, with SQL's NULL rules), scalar subqueries,
      * WITH, aggregates over joins over aggregates, INTERSECT and EXCEPT, DISTINCT and FILTER aggregates,
      * ordered string_agg and array_agg, a user-defined aggregate ({@code my_sum}, see {@link #schema()}),
-     * aggregates in UNION branches. {@code ComposedQueriesTest} runs them in refresh mode 'auto': whatever
+     * aggregates in UNION branches, window functions and DISTINCT ON over and under the others. {@code ComposedQueriesTest} runs them in refresh mode 'auto': whatever
      * their plan, the stream table must equal its query. Every result is deterministic: numeric and int
      * arithmetic only, string_agg and array_agg ordered down to the id, no two values that compare
      * equal but print differently meet in a DISTINCT, a set operation or a group key.
