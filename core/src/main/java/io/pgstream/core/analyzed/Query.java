@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A query as PostgreSQL analyzed it (its {@code Query} node), with what the compiler reads of it.
  * Range-table indexes count from 1, as PostgreSQL's do. {@code refusals} names what the query has that
- * the compiler does not read at all (window clauses, locking, grouping sets, ...).
+ * the compiler does not read at all (locking, grouping sets, set-returning functions, ...).
  */
 public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> from, Expr where,
                     List<Target> targets, List<SortGroup> groupBy, Expr having, List<SortGroup> distinct,
