@@ -10,7 +10,7 @@ import java.util.List;
  *
  * <p>The construct queries read only {@code customer_id} and {@code amount} of {@code orders}, as the baseline tables
  * do, so that they leave its capture (whose columns only grow) as it was for the phases after them. Their results
- * stay small at any size (at most one row per customer), so that a refresh measures the construct and not the
+ * stay small at any size (at most three rows per customer), so that a refresh measures the construct and not the
  * writing of a large table. Each customer's orders carry ten amounts 100.00 apart, the lowest spread evenly
  * over the customers from 0 to 99.99, whatever the number of orders.
  */
@@ -40,7 +40,13 @@ public record BenchTable(String name, String query, boolean baseline) {
                     + " FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.region"),
             // the ten customers with the highest totals: a TopK over an aggregate, its state table one row per customer
             construct("topk_aggregate", "SELECT customer_id, sum(amount) AS total FROM orders GROUP BY customer_id"
-                    + " ORDER BY total DESC, customer_id LIMIT 10"));
+                    + " ORDER BY total DESC, customer_id LIMIT 10"),
+            // each customer's three lowest amounts, one partition per customer: ordered by amount alone, the
+            // tied orders of an amount are numbered either way, but without their ids every numbering shows the same
+            construct("window_row_number", "SELECT s.customer_id, s.amount, s.rn FROM (SELECT customer_id, amount,"
+                    + " row_number() OVER (PARTITION BY customer_id ORDER BY amount) AS rn FROM orders) s WHERE s.rn <= 3"),
+            construct("distinct_on", "SELECT DISTINCT ON (customer_id) customer_id, amount FROM orders"
+                    + " ORDER BY customer_id, amount DESC"));
 
     private static BenchTable baseline(String name, String query) {
         return new BenchTable(name, query, true);

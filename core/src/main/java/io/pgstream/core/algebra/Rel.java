@@ -84,6 +84,26 @@ public sealed interface Rel {
         }
     }
 
+    /**
+     * Window function calls over one partitioning: the input's columns, then one column per call,
+     * {@code alias.name} of its {@link OutputColumn}. Every call is partitioned by {@code partitionKeys}
+     * (none: the whole input is one partition); each has its own ORDER BY and frame. Calls partitioned
+     * differently are Window operators stacked on one another.
+     */
+    record Window(Rel input, String alias, List<Expr> partitionKeys, List<OutputColumn> calls) implements Rel {
+        public Window {
+            Objects.requireNonNull(input);
+            Objects.requireNonNull(alias);
+            partitionKeys = List.copyOf(partitionKeys);
+            calls = List.copyOf(calls);
+            for (OutputColumn call : calls) {
+                if (!(call.expression() instanceof Expr.WindowCall window) || !window.over().partition().equals(partitionKeys)) {
+                    throw new IllegalArgumentException("a window of another partitioning: " + call);
+                }
+            }
+        }
+    }
+
     /** Constant rows (VALUES, or the one empty row a query without FROM reads): no change ever reaches them. */
     record Values(List<List<Expr>> rows, String alias, List<String> names) implements Rel {
         public Values {
@@ -156,6 +176,7 @@ public sealed interface Rel {
             case Aggregate aggregate -> List.of(aggregate.input());
             case UnionAll union -> union.inputs();
             case Distinct distinct -> List.of(distinct.input());
+            case Window window -> List.of(window.input());
             case Derived derived -> List.of(derived.input());
             case TopK topK -> List.of(topK.input());
             case Recursive recursive -> List.of(recursive.base(), recursive.step());
@@ -178,6 +199,7 @@ public sealed interface Rel {
             case Aggregate aggregate -> new Aggregate(inputs.getFirst(), aggregate.groupKeys(), aggregate.calls());
             case UnionAll union -> new UnionAll(inputs);
             case Distinct distinct -> new Distinct(inputs.getFirst());
+            case Window window -> new Window(inputs.getFirst(), window.alias(), window.partitionKeys(), window.calls());
             case Derived derived -> new Derived(inputs.getFirst(), derived.alias(), derived.names());
             case TopK topK -> new TopK(inputs.getFirst(), topK.keys(), topK.limit(), topK.offset(), topK.width());
             case Recursive recursive -> new Recursive(inputs.get(0), inputs.get(1), recursive.alias(), recursive.names(),
@@ -216,6 +238,11 @@ public sealed interface Rel {
             case UnionAll union -> out.append("UnionAll");
             case Combine combine -> out.append(combine.except() ? "Except" : "Intersect").append(combine.all() ? " All" : "");
             case Distinct distinct -> out.append("Distinct");
+            case Window window -> {
+                out.append("Window AS ").append(window.alias()).append(" PARTITION BY ").append(window.partitionKeys().isEmpty()
+                        ? "()" : window.partitionKeys().stream().map(sql::render).collect(Collectors.joining(", ")));
+                window.calls().forEach(c -> out.append("; ").append(sql.render(c.expression())).append(" AS ").append(c.name()));
+            }
             case Derived derived -> out.append("Derived AS ").append(derived.alias());
             case TopK topK -> out.append("TopK ORDER BY ").append(topK.keys().stream()
                             .map(k -> "#" + (k.column() + 1) + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
@@ -250,6 +277,9 @@ public sealed interface Rel {
             case Recursive recursive -> "its rows in a state table; Δ: delete and rederive (rows that lost a derivation, and"
                     + " what they derived, taken out, those still derivable put back), new rows by semi-naive evaluation";
             case RecursiveRef reference -> "the rows derived so far";
+            case Window window -> window.partitionKeys().isEmpty()
+                    ? "one partition, the whole input: recomputed when any change reaches it"
+                    : "per partition: the touched partitions recomputed";
         };
     }
 }

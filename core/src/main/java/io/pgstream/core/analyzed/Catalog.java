@@ -31,6 +31,14 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
      */
     public record Function(String schema, String name, String kind, long variadicType, String volatility) {}
 
+    /**
+     * What the compiler writes DISTINCT ON with, {@code row_number() OVER (...) = 1}: pg_catalog's
+     * {@code row_number()}, {@code =(bigint, bigint)} and {@code bigint}, by their fixed OIDs.
+     */
+    public static final long ROW_NUMBER = 3100;
+    public static final long INT8_EQUALS = 410;
+    public static final Expr.Type INT8 = new Expr.Type(20, -1);
+
     public Operator operator(long oid) {
         return require(operators.get(oid), "operator", oid);
     }
@@ -102,6 +110,11 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
             for (var items : java.util.List.of(query.groupBy(), query.distinct(), query.orderBy())) {
                 items.forEach(item -> operators.add(item.sortOperator()));
             }
+            if (query.distinctOn()) {
+                functions.add(ROW_NUMBER);
+                operators.add(INT8_EQUALS);
+                types.add(INT8);
+            }
             operators.remove(0L);
         }
 
@@ -130,6 +143,11 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
                         functions.add(a.function());
                         types.add(a.type());
                         a.order().forEach(k -> operators.add(k.sortOperator()));
+                    }
+                    case Expr.WindowCall w -> {
+                        functions.add(w.function());
+                        types.add(w.type());
+                        w.over().order().forEach(k -> operators.add(k.sortOperator()));
                     }
                     case Expr.Cast c -> types.add(c.type());
                     case Expr.Array a -> types.add(a.type());

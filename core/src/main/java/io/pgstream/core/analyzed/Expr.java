@@ -147,6 +147,43 @@ public sealed interface Expr {
     record SortKey(Expr expr, long sortOperator, boolean nullsFirst) {}
 
     /**
+     * A window function call: {@code fn(args) FILTER (WHERE filter) OVER (over)}, or {@code fn(*)}. PostgreSQL's
+     * WINDOWFUNC names its window by {@code winref}, a WINDOW clause of its query; the reader attaches that
+     * clause as {@code over} (null only while the query's clauses are being read).
+     */
+    record WindowCall(long function, List<Expr> args, Expr filter, boolean star, int winref, Over over, Type type)
+            implements Expr {
+        public WindowCall {
+            args = List.copyOf(args);
+        }
+
+        /** This call over its window clause. */
+        public WindowCall over(Over clause) {
+            return new WindowCall(function, args, filter, star, winref, clause, type);
+        }
+    }
+
+    /** A window: {@code PARTITION BY partition ORDER BY order} and its frame (null for the default frame). */
+    record Over(List<Expr> partition, List<SortKey> order, Frame frame) {
+        public Over {
+            partition = List.copyOf(partition);
+            order = List.copyOf(order);
+        }
+    }
+
+    /**
+     * A frame written out: {@code mode} is RANGE, ROWS or GROUPS; {@code exclusion} is CURRENT ROW, GROUP or
+     * TIES, or null (EXCLUDE NO OTHERS).
+     */
+    record Frame(String mode, Bound start, Bound end, String exclusion) {}
+
+    /**
+     * A frame bound: {@code kind} is UNBOUNDED PRECEDING, PRECEDING, CURRENT ROW, FOLLOWING or UNBOUNDED
+     * FOLLOWING; {@code offset} is the PRECEDING or FOLLOWING offset, else null.
+     */
+    record Bound(String kind, Expr offset) {}
+
+    /**
      * A subquery in an expression: {@code kind} is EXISTS, ANY, ALL, EXPR (scalar) or another of
      * PostgreSQL's sublink kinds; for ANY and ALL, {@code test} compares the outer value with the
      * subquery's outputs ({@link SubqueryOutput}).
@@ -156,6 +193,6 @@ public sealed interface Expr {
     /** Output {@code column} (from 1) of the subquery of the enclosing ANY or ALL sublink. */
     record SubqueryOutput(int column, Type type) implements Expr {}
 
-    /** A node the compiler does not know, named as PostgreSQL names it (WINDOWFUNC, SQLVALUEFUNCTION, ...). */
+    /** A node the compiler does not know, named as PostgreSQL names it (SQLVALUEFUNCTION, GROUPINGFUNC, ...). */
     record Unknown(String node, String what) implements Expr {}
 }

@@ -76,6 +76,18 @@ public final class Exprs {
                 a.order().forEach(k -> children.add(k.expr()));
                 children.add(a.filter());
             }
+            case WindowCall w -> {
+                children.addAll(w.args());
+                children.add(w.filter());
+                if (w.over() != null) {
+                    children.addAll(w.over().partition());
+                    w.over().order().forEach(k -> children.add(k.expr()));
+                    if (w.over().frame() != null) {
+                        children.add(w.over().frame().start().offset());
+                        children.add(w.over().frame().end().offset());
+                    }
+                }
+            }
             case SubLink s -> children.add(s.test());
         }
         children.removeIf(java.util.Objects::isNull);
@@ -138,8 +150,21 @@ public final class Exprs {
             case Aggregate a -> new Aggregate(a.function(), all(a.args(), m),
                     a.order().stream().map(k -> new SortKey(m.apply(k.expr()), k.sortOperator(), k.nullsFirst())).toList(),
                     a.distinct(), m.apply(a.filter()), a.star(), a.variadic(), a.levelsUp(), a.type());
+            case WindowCall w -> new WindowCall(w.function(), all(w.args(), m), m.apply(w.filter()), w.star(), w.winref(),
+                    w.over() == null ? null : over(w.over(), m), w.type());
             case SubLink s -> new SubLink(s.kind(), m.apply(s.test()), s.subquery());
         };
+    }
+
+    private static Over over(Over over, Function<Expr, Expr> m) {
+        Frame frame = over.frame() == null ? null : new Frame(over.frame().mode(), bound(over.frame().start(), m),
+                bound(over.frame().end(), m), over.frame().exclusion());
+        return new Over(all(over.partition(), m),
+                over.order().stream().map(k -> new SortKey(m.apply(k.expr()), k.sortOperator(), k.nullsFirst())).toList(), frame);
+    }
+
+    private static Bound bound(Bound bound, Function<Expr, Expr> m) {
+        return new Bound(bound.kind(), m.apply(bound.offset()));
     }
 
     private static List<Expr> all(List<Expr> exprs, Function<Expr, Expr> m) {

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A query as PostgreSQL analyzed it (its {@code Query} node), with what the compiler reads of it.
  * Range-table indexes count from 1, as PostgreSQL's do. {@code refusals} names what the query has that
- * the compiler does not read at all (window clauses, locking, grouping sets, ...).
+ * the compiler does not read at all (locking, grouping sets, set-returning functions, ...).
  */
 public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> from, Expr where,
                     List<Target> targets, List<SortGroup> groupBy, Expr having, List<SortGroup> distinct,
@@ -33,6 +33,20 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
     public Query unlimited(List<Target> otherTargets) {
         return new Query(ctes, rangeTable, from, where, otherTargets, groupBy, having, distinct, distinctOn, orderBy, null,
                 null, setOperation, hasAggregates, refusals);
+    }
+
+    /**
+     * This query without DISTINCT ON, every target entry an output (ORDER BY's junk ones too) named
+     * {@code column<position>}: the rows DISTINCT ON picks from.
+     */
+    public Query withoutDistinctOnEveryTargetShown() {
+        List<Target> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            shown.add(new Target(target.expr(), "column" + (i + 1), target.sortGroupRef(), false));
+        }
+        return new Query(ctes, rangeTable, from, where, shown, groupBy, having, List.of(), false, orderBy, limit,
+                offset, setOperation, hasAggregates, refusals);
     }
 
     /** The range-table entry at a 1-based index. */

@@ -45,9 +45,6 @@ public final class QueryReader {
         if (node.integer("commandType") != 1) {
             refusals.add("a statement other than SELECT");
         }
-        if (!node.list("windowClause").isEmpty() || node.flag("hasWindowFuncs")) {
-            refusals.add("a window function");
-        }
         if (node.flag("hasTargetSRFs")) {
             refusals.add("a set-returning function in the SELECT list");
         }
@@ -72,7 +69,7 @@ public final class QueryReader {
                 node.nodes("rtable").stream().map(QueryReader::entry).toList(),
                 jointree == null ? List.of() : jointree.nodes("fromlist").stream().map(QueryReader::fromItem).toList(),
                 jointree == null ? null : expr(jointree.node("quals")),
-                node.nodes("targetList").stream().map(QueryReader::target).toList(),
+                targets(node),
                 sortGroups(node, "groupClause"),
                 expr(node.node("havingQual")),
                 sortGroups(node, "distinctClause"),
@@ -120,6 +117,79 @@ public final class QueryReader {
             case "FROMEXPR" -> throw new IllegalArgumentException("a nested FROM list");
             default -> throw new IllegalArgumentException("a FROM item " + node.type());
         };
+    }
+
+    /** The target list, each window function call with its WINDOW clause attached. */
+    private static List<Query.Target> targets(Node node) {
+        List<Query.Target> targets = node.nodes("targetList").stream().map(QueryReader::target).toList();
+        Map<Integer, Expr.Over> windows = new java.util.HashMap<>();
+        for (Node clause : node.nodes("windowClause")) {
+            windows.put((int) clause.integer("winref"), window(clause, targets));
+        }
+        return targets.stream().map(t -> new Query.Target(Exprs.map(t.expr(),
+                e -> e instanceof Expr.WindowCall call ? call.over(windows.get(call.winref())) : e),
+                t.name(), t.sortGroupRef(), t.junk())).toList();
+    }
+
+    /** A WINDOW clause: its PARTITION BY and ORDER BY items are target entries (junk ones if not outputs). */
+    private static Expr.Over window(Node node, List<Query.Target> targets) {
+        expect(node, "WINDOWCLAUSE");
+        List<Expr> partition = sortGroups(node, "partitionClause").stream().map(item -> target(targets, item).expr()).toList();
+        List<Expr.SortKey> order = sortGroups(node, "orderClause").stream()
+                .map(item -> new Expr.SortKey(target(targets, item).expr(), item.sortOperator(), item.nullsFirst())).toList();
+        return new Expr.Over(partition, order, frame(node));
+    }
+
+    private static Query.Target target(List<Query.Target> targets, Query.SortGroup item) {
+        return targets.stream().filter(t -> t.sortGroupRef() == item.targetRef()).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no target entry " + item.targetRef()));
+    }
+
+    // frameOptions bits (parsenodes.h FRAMEOPTION_*), checked against PostgreSQL 18's rules for each frame kind;
+    // each END_ bound kind is its START_ bit shifted left by one
+    private static final int FRAME_NONDEFAULT = 0x1;
+    private static final int FRAME_RANGE = 0x2;
+    private static final int FRAME_ROWS = 0x4;
+    private static final int FRAME_START_UNBOUNDED_PRECEDING = 0x20;
+    private static final int FRAME_START_UNBOUNDED_FOLLOWING = 0x80;
+    private static final int FRAME_START_CURRENT_ROW = 0x200;
+    private static final int FRAME_START_OFFSET_PRECEDING = 0x800;
+    private static final int FRAME_START_OFFSET_FOLLOWING = 0x2000;
+    private static final int FRAME_EXCLUDE_CURRENT_ROW = 0x8000;
+    private static final int FRAME_EXCLUDE_GROUP = 0x10000;
+    private static final int FRAME_EXCLUDE_TIES = 0x20000;
+
+    /** The frame written out, or null for the default one (RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW). */
+    private static Expr.Frame frame(Node node) {
+        int options = (int) node.integer("frameOptions");
+        if ((options & FRAME_NONDEFAULT) == 0) {
+            return null;
+        }
+        String mode = (options & FRAME_RANGE) != 0 ? "RANGE" : (options & FRAME_ROWS) != 0 ? "ROWS" : "GROUPS";
+        String exclusion = (options & FRAME_EXCLUDE_CURRENT_ROW) != 0 ? "CURRENT ROW"
+                : (options & FRAME_EXCLUDE_GROUP) != 0 ? "GROUP" : (options & FRAME_EXCLUDE_TIES) != 0 ? "TIES" : null;
+        return new Expr.Frame(mode, bound(options, 0, expr(node.node("startOffset"))),
+                bound(options, 1, expr(node.node("endOffset"))), exclusion);
+    }
+
+    /** The start ({@code shift} 0) or end (1) bound; a frame without BETWEEN ends at CURRENT ROW, as its bits say. */
+    private static Expr.Bound bound(int options, int shift, Expr offset) {
+        if ((options & (FRAME_START_UNBOUNDED_PRECEDING << shift)) != 0) {
+            return new Expr.Bound("UNBOUNDED PRECEDING", null);
+        }
+        if ((options & (FRAME_START_UNBOUNDED_FOLLOWING << shift)) != 0) {
+            return new Expr.Bound("UNBOUNDED FOLLOWING", null);
+        }
+        if ((options & (FRAME_START_CURRENT_ROW << shift)) != 0) {
+            return new Expr.Bound("CURRENT ROW", null);
+        }
+        if ((options & (FRAME_START_OFFSET_PRECEDING << shift)) != 0) {
+            return new Expr.Bound("PRECEDING", offset);
+        }
+        if ((options & (FRAME_START_OFFSET_FOLLOWING << shift)) != 0) {
+            return new Expr.Bound("FOLLOWING", offset);
+        }
+        throw new IllegalArgumentException("a window frame bound of no known kind (frameOptions " + options + ")");
     }
 
     private static Query.Target target(Node node) {
@@ -210,7 +280,8 @@ public final class QueryReader {
             case "PARAM" -> node.integer("paramkind") == 2
                     ? new Expr.SubqueryOutput((int) node.integer("paramid"), type(node, "paramtype", "paramtypmod"))
                     : new Expr.Unknown("PARAM", "a parameter");
-            case "WINDOWFUNC" -> new Expr.Unknown("WINDOWFUNC", "a window function");
+            case "WINDOWFUNC" -> new Expr.WindowCall(node.integer("winfnoid"), exprs(node, "args"), expr(node.node("aggfilter")),
+                    node.bool("winstar"), (int) node.integer("winref"), null, type(node, "wintype", null));
             case "SQLVALUEFUNCTION" -> new Expr.Unknown("SQLVALUEFUNCTION",
                     "CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER or another SQL value function");
             case "GROUPINGFUNC" -> new Expr.Unknown("GROUPINGFUNC", "GROUPING()");

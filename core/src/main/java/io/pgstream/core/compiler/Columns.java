@@ -42,6 +42,11 @@ final class Columns {
             case Rel.Project project -> project.columns().stream().map(c -> new Expr.Column("", c.name(), null)).toList();
             case Rel.UnionAll union -> of(union.inputs().getFirst());
             case Rel.Combine combine -> of(combine.left());
+            case Rel.Window window -> {
+                List<Expr.Column> columns = new ArrayList<>(of(window.input()));
+                window.calls().forEach(call -> columns.add(new Expr.Column(window.alias(), call.name(), null)));
+                yield columns;
+            }
             case Rel.Derived derived -> derived.names().stream().map(name -> new Expr.Column(derived.alias(), name, null)).toList();
             case Rel.TopK topK -> of(topK.input()).subList(0, topK.width());
             case Rel.Recursive recursive -> recursive.names().stream().map(name -> new Expr.Column(recursive.alias(), name, null)).toList();

@@ -73,6 +73,11 @@ final class LateralJoin {
             case Rel.Recursive recursive -> Set.of(recursive.alias());
             case Rel.RecursiveRef reference -> Set.of(reference.alias());
             case Rel.Project project -> Set.of("");
+            case Rel.Window window -> {
+                Set<String> both = new HashSet<>(yielded(window.input()));
+                both.add(window.alias());
+                yield both;
+            }
             case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> yielded(join.left());
             case Rel.Join join -> {
                 Set<String> both = new HashSet<>(yielded(join.left()));
@@ -95,6 +100,10 @@ final class LateralJoin {
                 aggregate.calls().stream().map(AggregateCall::call).forEach(expressions::add);
             }
             case Rel.Values values -> values.rows().forEach(expressions::addAll);
+            case Rel.Window window -> {
+                expressions.addAll(window.partitionKeys());
+                window.calls().stream().map(OutputColumn::expression).forEach(expressions::add);
+            }
             default -> { }
         }
         return expressions;

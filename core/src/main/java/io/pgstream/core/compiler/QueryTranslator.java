@@ -65,6 +65,7 @@ public final class QueryTranslator {
 
     private final Catalog catalog;
     private final Decorrelation decorrelation;
+    private final WindowTranslation windows = new WindowTranslation(this);
     /** The alias each table is read under: unique among all the tables the query reads. */
     private final Map<Entry, String> aliases = new HashMap<>();
     /** The derived table a range entry was read as (a subquery or WITH query not pulled up). */
@@ -139,7 +140,7 @@ public final class QueryTranslator {
     private Rel select(Level level) throws NotDifferentiableException {
         Query query = level.query();
         if (query.distinctOn()) {
-            throw new NotDifferentiableException("DISTINCT ON");
+            return windows.distinctOn(level);
         }
         Rel[] rel = {fromAndWhere(level)};
         boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
@@ -152,14 +153,15 @@ public final class QueryTranslator {
         for (Query.Target target : level.query().outputs()) {
             outputs.add(new OutputColumn(target.name(), resolve(level, decorrelation.scalars(level, target.expr(), rel))));
         }
-        return new Rel.Project(rel[0], outputs);
+        return windows.project(rel[0], outputs);
     }
 
     /**
      * A grouped query. Subqueries inside aggregate arguments are joined to the rows below the groups; an
      * uncorrelated scalar subquery outside aggregates (HAVING sum(x) &gt; (SELECT ...)) is read after
      * grouping: the groups' keys and aggregates as a derived table, joined to the subquery's one row,
-     * filtered by HAVING and projected.
+     * filtered by HAVING and projected. Window functions are evaluated over that derived table too
+     * ({@link WindowTranslation}).
      */
     private Rel groups(Level level, Rel[] rel) throws NotDifferentiableException {
         Query query = level.query();
@@ -179,7 +181,7 @@ public final class QueryTranslator {
         for (int i = 0; i < resolved.size(); i++) {
             outputs.add(new OutputColumn(query.outputs().get(i).name(), resolved.get(i)));
         }
-        if (scalars.isEmpty()) {
+        if (scalars.isEmpty() && !WindowTranslation.windowed(outputs)) {
             return grouped(rel[0], keys, outputs, condition);
         }
         return groupsThenScalars(rel[0], keys, outputs, condition, scalars);
@@ -229,7 +231,7 @@ public final class QueryTranslator {
         if (having != null) {
             rel = new Rel.Filter(rel, overGroups(Exprs.substitute(having, overGroupTable), readable));
         }
-        return new Rel.Project(rel, projected);
+        return windows.project(rel, projected);
     }
 
     /** An expression after grouping reads the groups' keys and aggregates and the scalar subqueries only. */
@@ -411,11 +413,11 @@ public final class QueryTranslator {
                 && query.targets().stream().allMatch(t -> Exprs.find(t.expr(), Expr.SubLink.class::isInstance).isEmpty());
     }
 
-    /** A query with no grouping, DISTINCT, LIMIT, set operation or WITH of its own: its rows are its FROM's, filtered. */
+    /** A query with no grouping, DISTINCT, LIMIT, window function, set operation or WITH of its own: its rows are its FROM's, filtered. */
     static boolean selectProjectJoin(Query query) {
         return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
                 && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
-                && query.limit() == null && query.offset() == null;
+                && query.limit() == null && query.offset() == null && !WindowTranslation.windowed(query);
     }
 
     /** The table's alias in the query, or, when another table of the query uses it already, the alias numbered. */

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * NEW rows always weigh 1. The linear operators are here: a filter, a projection and a union apply to
  * each state alike (σ(ΔR) = Δσ(R)), and a derived table is its query. Joins, semi and anti joins and
  * groups have rules of their own ({@link JoinStates}, {@link SemiJoinStates}, {@link GroupStates},
- * {@link CombineStates}).
+ * {@link CombineStates}, {@link WindowStates}).
  *
  * <p>Inside a delta statement, {@code $1, $2, $3} are the previous frontier and CTE {@code __pgs_f} the
  * current one (see {@code pgstream._changed_between}).
@@ -38,6 +38,7 @@ final class States {
     private final GroupStates groups = new GroupStates(this);
     private final CombineStates combines = new CombineStates(this);
     private final RecursiveStates recursions;
+    private final WindowStates windows = new WindowStates(this);
     /** The CTE name of each delta written through {@link #shared}, and their definitions in order. */
     private final Map<Rel, String> deltas = new HashMap<>();
     private final List<String> definitions = new ArrayList<>();
@@ -122,6 +123,7 @@ final class States {
             case Rel.Derived derived -> of(derived.input(), state);
             case Rel.Distinct distinct -> groups.distinct(distinct, state);
             case Rel.Combine combine -> combines.of(combine, state);
+            case Rel.Window window -> windows.of(window, state);
             case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> semiJoins.of(join, state);
             case Rel.Join join -> joins.of(join, state);
             case Rel.Filter filter -> throw new IllegalStateException("HAVING outside a projection");

@@ -96,6 +96,7 @@ public final class ExprRenderer {
                         + list(r.right()) + "))";
                 case Subscript s -> subscript(s);
                 case Aggregate a -> aggregate(a);
+                case WindowCall w -> windowCall(w);
                 case Var v -> throw new IllegalStateException("an unresolved column reference " + v);
                 case SubLink s -> throw new IllegalStateException("a subquery the translator left in an expression");
                 case SubqueryOutput s -> throw new IllegalStateException("a subquery output outside its sublink");
@@ -169,6 +170,39 @@ public final class ExprRenderer {
             return call.toString();
         }
 
+        /**
+         * {@code fn(args) FILTER (WHERE ..) OVER (PARTITION BY .. ORDER BY .. frame)}: each ORDER BY item ASC or
+         * DESC as its ordering operator is {@code <} or {@code >} (the translator refuses any other), NULLS
+         * always written.
+         */
+        private String windowCall(WindowCall w) {
+            Catalog.Function function = catalog.function(w.function());
+            StringBuilder call = new StringBuilder(qualified(function.schema(), function.name()))
+                    .append('(').append(w.star() ? "*" : list(w.args())).append(')');
+            if (w.filter() != null) {
+                call.append(" FILTER (WHERE ").append(of(w.filter())).append(')');
+            }
+            List<String> clauses = new java.util.ArrayList<>();
+            if (!w.over().partition().isEmpty()) {
+                clauses.add("PARTITION BY " + list(w.over().partition()));
+            }
+            if (!w.over().order().isEmpty()) {
+                clauses.add("ORDER BY " + w.over().order().stream()
+                        .map(k -> of(k.expr()) + " " + direction(k.sortOperator()) + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
+                        .collect(Collectors.joining(", ")));
+            }
+            Frame frame = w.over().frame();
+            if (frame != null) {
+                clauses.add(frame.mode() + " BETWEEN " + bound(frame.start()) + " AND " + bound(frame.end())
+                        + (frame.exclusion() == null ? "" : " EXCLUDE " + frame.exclusion()));
+            }
+            return call.append(" OVER (").append(String.join(" ", clauses)).append(')').toString();
+        }
+
+        private String bound(Bound bound) {
+            return bound.offset() == null ? bound.kind() : of(bound.offset()) + " " + bound.kind();
+        }
+
         private String caseExpression(Case c) {
             Rendering whens = c.arg() == null ? this : new Rendering(substitute, of(c.arg()));
             StringBuilder sql = new StringBuilder("CASE");
@@ -200,6 +234,23 @@ public final class ExprRenderer {
     private String operator(long oid) {
         Catalog.Operator operator = catalog.operator(oid);
         return "OPERATOR(" + schema(operator.schema()) + "." + operator.name() + ")";
+    }
+
+    /** ASC or DESC, for an ordering operator {@code <} or {@code >}; null for any other. */
+    public static String sortDirection(Catalog.Operator operator) {
+        return switch (operator.name()) {
+            case "<" -> "ASC";
+            case ">" -> "DESC";
+            default -> null;
+        };
+    }
+
+    private String direction(long sortOperator) {
+        String direction = sortDirection(catalog.operator(sortOperator));
+        if (direction == null) {
+            throw new IllegalStateException("a window ORDER BY through operator " + catalog.operator(sortOperator).name());
+        }
+        return direction;
     }
 
     private static String qualified(String schema, String name) {

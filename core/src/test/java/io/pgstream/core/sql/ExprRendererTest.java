@@ -20,10 +20,12 @@ class ExprRendererTest {
 
     private static final Catalog CATALOG = new Catalog(
             Map.of(96L, new Catalog.Operator("pg_catalog", "="), 97L, new Catalog.Operator("pg_catalog", "<"),
-                    558L, new Catalog.Operator("pg_catalog", "-"), 9000L, new Catalog.Operator("my ops", "===")),
+                    558L, new Catalog.Operator("pg_catalog", "-"), 9000L, new Catalog.Operator("my ops", "==="),
+                    521L, new Catalog.Operator("pg_catalog", ">")),
             Map.of(871L, new Catalog.Function("pg_catalog", "upper", "f", 0, "i"),
                     2108L, new Catalog.Function("pg_catalog", "sum", "a", 0, "i"),
                     2803L, new Catalog.Function("pg_catalog", "count", "a", 0, "i"),
+                    3100L, new Catalog.Function("pg_catalog", "row_number", "w", 0, "i"),
                     3058L, new Catalog.Function("pg_catalog", "concat", "f", 2276, "s"),
                     9001L, new Catalog.Function("pg_catalog", "array_pos", "f", 23, "i"),
                     9002L, new Catalog.Function("My Schema", "f", "f", 0, "i")),
@@ -137,6 +139,25 @@ class ExprRendererTest {
                         + " FILTER (WHERE (\"a\".\"t\" IS NOT NULL))",
                 render(new Aggregate(2108, List.of(K), List.of(new SortKey(K, 97, false)), true, new NullTest(T, false), false,
                         false, 0, bigint)));
+    }
+
+    @Test
+    void windowCallsWritePartitionOrderFrameAndFilter() {
+        Over byK = new Over(List.of(K), List.of(new SortKey(T, 97, false), new SortKey(V, 521, true)), null);
+        assertEquals("pg_catalog.\"row_number\"() OVER (PARTITION BY \"a\".\"k\" ORDER BY \"a\".\"t\" ASC NULLS LAST,"
+                + " \"my \"\"alias\"\"\".\"v\" DESC NULLS FIRST)",
+                render(new WindowCall(3100, List.of(), null, false, 1, byK, Catalog.INT8)));
+        Over framed = new Over(List.of(), List.of(new SortKey(K, 97, false)),
+                new Frame("GROUPS", new Bound("PRECEDING", integer(1)), new Bound("UNBOUNDED FOLLOWING", null), "TIES"));
+        assertEquals("pg_catalog.\"count\"(*) FILTER (WHERE (\"a\".\"k\" OPERATOR(pg_catalog.=) 1)) OVER (ORDER BY \"a\".\"k\""
+                + " ASC NULLS LAST GROUPS BETWEEN 1 PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES)",
+                render(new WindowCall(2803, List.of(), new Operator(96, List.of(K, integer(1))), true, 2, framed, Catalog.INT8)));
+        Over whole = new Over(List.of(), List.of(), new Frame("ROWS", new Bound("CURRENT ROW", null),
+                new Bound("FOLLOWING", integer(2)), null));
+        assertEquals("pg_catalog.\"sum\"(\"my \"\"alias\"\"\".\"v\") OVER (ROWS BETWEEN CURRENT ROW AND 2 FOLLOWING)",
+                render(new WindowCall(2108, List.of(V), null, false, 3, whole, NUMERIC_12_2)));
+        Over using = new Over(List.of(), List.of(new SortKey(K, 9000, false)), null);
+        assertThrows(IllegalStateException.class, () -> render(new WindowCall(3100, List.of(), null, false, 4, using, Catalog.INT8)));
     }
 
     @Test

@@ -185,7 +185,7 @@ public final class OracleCorpus {
 
     /**
      * Queries differential refresh supports: projections, filters, inner joins, grouped aggregates
-     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION.
+     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION, window functions and DISTINCT ON.
      */
     public static final List<QueryCase> SUPPORTED = List.of(
             // WITH RECURSIVE ... UNION over b's edges k -> w: cycles, self-loops, NULL ends
@@ -397,14 +397,66 @@ public final class OracleCorpus {
             q("union_of_distinct", "SELECT DISTINCT t FROM a UNION SELECT label FROM b"),
             q("union_nested", "SELECT k FROM a UNION (SELECT w FROM b UNION ALL SELECT g FROM c)"),
             q("union_with_join", "SELECT a.t, b.label FROM a JOIN b ON a.k = b.k UNION SELECT t, t FROM a WHERE flag"),
-            q("union_coerced_types", "SELECT k AS n FROM a UNION SELECT w FROM b UNION SELECT g::bigint FROM c"));
+            q("union_coerced_types", "SELECT k AS n FROM a UNION SELECT w FROM b UNION SELECT g::bigint FROM c"),
+            // window functions: the touched partitions recomputed; every ORDER BY decides what its functions
+            // tell apart (the key column last), so that the result is the only one PostgreSQL can give
+            q("window_row_number", "SELECT id, k, row_number() OVER (PARTITION BY k ORDER BY t, id) AS rn FROM a"),
+            q("window_ranks", "SELECT id, rank() OVER (PARTITION BY g ORDER BY v) AS r, dense_rank() OVER (PARTITION BY g ORDER BY v) AS dr,"
+                    + " percent_rank() OVER (PARTITION BY g ORDER BY v) AS pr, cume_dist() OVER (PARTITION BY g ORDER BY v) AS cd FROM a"),
+            q("window_ntile", "SELECT id, g, ntile(3) OVER (PARTITION BY g ORDER BY t DESC NULLS FIRST, id) AS tile FROM a"),
+            q("window_lag_lead", "SELECT id, lag(v) OVER (PARTITION BY k ORDER BY id) AS prev_v,"
+                    + " lead(t, 2, 'none') OVER (PARTITION BY k ORDER BY id) AS next_t,"
+                    + " lag(g, 1, -1) OVER (PARTITION BY k ORDER BY f, id) AS prev_g FROM a"),
+            q("window_first_last_nth", "SELECT id, first_value(t) OVER w AS ft, last_value(t) OVER w AS lt, nth_value(v, 2) OVER w AS v2,"
+                    + " last_value(id) OVER (PARTITION BY g ORDER BY v, id) AS lid FROM a"
+                    + " WINDOW w AS (PARTITION BY g ORDER BY v, id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)"),
+            q("window_aggregates", "SELECT id, sum(v) OVER (PARTITION BY k) AS sv, count(*) OVER (PARTITION BY k) AS n,"
+                    + " avg(v) OVER (PARTITION BY k) AS av, min(t) OVER (PARTITION BY k) AS mint, max(f) OVER (PARTITION BY k) AS maxf,"
+                    + " count(*) FILTER (WHERE flag) OVER (PARTITION BY k) AS nflag FROM a"),
+            q("window_running", "SELECT id, k, sum(v) OVER (PARTITION BY k ORDER BY id) AS running,"
+                    + " count(t) OVER (PARTITION BY k ORDER BY v) AS by_v FROM a"),
+            q("window_frame_rows", "SELECT id, sum(v) OVER (PARTITION BY g ORDER BY id ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING) AS s3,"
+                    + " sum(k) OVER (ORDER BY id ROWS BETWEEN 2 FOLLOWING AND 3 FOLLOWING) AS ahead FROM a"),
+            q("window_frame_range", "SELECT id, sum(f) OVER (PARTITION BY k ORDER BY v RANGE BETWEEN 1.5 PRECEDING AND 2 FOLLOWING) AS near,"
+                    + " count(*) OVER (PARTITION BY k ORDER BY g DESC RANGE BETWEEN CURRENT ROW AND 1 FOLLOWING) AS cnt FROM a"),
+            q("window_frame_groups_exclude", "SELECT id,"
+                    + " sum(g) OVER (PARTITION BY k ORDER BY v GROUPS BETWEEN 1 PRECEDING AND 1 FOLLOWING EXCLUDE GROUP) AS around,"
+                    + " count(*) OVER (PARTITION BY k ORDER BY v ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE TIES) AS others,"
+                    + " sum(v) OVER (PARTITION BY k ORDER BY id ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING EXCLUDE CURRENT ROW)"
+                    + " AS rest FROM a"),
+            q("window_three_partitionings", "SELECT id, k, g, row_number() OVER (PARTITION BY k ORDER BY id) AS rk,"
+                    + " sum(v) OVER (PARTITION BY g) AS sg, count(*) OVER () AS total FROM a"),
+            q("window_over_groups", "SELECT k, count(*) AS n, rank() OVER (ORDER BY count(*) DESC) AS r,"
+                    + " sum(sum(v)) OVER (ORDER BY k NULLS FIRST) AS running FROM a GROUP BY k"),
+            q("window_over_groups_having", "SELECT g, sum(v) AS sv, dense_rank() OVER (PARTITION BY g % 2 ORDER BY sum(v)) AS dr"
+                    + " FROM a GROUP BY g HAVING count(*) > 1"),
+            q("window_filtered_outside", "SELECT * FROM (SELECT id, k, t, row_number() OVER (PARTITION BY k ORDER BY t, id) AS rn FROM a) s"
+                    + " WHERE rn <= 3"),
+            q("window_without_partition", "SELECT id, row_number() OVER (ORDER BY v, id) AS rn, sum(v) OVER () AS total FROM a"),
+            q("window_null_keys", "SELECT id, rank() OVER (PARTITION BY k, t ORDER BY g NULLS FIRST) AS r,"
+                    + " count(*) OVER (PARTITION BY k, t) AS n FROM a"),
+            q("window_over_join", "SELECT a.id AS a_id, b.id AS b_id, row_number() OVER (PARTITION BY b.label ORDER BY a.id, b.id) AS rn"
+                    + " FROM a JOIN b ON a.k = b.k"),
+            q("window_in_expressions", "SELECT id, v - avg(v) OVER (PARTITION BY k) AS dev,"
+                    + " CASE WHEN row_number() OVER (PARTITION BY k ORDER BY id) = 1 THEN 'first' END AS first FROM a"),
+            q("window_numeric_unconstrained", "SELECT id, sum(x) OVER (PARTITION BY g ORDER BY id) AS running_x,"
+                    + " max(x) OVER (PARTITION BY g) AS mx FROM c"),
+            // DISTINCT ON: the first row of each group, as row_number() = 1; NULL keys are one group
+            q("distinct_on_first", "SELECT DISTINCT ON (k) k, id, v FROM a ORDER BY k, v DESC, id"),
+            q("distinct_on_two_keys_nulls", "SELECT DISTINCT ON (k, g) k, g, t FROM a ORDER BY k, g, t NULLS FIRST, id"),
+            q("distinct_on_keys_only", "SELECT DISTINCT ON (k) k FROM a"),
+            q("distinct_on_expression", "SELECT DISTINCT ON (coalesce(t, '?')) coalesce(t, '?') AS tt, id FROM a"
+                    + " ORDER BY coalesce(t, '?'), id DESC"),
+            q("distinct_on_over_join", "SELECT DISTINCT ON (b.label) b.label, a.id AS a_id, b.w FROM a JOIN b ON a.k = b.k"
+                    + " ORDER BY b.label, b.w, a.id, b.id"),
+            q("distinct_on_grouped", "SELECT DISTINCT ON (g) g, k, count(*) AS n FROM a GROUP BY g, k ORDER BY g, count(*) DESC, k"));
 
     /**
      * Queries composed of the constructs differential refresh does not cover yet, over the same tables:
      * outer joins, semi and anti joins (EXISTS, IN, ANY/ALL, with SQL's NULL rules), scalar subqueries,
      * WITH, aggregates over joins over aggregates, INTERSECT and EXCEPT, DISTINCT and FILTER aggregates,
      * ordered string_agg and array_agg, a user-defined aggregate ({@code my_sum}, see {@link #schema()}),
-     * aggregates in UNION branches. {@code ComposedQueriesTest} runs them in refresh mode 'auto': whatever
+     * aggregates in UNION branches, window functions and DISTINCT ON over and under the others. {@code ComposedQueriesTest} runs them in refresh mode 'auto': whatever
      * their plan, the stream table must equal its query. Every result is deterministic: numeric and int
      * arithmetic only, string_agg and array_agg ordered down to the id, no two values that compare
      * equal but print differently meet in a DISTINCT, a set operation or a group key.
@@ -590,7 +642,25 @@ public final class OracleCorpus {
             q("union_all_of_having", "SELECT k, sum(w) AS s FROM b GROUP BY k HAVING count(*) > 1"
                     + " UNION ALL SELECT k, sum(g) FROM c GROUP BY k"),
             q("union_of_group_by_keys", "SELECT k FROM a GROUP BY k UNION SELECT k FROM b GROUP BY k"),
-            q("union_of_aggregates", "SELECT g AS key, count(*) AS n FROM a GROUP BY g UNION SELECT g, count(*) FROM c GROUP BY g"));
+            q("union_of_aggregates", "SELECT g AS key, count(*) AS n FROM a GROUP BY g UNION SELECT g, count(*) FROM c GROUP BY g"),
+            // window functions and DISTINCT ON over and under the other constructs
+            q("window_over_left_join", "SELECT a.id AS a_id, b.id AS b_id, count(b.id) OVER (PARTITION BY a.k) AS nb,"
+                    + " row_number() OVER (PARTITION BY a.g ORDER BY a.id, b.id NULLS FIRST) AS rn FROM a LEFT JOIN b ON a.k = b.k"),
+            q("window_over_union_all", "SELECT s.k, s.src, rank() OVER (PARTITION BY s.k ORDER BY s.src) AS r"
+                    + " FROM (SELECT k, 'a' AS src FROM a UNION ALL SELECT k, 'b' FROM b) s"),
+            q("window_cte_joined", "WITH ranked AS (SELECT id, k, row_number() OVER (PARTITION BY k ORDER BY v, id) AS rn FROM a)"
+                    + " SELECT ranked.id, ranked.rn, b.label FROM ranked JOIN b ON b.k = ranked.k WHERE ranked.rn <= 2"),
+            q("window_over_aggregate_over_join", "SELECT b.label, count(*) AS n, rank() OVER (ORDER BY count(*) DESC) AS r"
+                    + " FROM a JOIN b ON a.k = b.k GROUP BY b.label"),
+            q("window_under_distinct", "SELECT DISTINCT k, count(*) OVER (PARTITION BY k) AS n FROM a"),
+            q("window_under_aggregate", "SELECT s.rn, count(*) AS n FROM (SELECT row_number() OVER (PARTITION BY k ORDER BY id) AS rn FROM a) s"
+                    + " GROUP BY s.rn"),
+            q("window_over_semi_join", "SELECT id, sum(v) OVER (PARTITION BY g) AS sg FROM a WHERE EXISTS (SELECT 1 FROM b WHERE b.k = a.k)"),
+            q("window_ordered_by_scalar_subquery", "SELECT id, rank() OVER (PARTITION BY k ORDER BY (SELECT max(w) FROM b WHERE b.k = a.g)"
+                    + " NULLS FIRST) AS r FROM a"),
+            q("distinct_on_of_aggregate", "SELECT DISTINCT ON (s.g) s.g, s.k, s.n FROM (SELECT g, k, count(*) AS n FROM a GROUP BY g, k) s"
+                    + " ORDER BY s.g, s.n DESC, s.k NULLS FIRST"),
+            q("distinct_on_semi_join", "SELECT DISTINCT ON (k) k, id FROM a WHERE k IN (SELECT k FROM c) ORDER BY k, id DESC"));
 
     private static UnsupportedCase u(String name, String query, String... construct) {
         return new UnsupportedCase(name, query, List.of(construct));
@@ -598,9 +668,9 @@ public final class OracleCorpus {
 
     /** Queries that must fall back to full refresh, with words one of which the reason must contain. */
     public static final List<UnsupportedCase> UNSUPPORTED = List.of(
-            u("distinct_on", "SELECT DISTINCT ON (k) k, g FROM a ORDER BY k, g", "DISTINCT ON"),
+            u("distinct_on_any_row", "SELECT DISTINCT ON (k) k, g FROM a", "DISTINCT ON"),
+            u("window_order_using", "SELECT id, row_number() OVER (ORDER BY t USING ~<~, id) AS rn FROM a", "window"),
             u("union_limit", "(SELECT k FROM a ORDER BY id LIMIT 2) UNION ALL SELECT k FROM b", "LIMIT"),
-            u("window_function", "SELECT id, sum(v) OVER (PARTITION BY k) AS ksum FROM a", "window"),
             u("group_by_primary_key", "SELECT id, t FROM a GROUP BY id", "GROUP BY key"),
             u("limit_without_order_by", "SELECT id, k FROM a LIMIT 3", "ORDER BY"),
             u("limit_not_constant", "SELECT id FROM a ORDER BY id LIMIT (SELECT count(*) FROM b)", "LIMIT"),

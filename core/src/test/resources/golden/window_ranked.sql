@@ -1,0 +1,100 @@
+-- query
+SELECT id, k, rank() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST, id) AS r, sum(v) OVER (PARTITION BY k ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS running, count(*) OVER () AS total FROM a
+-- definition
+ SELECT id,
+    k,
+    rank() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST, id) AS r,
+    sum(v) OVER (PARTITION BY k ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS running,
+    count(*) OVER () AS total
+   FROM public.a
+-- columns
+id integer
+k integer
+r bigint
+running numeric
+total bigint
+-- probe types
+
+-- analyzed
+({QUERY :commandType 1 :querySource 0 :canSetTag true :utilityStmt <> :resultRelation 0 :hasAggs false :hasWindowFuncs true :hasTargetSRFs false :hasSubLinks false :hasDistinctOn false :hasRecursive false :hasModifyingCTE false :hasForUpdate false :hasRowSecurity false :hasGroupRTE false :isReturn false :cteList <> :rtable ({RANGETBLENTRY :alias <> :eref {ALIAS :aliasname a :colnames ("id" "k" "g" "v" "f" "t" "flag")} :rtekind 0 :relid 16618 :inh true :relkind r :rellockmode 1 :perminfoindex 1 :tablesample <> :lateral false :inFromCl true :securityQuals <>}) :rteperminfos ({RTEPERMISSIONINFO :relid 16618 :inh true :requiredPerms 2 :checkAsUser 0 :selectedCols (b 8 9 11) :insertedCols (b) :updatedCols (b)}) :jointree {FROMEXPR :fromlist ({RANGETBLREF :rtindex 1}) :quals <>} :mergeActionList <> :mergeTargetRelation 0 :mergeJoinCondition <> :targetList ({TARGETENTRY :expr {VAR :varno 1 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 1 :location -1} :resno 1 :resname id :ressortgroupref 2 :resorigtbl 16618 :resorigcol 1 :resjunk false} {TARGETENTRY :expr {VAR :varno 1 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 2 :location -1} :resno 2 :resname k :ressortgroupref 3 :resorigtbl 16618 :resorigcol 2 :resjunk false} {TARGETENTRY :expr {WINDOWFUNC :winfnoid 3101 :wintype 20 :wincollid 0 :inputcollid 0 :args <> :aggfilter <> :runCondition <> :winref 1 :winstar false :winagg false :location -1} :resno 3 :resname r :ressortgroupref 0 :resorigtbl 0 :resorigcol 0 :resjunk false} {TARGETENTRY :expr {WINDOWFUNC :winfnoid 2114 :wintype 1700 :wincollid 0 :inputcollid 0 :args ({VAR :varno 1 :varattno 4 :vartype 1700 :vartypmod 786438 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 4 :location -1}) :aggfilter <> :runCondition <> :winref 2 :winstar false :winagg true :location -1} :resno 4 :resname running :ressortgroupref 0 :resorigtbl 0 :resorigcol 0 :resjunk false} {TARGETENTRY :expr {WINDOWFUNC :winfnoid 2803 :wintype 20 :wincollid 0 :inputcollid 0 :args <> :aggfilter <> :runCondition <> :winref 3 :winstar true :winagg true :location -1} :resno 5 :resname total :ressortgroupref 0 :resorigtbl 0 :resorigcol 0 :resjunk false} {TARGETENTRY :expr {VAR :varno 1 :varattno 4 :vartype 1700 :vartypmod 786438 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 4 :location -1} :resno 6 :resname <> :ressortgroupref 1 :resorigtbl 0 :resorigcol 0 :resjunk true}) :override 0 :onConflict <> :returningOldAlias <> :returningNewAlias <> :returningList <> :groupClause <> :groupDistinct false :groupingSets <> :havingQual <> :windowClause ({WINDOWCLAUSE :name <> :refname <> :partitionClause ({SORTGROUPCLAUSE :tleSortGroupRef 3 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :orderClause ({SORTGROUPCLAUSE :tleSortGroupRef 1 :eqop 1752 :sortop 1756 :reverse_sort true :nulls_first false :hashable true} {SORTGROUPCLAUSE :tleSortGroupRef 2 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :frameOptions 1058 :startOffset <> :endOffset <> :startInRangeFunc 0 :endInRangeFunc 0 :inRangeColl 0 :inRangeAsc false :inRangeNullsFirst false :winref 1 :copiedOrder false} {WINDOWCLAUSE :name <> :refname <> :partitionClause ({SORTGROUPCLAUSE :tleSortGroupRef 3 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :orderClause ({SORTGROUPCLAUSE :tleSortGroupRef 2 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :frameOptions 3093 :startOffset {FUNCEXPR :funcid 481 :funcresulttype 20 :funcretset false :funcvariadic false :funcformat 2 :funccollid 0 :inputcollid 0 :args ({CONST :consttype 23 :consttypmod -1 :constcollid 0 :constlen 4 :constbyval true :constisnull false :location -1 :constvalue 4 [ 1 0 0 0 0 0 0 0 ]}) :location -1} :endOffset <> :startInRangeFunc 0 :endInRangeFunc 0 :inRangeColl 0 :inRangeAsc false :inRangeNullsFirst false :winref 2 :copiedOrder false} {WINDOWCLAUSE :name <> :refname <> :partitionClause <> :orderClause <> :frameOptions 1058 :startOffset <> :endOffset <> :startInRangeFunc 0 :endInRangeFunc 0 :inRangeColl 0 :inRangeAsc false :inRangeNullsFirst false :winref 3 :copiedOrder false}) :distinctClause <> :sortClause <> :limitOffset <> :limitCount <> :limitOption 0 :rowMarks <> :setOperations <> :constraintDeps <> :withCheckOptions <> :stmt_location -1 :stmt_len -1})
+-- catalog
+function	2114	pg_catalog	sum	a	0	i
+function	2803	pg_catalog	count	a	0	i
+function	3101	pg_catalog	rank	w	0	i
+operator	1756	pg_catalog	>
+operator	97	pg_catalog	<
+relation	16618	public	a
+type	1700	-1	numeric
+type	1700	786438	numeric(12,2)
+type	20	-1	bigint
+type	23	-1	integer
+-- result
+differential
+-- operator tree
+Project "a"."id" AS id; "a"."k" AS k; "__pgs_window"."call0" AS r; "__pgs_window"."call1" AS running; "__pgs_window_2"."call0" AS total  [linear]
+  Window AS __pgs_window_2 PARTITION BY (); pg_catalog."count"(*) OVER () AS call0  [one partition, the whole input: recomputed when any change reaches it]
+    Window AS __pgs_window PARTITION BY "a"."k"; pg_catalog."rank"() OVER (PARTITION BY "a"."k" ORDER BY "a"."v" DESC NULLS LAST, "a"."id" ASC NULLS LAST) AS call0; pg_catalog."sum"("a"."v") OVER (PARTITION BY "a"."k" ORDER BY "a"."id" ASC NULLS LAST ROWS BETWEEN CAST(1 AS bigint) PRECEDING AND CURRENT ROW) AS call1  [per partition: the touched partitions recomputed]
+      Scan "public"."a" AS a  [Δ: its change buffer]
+-- hidden columns
+__pgs_rowid bigint
+-- full query
+SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM ( SELECT id,
+    k,
+    rank() OVER (PARTITION BY k ORDER BY v DESC NULLS LAST, id) AS r,
+    sum(v) OVER (PARTITION BY k ORDER BY id ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) AS running,
+    count(*) OVER () AS total
+   FROM public.a) q
+-- delta statement
+WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+__pgs_delta1 AS MATERIALIZED (
+SELECT g.* FROM (WITH __pgs_g AS (SELECT DISTINCT x.__pgs_c1 AS __pgs_k0 FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x)
+SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, x.__pgs_c5 AS __pgs_c5, x.__pgs_c6 AS __pgs_c6, pg_catalog."rank"() OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c0 ASC NULLS LAST) AS __pgs_c7, pg_catalog."sum"(x.__pgs_c3) OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c0 ASC NULLS LAST ROWS BETWEEN CAST(1 AS bigint) PRECEDING AND CURRENT ROW) AS __pgs_c8, 1::bigint AS __pgs_w
+  FROM (SELECT x.* FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x WHERE (x.__pgs_c1) IN (SELECT g.__pgs_k0 FROM __pgs_g g)
+UNION ALL
+SELECT x.* FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x WHERE (SELECT coalesce(bool_or(g.__pgs_k0 IS NULL), false) FROM __pgs_g g) AND (x.__pgs_c1 IS NULL) AND EXISTS (SELECT 1 FROM __pgs_g g WHERE g.__pgs_k0 IS NOT DISTINCT FROM x.__pgs_c1)) x
+UNION ALL
+SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, x.__pgs_c5 AS __pgs_c5, x.__pgs_c6 AS __pgs_c6, pg_catalog."rank"() OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c0 ASC NULLS LAST) AS __pgs_c7, pg_catalog."sum"(x.__pgs_c3) OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c0 ASC NULLS LAST ROWS BETWEEN CAST(1 AS bigint) PRECEDING AND CURRENT ROW) AS __pgs_c8, -1::bigint AS __pgs_w
+  FROM (SELECT n.__pgs_c0 AS __pgs_c0, n.__pgs_c1 AS __pgs_c1, n.__pgs_c2 AS __pgs_c2, n.__pgs_c3 AS __pgs_c3, n.__pgs_c4 AS __pgs_c4, n.__pgs_c5 AS __pgs_c5, n.__pgs_c6 AS __pgs_c6, 1::bigint AS __pgs_w FROM (SELECT q.__pgs_c0 AS __pgs_c0, q.__pgs_c1 AS __pgs_c1, q.__pgs_c2 AS __pgs_c2, q.__pgs_c3 AS __pgs_c3, q.__pgs_c4 AS __pgs_c4, q.__pgs_c5 AS __pgs_c5, q.__pgs_c6 AS __pgs_c6, q.__pgs_m AS __pgs_w
+  FROM (SELECT DISTINCT ON (y.__pgs_t) y.__pgs_c0, y.__pgs_c1, y.__pgs_c2, y.__pgs_c3, y.__pgs_c4, y.__pgs_c5, y.__pgs_c6, sum(y.__pgs_w) OVER (PARTITION BY y.__pgs_t) AS __pgs_m
+          FROM (SELECT z.*, ROW(z.__pgs_c0, z.__pgs_c1, z.__pgs_c2, z.__pgs_c3, z.__pgs_c4, z.__pgs_c5, z.__pgs_c6)::text AS __pgs_t FROM (SELECT x.* FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, d.__pgs_c4 AS __pgs_c4, d.__pgs_c5 AS __pgs_c5, d.__pgs_c6 AS __pgs_c6, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) x WHERE (x.__pgs_c1) IN (SELECT g.__pgs_k0 FROM __pgs_g g)
+UNION ALL
+SELECT x.* FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, d.__pgs_c4 AS __pgs_c4, d.__pgs_c5 AS __pgs_c5, d.__pgs_c6 AS __pgs_c6, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) x WHERE (SELECT coalesce(bool_or(g.__pgs_k0 IS NULL), false) FROM __pgs_g g) AND (x.__pgs_c1 IS NULL) AND EXISTS (SELECT 1 FROM __pgs_g g WHERE g.__pgs_k0 IS NOT DISTINCT FROM x.__pgs_c1)) z) y) q
+ WHERE q.__pgs_m <> 0) n
+  CROSS JOIN LATERAL generate_series(1, n.__pgs_w)) x) g),
+__pgs_d AS (
+SELECT CAST(x.__pgs_c0 AS integer) AS "id", CAST(x.__pgs_c1 AS integer) AS "k", CAST(x.__pgs_c2 AS bigint) AS "r", CAST(x.__pgs_c3 AS numeric) AS "running", CAST(x.__pgs_c4 AS bigint) AS "total", x.__pgs_w FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c7 AS __pgs_c2, x.__pgs_c8 AS __pgs_c3, x.__pgs_c9 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT n.* FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, x.__pgs_c5 AS __pgs_c5, x.__pgs_c6 AS __pgs_c6, x.__pgs_c7 AS __pgs_c7, x.__pgs_c8 AS __pgs_c8, pg_catalog."count"(*) OVER () AS __pgs_c9, 1::bigint AS __pgs_w
+  FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, x.__pgs_c5 AS __pgs_c5, x.__pgs_c6 AS __pgs_c6, pg_catalog."rank"() OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c0 ASC NULLS LAST) AS __pgs_c7, pg_catalog."sum"(x.__pgs_c3) OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c0 ASC NULLS LAST ROWS BETWEEN CAST(1 AS bigint) PRECEDING AND CURRENT ROW) AS __pgs_c8, 1::bigint AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x) x) n WHERE EXISTS (SELECT 1 FROM (SELECT * FROM __pgs_delta1) d)
+UNION ALL
+SELECT o.* FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, x.__pgs_c5 AS __pgs_c5, x.__pgs_c6 AS __pgs_c6, x.__pgs_c7 AS __pgs_c7, x.__pgs_c8 AS __pgs_c8, pg_catalog."count"(*) OVER () AS __pgs_c9, -1::bigint AS __pgs_w
+  FROM (SELECT n.__pgs_c0 AS __pgs_c0, n.__pgs_c1 AS __pgs_c1, n.__pgs_c2 AS __pgs_c2, n.__pgs_c3 AS __pgs_c3, n.__pgs_c4 AS __pgs_c4, n.__pgs_c5 AS __pgs_c5, n.__pgs_c6 AS __pgs_c6, n.__pgs_c7 AS __pgs_c7, n.__pgs_c8 AS __pgs_c8, 1::bigint AS __pgs_w FROM (SELECT q.__pgs_c0 AS __pgs_c0, q.__pgs_c1 AS __pgs_c1, q.__pgs_c2 AS __pgs_c2, q.__pgs_c3 AS __pgs_c3, q.__pgs_c4 AS __pgs_c4, q.__pgs_c5 AS __pgs_c5, q.__pgs_c6 AS __pgs_c6, q.__pgs_c7 AS __pgs_c7, q.__pgs_c8 AS __pgs_c8, q.__pgs_m AS __pgs_w
+  FROM (SELECT DISTINCT ON (y.__pgs_t) y.__pgs_c0, y.__pgs_c1, y.__pgs_c2, y.__pgs_c3, y.__pgs_c4, y.__pgs_c5, y.__pgs_c6, y.__pgs_c7, y.__pgs_c8, sum(y.__pgs_w) OVER (PARTITION BY y.__pgs_t) AS __pgs_m
+          FROM (SELECT z.*, ROW(z.__pgs_c0, z.__pgs_c1, z.__pgs_c2, z.__pgs_c3, z.__pgs_c4, z.__pgs_c5, z.__pgs_c6, z.__pgs_c7, z.__pgs_c8)::text AS __pgs_t FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, x.__pgs_c5 AS __pgs_c5, x.__pgs_c6 AS __pgs_c6, pg_catalog."rank"() OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c0 ASC NULLS LAST) AS __pgs_c7, pg_catalog."sum"(x.__pgs_c3) OVER (PARTITION BY x.__pgs_c1 ORDER BY x.__pgs_c0 ASC NULLS LAST ROWS BETWEEN CAST(1 AS bigint) PRECEDING AND CURRENT ROW) AS __pgs_c8, 1::bigint AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) x
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, d.__pgs_c4 AS __pgs_c4, d.__pgs_c5 AS __pgs_c5, d.__pgs_c6 AS __pgs_c6, d.__pgs_c7 AS __pgs_c7, d.__pgs_c8 AS __pgs_c8, -d.__pgs_w AS __pgs_w FROM (SELECT * FROM __pgs_delta1) d) z) y) q
+ WHERE q.__pgs_m <> 0) n
+  CROSS JOIN LATERAL generate_series(1, n.__pgs_w)) x) o WHERE EXISTS (SELECT 1 FROM (SELECT * FROM __pgs_delta1) d)) x) x),
+__pgs_n AS (
+    SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
+      FROM (SELECT d.*, ROW(d."id", d."k", d."r", d."running", d."total")::text AS __pgs_t FROM __pgs_d d) x),
+__pgs_del AS (
+    DELETE FROM "public"."st" s WHERE s.ctid IN (
+        SELECT m.tid FROM __pgs_n n CROSS JOIN LATERAL (
+            SELECT s2.ctid AS tid FROM "public"."st" s2
+             WHERE s2.__pgs_rowid = hashtextextended(n.__pgs_t, 0) AND ROW(s2."id", s2."k", s2."r", s2."running", s2."total")::text = n.__pgs_t
+             LIMIT (-n.__pgs_net)) m
+         WHERE n.__pgs_net < 0)
+    RETURNING 1),
+__pgs_ins AS (
+    INSERT INTO "public"."st" ("id", "k", "r", "running", "total", __pgs_rowid)
+    SELECT n."id", n."k", n."r", n."running", n."total", hashtextextended(n.__pgs_t, 0)
+      FROM __pgs_n n CROSS JOIN generate_series(1, n.__pgs_net)
+     WHERE n.__pgs_net > 0
+    RETURNING 1)
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), 0::bigint
+  FROM __pgs_f f
