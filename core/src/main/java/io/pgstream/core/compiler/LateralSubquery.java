@@ -2,10 +2,12 @@ package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.OutputColumn;
 import io.pgstream.core.algebra.Rel;
+import io.pgstream.core.analyzed.Catalog;
 import io.pgstream.core.analyzed.Expr;
 import io.pgstream.core.analyzed.Query;
 import io.pgstream.core.compiler.Decorrelation.Correlation;
 import io.pgstream.core.compiler.QueryTranslator.Level;
+import io.pgstream.core.sql.ExprRenderer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,9 @@ import java.util.List;
  *   <li>an aggregate without GROUP BY (one row per outer row): the aggregates grouped by the inner keys,
  *       left-joined (a key no row has is the aggregates over no rows: count 0, the others NULL, as for a
  *       scalar subquery), whatever the join was;
+ *   <li>a select-project-join query with ORDER BY ... LIMIT (a TopK per outer row): the rows of every
+ *       key ranked within the key, those within the limit kept, joined as the query joins them (CROSS
+ *       JOIN LATERAL drops an outer row with none, LEFT JOIN LATERAL ... ON true pads it).</li>
  * </ul>
  *
  * Anything else is refused, named.
@@ -37,7 +42,74 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
                 && subquery.offset() == null && subquery.refusals().isEmpty()) {
             return aggregate(decorrelation, translator, level, subquery);
         }
-        throw new NotDifferentiableException("a LATERAL subquery that groups, is DISTINCT or has a LIMIT");
+        if (subquery.limit() != null && QueryTranslator.selectProjectJoin(subquery.unlimited(subquery.targets()))) {
+            return ranked(decorrelation, translator, level, subquery);
+        }
+        throw new NotDifferentiableException("a LATERAL subquery that groups or is DISTINCT");
+    }
+
+    /**
+     * ORDER BY ... LIMIT per outer row: the rows of each key ranked by the order, those ranked offset + 1
+     * to offset + limit kept, by {@code row_number()} over the key's partition (the touched keys'
+     * partitions are recomputed, {@link WindowStates}).
+     */
+    private static LateralSubquery ranked(Decorrelation decorrelation, QueryTranslator translator, Level level, Query subquery)
+            throws NotDifferentiableException {
+        Long limit = TopKTranslation.constant(subquery.limit(), "LIMIT");
+        Long offset = subquery.offset() == null ? null : TopKTranslation.constant(subquery.offset(), "OFFSET");
+        if (subquery.orderBy().isEmpty() || limit == null) {
+            throw new NotDifferentiableException("a LATERAL subquery with LIMIT but no ORDER BY: which rows it keeps is not defined");
+        }
+        Correlation correlation = decorrelation.correlation(level, subquery, "a LATERAL subquery");
+        for (Query.Target target : subquery.targets()) {
+            if (Decorrelation.references(target.expr(), 1)) {
+                throw new NotDifferentiableException("a LATERAL subquery with LIMIT whose outputs or order read the outer row");
+            }
+        }
+        Rel input = decorrelation.rows(correlation);
+        List<OutputColumn> columns = new ArrayList<>();
+        for (Query.Target output : subquery.outputs()) {
+            columns.add(new OutputColumn("value" + columns.size(), translator.resolve(correlation.inner(), output.expr())));
+        }
+        int values = columns.size();
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            columns.add(new OutputColumn("key" + i, correlation.innerKeys().get(i)));
+        }
+        for (int i = 0; i < subquery.orderBy().size(); i++) {
+            columns.add(new OutputColumn("sort" + i, translator.resolve(correlation.inner(), subquery.target(subquery.orderBy().get(i)).expr())));
+        }
+        Rel.Derived rows = new Rel.Derived(new Rel.Project(input, columns), translator.uniqueAlias("__pgs_lateral"),
+                columns.stream().map(OutputColumn::name).toList());
+        List<Expr> partition = new ArrayList<>();
+        List<Expr> on = new ArrayList<>();
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            Expr key = new Expr.Column(rows.alias(), "key" + i, null);
+            partition.add(key);
+            on.add(new Expr.Operator(correlation.operators().get(i), List.of(key, correlation.outerKeys().get(i))));
+        }
+        List<Expr.SortKey> order = new ArrayList<>();
+        for (int i = 0; i < subquery.orderBy().size(); i++) {
+            Query.SortGroup item = subquery.orderBy().get(i);
+            if (ExprRenderer.sortDirection(translator.catalog().operator(item.sortOperator())) == null) {
+                throw new NotDifferentiableException("a LATERAL subquery ordered USING an operator other than < and >");
+            }
+            order.add(new Expr.SortKey(new Expr.Column(rows.alias(), "sort" + i, null), item.sortOperator(), item.nullsFirst()));
+        }
+        String window = translator.uniqueAlias("__pgs_window");
+        Rel numbered = new Rel.Window(rows, window, partition, List.of(new OutputColumn("row_number",
+                new Expr.WindowCall(Catalog.ROW_NUMBER, List.of(), null, false, 0, new Expr.Over(partition, order, null), Catalog.INT8))));
+        Expr rank = new Expr.Column(window, "row_number", Catalog.INT8);
+        long first = offset == null ? 0 : offset;
+        Expr kept = new Expr.Operator(Catalog.INT8_AT_MOST, List.of(rank, new Expr.Const(Catalog.INT8, Long.toString(first + limit))));
+        if (first > 0) {
+            kept = new Expr.Bool(Expr.BoolOp.AND, List.of(kept,
+                    new Expr.Operator(Catalog.INT8_GREATER, List.of(rank, new Expr.Const(Catalog.INT8, Long.toString(first))))));
+        }
+        List<Expr> shown = new ArrayList<>();
+        for (int j = 0; j < values; j++) {
+            shown.add(new Expr.Column(rows.alias(), "value" + j, null));
+        }
+        return new LateralSubquery(new Rel.Filter(numbered, kept), Decorrelation.and(on), shown, false);
     }
 
     private static LateralSubquery aggregate(Decorrelation decorrelation, QueryTranslator translator, Level level, Query subquery)

@@ -63,7 +63,7 @@ final class TopKTranslation {
      * A LIMIT or OFFSET: an integer constant's value (null for NULL, i.e. no limit), which PostgreSQL casts
      * to bigint unless it is one; anything else is refused.
      */
-    private static Long constant(Expr expression, String clause) throws NotDifferentiableException {
+    static Long constant(Expr expression, String clause) throws NotDifferentiableException {
         Expr value = expression instanceof Expr.Cast cast && cast.type().oid() == INT8 ? cast.arg() : expression;
         if (value instanceof Expr.Const constant && INTEGERS.contains(constant.type().oid())) {
             return constant.text() == null ? null : Long.parseLong(constant.text());
