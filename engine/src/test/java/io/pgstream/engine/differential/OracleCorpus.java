@@ -210,6 +210,12 @@ public final class OracleCorpus {
                     + " (SELECT count(*) AS n, sum(b.w) AS total, max(b.label) AS top FROM b WHERE b.k = a.k) s"),
             q("lateral_aggregate_left_on_true", "SELECT a.id, a.v, s.n FROM a LEFT JOIN LATERAL"
                     + " (SELECT count(c.x) + 1 AS n FROM c WHERE c.g = a.g AND c.k = a.k AND c.x > 0) s ON true WHERE s.n > 1"),
+            q("lateral_top_per_row", "SELECT a.id, s.w, s.bid FROM a CROSS JOIN LATERAL (SELECT b.w, b.id AS bid FROM b"
+                    + " WHERE b.k = a.k ORDER BY b.w DESC NULLS LAST, b.id LIMIT 2) s"),
+            q("lateral_top_left_offset", "SELECT a.id, s.x FROM a LEFT JOIN LATERAL (SELECT c.x FROM c WHERE c.g = a.g"
+                    + " AND c.x IS NOT NULL ORDER BY c.x, c.id LIMIT 2 OFFSET 1) s ON true"),
+            q("lateral_top_order_not_shown", "SELECT a.id, a.t, s.w FROM a, LATERAL (SELECT b.w FROM b WHERE b.k = a.g"
+                    + " ORDER BY b.label NULLS FIRST, b.id DESC LIMIT 1) s"),
             q("lateral_comma_outer_expression", "SELECT a.id, s.x FROM a, LATERAL (SELECT c.x + a.v AS x FROM c WHERE c.g = a.g) s"),
             // ORDER BY ... LIMIT at the top, each order fixing the result (a unique column last)
             q("topk_scan", "SELECT id, k, v FROM a ORDER BY v DESC NULLS LAST, id LIMIT 3"),
