@@ -107,6 +107,27 @@ public final class BenchRunner {
         return result;
     }
 
+    /** The recursion benchmark; with no URL, on a fresh embedded server as the refresh benchmark's. */
+    public static List<RecursionBenchmark.Figure> recursion(String jdbcUrl, int chains, int length, PrintWriter out)
+            throws IOException, SQLException {
+        if (jdbcUrl != null) {
+            return new RecursionBenchmark(jdbcUrl, chains, length, 20, out).run();
+        }
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setting("synchronous_commit", "on")
+                .setting("shared_buffers", "1GB")
+                .start()) {
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE bench");
+            }
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
+                ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
+            }
+            out.printf("embedded PostgreSQL %s; %s%n", server.version(), machine(server.jdbcUrl("bench")));
+            return new RecursionBenchmark(server.jdbcUrl("bench"), chains, length, 20, out).run();
+        }
+    }
+
     /**
      * The scheduler benchmark on a fresh embedded server (or a given database on this machine, whose CPU it
      * reads from /proc): idle stream tables at two schedules, then a chain's end-to-end latency.

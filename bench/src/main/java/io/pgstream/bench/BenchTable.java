@@ -46,7 +46,10 @@ public record BenchTable(String name, String query, boolean baseline) {
             construct("window_row_number", "SELECT s.customer_id, s.amount, s.rn FROM (SELECT customer_id, amount,"
                     + " row_number() OVER (PARTITION BY customer_id ORDER BY amount) AS rn FROM orders) s WHERE s.rn <= 3"),
             construct("distinct_on", "SELECT DISTINCT ON (customer_id) customer_id, amount FROM orders"
-                    + " ORDER BY customer_id, amount DESC"));
+                    + " ORDER BY customer_id, amount DESC"),
+            // each customer's three highest amounts, a TopK per outer row: ties show the same amounts whichever rows win
+            construct("lateral_top3", "SELECT c.id, s.amount FROM customers c CROSS JOIN LATERAL"
+                    + " (SELECT o.amount FROM orders o WHERE o.customer_id = c.id ORDER BY o.amount DESC LIMIT 3) s"));
 
     private static BenchTable baseline(String name, String query) {
         return new BenchTable(name, query, true);

@@ -21,13 +21,14 @@ import picocli.CommandLine.Spec;
                 + "refresh (a one-row change refreshed against REFRESH MATERIALIZED VIEW, for two baseline stream tables "
                 + "and one per query construct, differential or FULL as compiled; FULL against differential as deltas grow, "
                 + "writers with and without capture, no-change cycles); "
-                + "scheduler (CPU of the engine and the server with many idle stream tables, latency through a chain).")
+                + "scheduler (CPU of the engine and the server with many idle stream tables, latency through a chain); "
+                + "recursion (a transitive closure, one edge inserted or deleted, against REFRESH MATERIALIZED VIEW).")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh or scheduler")
+    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh, scheduler or recursion")
     private String benchmark;
 
     @Option(names = "--db", paramLabel = "URL",
@@ -37,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", paramLabel = "N",
             description = "capture: rows per bulk statement (default 100000); refresh: rows of the orders table "
-                    + "(default 1000000, at least 200000)")
+                    + "(default 1000000, at least 200000); recursion: edges of the graph (default 100000, in chains of 10)")
     private Long rows;
 
     @Option(names = "--scale", paramLabel = "N", defaultValue = "10000000",
@@ -87,8 +88,13 @@ final class BenchCommand implements Callable<Integer> {
                 BenchRunner.scheduler(jdbcUrl, streamTables, window, results, spec.commandLine().getOut());
                 return 0;
             }
+            case "recursion" -> {
+                long edges = rows == null ? 100_000 : rows;
+                BenchRunner.recursion(jdbcUrl, Math.toIntExact(Math.max(2, edges / 10)), 10, spec.commandLine().getOut());
+                return 0;
+            }
             default -> throw new IllegalArgumentException(
-                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler");
+                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler, recursion");
         }
     }
 }

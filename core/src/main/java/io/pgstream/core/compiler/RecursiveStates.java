@@ -123,9 +123,8 @@ final class RecursiveStates {
                 + table + " s WHERE NOT " + inOver.formatted("s") + "),\n    " + n + "(" + columns(recursive, null) + ") AS (\n"
                 + "        SELECT DISTINCT " + columns(recursive, "c") + " FROM (SELECT " + columns(recursive, "z") + " FROM " + seed
                 + " z WHERE z.__pgs_w > 0 UNION ALL SELECT " + columns(recursive, "o") + " FROM " + over + " o) c\n"
-                + "         WHERE NOT " + inKept.formatted("c") + "\n           AND (EXISTS (SELECT 1 FROM (" + baseNow + ") b WHERE "
-                + same(recursive, "b", "c") + ")\n             OR EXISTS (SELECT 1 FROM (" + stepOverKept + ") y WHERE "
-                + same(recursive, "y", "c") + "))\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM ("
+                + "         WHERE NOT " + inKept.formatted("c") + "\n           AND (" + yields(recursive, baseNow, "c")
+                + "\n             OR " + yields(recursive, stepOverKept, "c") + ")\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM ("
                 + stepOverFound + ") y WHERE NOT " + inKept.formatted("y") + ")\n    SELECT * FROM " + n + ")");
         states.define(delta + " AS MATERIALIZED (\n    " + States.select(States.references("f", width(recursive)), "1::bigint")
                 + " FROM " + found + " f WHERE NOT " + inOver.formatted("f") + "\n    UNION ALL\n    "
@@ -140,13 +139,40 @@ final class RecursiveStates {
         written.put(recursive.number(), stateTable(recursive));
     }
 
-    /** The state table: the recursion's rows, each once, with their hash (indexed). */
+    /**
+     * Whether {@code rows} holds the row of qualifier {@code row}: by equalities when it has no NULL, which
+     * PostgreSQL pushes into the rows' query down to the indexes of their tables (the step's join with the
+     * state table, whose every column is indexed); by NULL-equal comparison otherwise.
+     */
+    private static String yields(Rel.Recursive recursive, String rows, String row) {
+        List<String> found = States.references("y", width(recursive));
+        List<String> wanted = States.references(row, width(recursive));
+        List<String> equal = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            equal.add(found.get(i) + " = " + wanted.get(i));
+        }
+        String noNull = wanted.stream().map(c -> c + " IS NOT NULL").collect(Collectors.joining(" AND "));
+        return "((" + noNull + ") AND EXISTS (SELECT 1 FROM (" + rows + ") y WHERE " + String.join(" AND ", equal) + ")"
+                + "\n               OR NOT (" + noNull + ") AND EXISTS (SELECT 1 FROM (" + rows + ") y WHERE "
+                + RowKey.same(found, wanted) + "))";
+    }
+
+    /**
+     * The state table: the recursion's rows, each once, with their hash (indexed), and an index on each
+     * column whose type has a btree operator class, for the step's joins with it and the checks of
+     * {@link #yields}.
+     */
     private Plan.StateTable stateTable(Rel.Recursive recursive) throws NotDifferentiableException {
         String fill = "SELECT " + columns(recursive, "a") + ", " + RowKey.hash(States.references("a", width(recursive)))
                 + " AS __pgs_rowid FROM (" + evaluated(recursive) + ") a";
         String table = table(recursive);
-        return new Plan.StateTable(table, List.of("CREATE TABLE " + table + " AS " + fill + " WITH NO DATA",
-                "CREATE INDEX ON " + table + " (__pgs_rowid)"), fill);
+        List<String> definition = new ArrayList<>(List.of("CREATE TABLE " + table + " AS " + fill + " WITH NO DATA",
+                "CREATE INDEX ON " + table + " (__pgs_rowid)"));
+        for (int i = 0; i < width(recursive); i++) {
+            definition.add("DO $pgs$ BEGIN CREATE INDEX ON " + table + " (" + Columns.name(i) + ");"
+                    + " EXCEPTION WHEN undefined_object THEN NULL; END $pgs$");
+        }
+        return new Plan.StateTable(table, definition, fill);
     }
 
     /** The same row in two qualifiers' columns, NULLs equal, through the stored hash when one is the state table's. */
