@@ -92,6 +92,27 @@ public sealed interface Rel {
         }
     }
 
+    /**
+     * Functions in FROM applied to each row of the input, a flat map: the row joined to each row the calls
+     * yield for it ({@code ROWS FROM}: side by side, the shorter padded with NULLs; {@code ordinality}: a row
+     * number after them) that satisfies the condition (null: every one), or, when {@code outer} (LEFT JOIN
+     * LATERAL), kept once with NULLs when none does. The calls read the input's columns only; the
+     * functions' columns are {@code alias.name}. Functions reading no column stand over the one empty row
+     * of {@link Values}, and are constant.
+     */
+    record Lateral(Rel input, List<TableFunction> calls, boolean ordinality, boolean outer, Expr condition, String alias,
+                   List<String> names) implements Rel {
+        public Lateral {
+            Objects.requireNonNull(input);
+            Objects.requireNonNull(alias);
+            calls = List.copyOf(calls);
+            names = List.copyOf(names);
+            if (calls.isEmpty()) {
+                throw new IllegalArgumentException("a lateral function scan calls at least one function");
+            }
+        }
+    }
+
     /** A query read as a table (a derived table, a WITH query, a subquery): its outputs are {@code alias.name}. */
     record Derived(Rel input, String alias, List<String> names) implements Rel {
         public Derived {
@@ -117,6 +138,7 @@ public sealed interface Rel {
             case UnionAll union -> union.inputs();
             case Distinct distinct -> List.of(distinct.input());
             case Derived derived -> List.of(derived.input());
+            case Lateral lateral -> List.of(lateral.input());
         };
     }
 
@@ -136,6 +158,8 @@ public sealed interface Rel {
             case UnionAll union -> new UnionAll(inputs);
             case Distinct distinct -> new Distinct(inputs.getFirst());
             case Derived derived -> new Derived(inputs.getFirst(), derived.alias(), derived.names());
+            case Lateral lateral -> new Lateral(inputs.getFirst(), lateral.calls(), lateral.ordinality(), lateral.outer(),
+                    lateral.condition(), lateral.alias(), lateral.names());
         };
     }
 
@@ -170,6 +194,10 @@ public sealed interface Rel {
             case Combine combine -> out.append(combine.except() ? "Except" : "Intersect").append(combine.all() ? " All" : "");
             case Distinct distinct -> out.append("Distinct");
             case Derived derived -> out.append("Derived AS ").append(derived.alias());
+            case Lateral lateral -> out.append("Lateral (").append(lateral.outer() ? "left" : "inner").append(") ROWS FROM (")
+                    .append(lateral.calls().stream().map(c -> sql.render(c.call())).collect(Collectors.joining(", "))).append(')')
+                    .append(lateral.ordinality() ? " WITH ORDINALITY" : "").append(" AS ").append(lateral.alias())
+                    .append(lateral.condition() == null ? "" : " ON " + sql.render(lateral.condition()));
         }
         out.append("  [").append(strategy(rel)).append("]\n");
         rel.children().forEach(input -> explain(input, depth + 1, out, sql));
@@ -189,6 +217,7 @@ public sealed interface Rel {
             case Project project -> "linear";
             case UnionAll union -> "linear";
             case Derived derived -> "linear";
+            case Lateral lateral -> "linear: per input row, Δ = ΔR ⋈ f(ΔR)";
             case Aggregate aggregate -> "per group: counters at the top of the query, else the touched groups recomputed";
             case Distinct distinct -> "per row: a count at the top of the query, else the touched rows recomputed";
             case Combine combine -> "per touched row: its counts on both sides";

@@ -156,6 +156,12 @@ public sealed interface Expr {
     /** Output {@code column} (from 1) of the subquery of the enclosing ANY or ALL sublink. */
     record SubqueryOutput(int column, Type type) implements Expr {}
 
+    /**
+     * A set-returning function call in a SELECT list: PostgreSQL yields one row per value it returns for
+     * each input row (several such calls in one list run in lockstep, the shorter padded with NULLs).
+     */
+    record SetReturning(Expr call) implements Expr {}
+
     /** A node the compiler does not know, named as PostgreSQL names it (WINDOWFUNC, SQLVALUEFUNCTION, ...). */
     record Unknown(String node, String what) implements Expr {}
 }

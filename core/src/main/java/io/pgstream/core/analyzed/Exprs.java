@@ -77,6 +77,7 @@ public final class Exprs {
                 children.add(a.filter());
             }
             case SubLink s -> children.add(s.test());
+            case SetReturning s -> children.add(s.call());
         }
         children.removeIf(java.util.Objects::isNull);
         return children;
@@ -139,6 +140,7 @@ public final class Exprs {
                     a.order().stream().map(k -> new SortKey(m.apply(k.expr()), k.sortOperator(), k.nullsFirst())).toList(),
                     a.distinct(), m.apply(a.filter()), a.star(), a.variadic(), a.levelsUp(), a.type());
             case SubLink s -> new SubLink(s.kind(), m.apply(s.test()), s.subquery());
+            case SetReturning s -> new SetReturning(m.apply(s.call()));
         };
     }
 

@@ -82,6 +82,31 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
         }
     }
 
+    /**
+     * Functions in FROM ({@code f(...)}, {@code ROWS FROM (f(...), g(...))}), {@code WITH ORDINALITY} or not,
+     * {@code LATERAL} or not: the columns are the calls' columns in order, then the ordinality.
+     */
+    public record Function(List<FunctionCall> calls, boolean ordinality, boolean lateral, String alias, List<String> columns)
+            implements RangeEntry {
+        public Function {
+            calls = List.copyOf(calls);
+        }
+    }
+
+    /**
+     * One call of a {@link Function} entry: its expression, how many columns it yields and, for a function
+     * returning {@code record}, the column definition list ({@code AS (k int, v text)}: names, types and
+     * collations, else empty).
+     */
+    public record FunctionCall(Expr call, int columnCount, List<String> definedNames, List<Expr.Type> definedTypes,
+                               List<Long> definedCollations) {
+        public FunctionCall {
+            definedNames = List.copyOf(definedNames);
+            definedTypes = List.copyOf(definedTypes);
+            definedCollations = List.copyOf(definedCollations);
+        }
+    }
+
     /** PostgreSQL 18's entry for the grouped columns: column i is {@code expressions.get(i - 1)}. */
     public record Group(List<Expr> expressions, String alias, List<String> columns) implements RangeEntry {}
 

@@ -48,9 +48,6 @@ public final class QueryReader {
         if (!node.list("windowClause").isEmpty() || node.flag("hasWindowFuncs")) {
             refusals.add("a window function");
         }
-        if (node.flag("hasTargetSRFs")) {
-            refusals.add("a set-returning function in the SELECT list");
-        }
         if (!node.list("groupingSets").isEmpty()) {
             refusals.add("GROUPING SETS, ROLLUP or CUBE");
         }
@@ -102,6 +99,8 @@ public final class QueryReader {
             case 1 -> new Query.Subquery(query(node.node("subquery")), node.flag("lateral"), alias, columns);
             case 2 -> new Query.Join(JOIN_TYPES.get((int) node.integer("jointype")),
                     node.list("joinaliasvars").stream().map(v -> expr((Node) v)).toList(), alias, columns);
+            case 3 -> new Query.Function(node.nodes("functions").stream().map(QueryReader::functionCall).toList(),
+                    node.bool("funcordinality"), node.flag("lateral"), alias, columns);
             case 5 -> new Query.Values(node.list("values_lists").stream()
                     .map(row -> ((List<?>) row).stream().map(e -> expr((Node) e)).toList()).toList(), alias, columns);
             case 6 -> new Query.CteReference(node.token("ctename"), (int) node.integer("ctelevelsup"), alias, columns);
@@ -109,6 +108,20 @@ public final class QueryReader {
             default -> new Query.OtherEntry(kind < ENTRY_KINDS.size() ? ENTRY_KINDS.get(kind) : "range-table entry kind " + kind,
                     alias, columns);
         };
+    }
+
+    /** A RANGETBLFUNCTION: its call (set-returning or not) and, for a record-returning one, its column definitions. */
+    private static Query.FunctionCall functionCall(Node node) {
+        Node call = node.node("funcexpr");
+        List<String> names = node.list("funccolnames").stream().map(c -> ((Node.Text) c).value()).toList();
+        List<Object> types = node.list("funccoltypes");
+        List<Object> typmods = node.list("funccoltypmods");
+        List<Expr.Type> definedTypes = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            definedTypes.add(new Type(Long.parseLong((String) types.get(i)), Integer.parseInt((String) typmods.get(i))));
+        }
+        return new Query.FunctionCall("FUNCEXPR".equals(name(call)) ? call(call) : expr(call), (int) node.integer("funccolcount"),
+                names, definedTypes, node.list("funccolcollations").stream().map(c -> Long.parseLong((String) c)).toList());
     }
 
     private static Query.FromItem fromItem(Node node) {
@@ -230,10 +243,12 @@ public final class QueryReader {
                 .orElseGet(() -> new Expr.Unknown("CONST", "a constant of type oid " + type.oid()));
     }
 
+    /** A function call in an expression: one returning a set is marked, PostgreSQL evaluates it per row. */
     private static Expr function(Node node) {
-        if (node.bool("funcretset")) {
-            return new Expr.Unknown("FUNCEXPR", "a set-returning function");
-        }
+        return node.bool("funcretset") ? new Expr.SetReturning(call(node)) : call(node);
+    }
+
+    private static Expr call(Node node) {
         int format = (int) node.integer("funcformat");
         List<Expr> args = exprs(node, "args");
         Type result = type(node, "funcresulttype", null);

@@ -43,6 +43,11 @@ final class Columns {
             case Rel.UnionAll union -> of(union.inputs().getFirst());
             case Rel.Combine combine -> of(combine.left());
             case Rel.Derived derived -> derived.names().stream().map(name -> new Expr.Column(derived.alias(), name, null)).toList();
+            case Rel.Lateral lateral -> {
+                List<Expr.Column> columns = new ArrayList<>(of(lateral.input()));
+                lateral.names().forEach(name -> columns.add(new Expr.Column(lateral.alias(), name, null)));
+                yield columns;
+            }
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
         };
     }

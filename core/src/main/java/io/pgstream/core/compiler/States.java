@@ -37,6 +37,7 @@ final class States {
     private final SemiJoinStates semiJoins = new SemiJoinStates(this);
     private final GroupStates groups = new GroupStates(this);
     private final CombineStates combines = new CombineStates(this);
+    private final LateralStates laterals = new LateralStates(this);
     /** The CTE name of each delta written through {@link #shared}, and their definitions in order. */
     private final Map<Rel, String> deltas = new HashMap<>();
     private final List<String> definitions = new ArrayList<>();
@@ -45,6 +46,10 @@ final class States {
         this.request = request;
         this.sql = request.sql();
         this.columns = new Columns(request);
+    }
+
+    ExprRenderer sql() {
+        return sql;
     }
 
     List<Expr.Column> columns(Rel rel) throws NotDifferentiableException {
@@ -112,6 +117,7 @@ final class States {
             case Rel.Combine combine -> combines.of(combine, state);
             case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> semiJoins.of(join, state);
             case Rel.Join join -> joins.of(join, state);
+            case Rel.Lateral lateral -> laterals.of(lateral, state);
             case Rel.Filter filter -> throw new IllegalStateException("HAVING outside a projection");
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
         };
