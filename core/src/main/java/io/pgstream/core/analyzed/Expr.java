@@ -157,6 +157,17 @@ public sealed interface Expr {
     record SubqueryOutput(int column, Type type) implements Expr {}
 
     /**
+     * {@code GROUPING(args)}: a bit per argument, the last the lowest, set when the grouping set of the row
+     * omits it; {@code refs} are the arguments' sort-group references.
+     */
+    record Grouping(List<Expr> args, List<Integer> refs) implements Expr {
+        public Grouping {
+            args = List.copyOf(args);
+            refs = List.copyOf(refs);
+        }
+    }
+
+    /**
      * A set-returning function call in a SELECT list: PostgreSQL yields one row per value it returns for
      * each input row (several such calls in one list run in lockstep, the shorter padded with NULLs).
      */

@@ -78,6 +78,7 @@ public final class Exprs {
             }
             case SubLink s -> children.add(s.test());
             case SetReturning s -> children.add(s.call());
+            case Grouping g -> children.addAll(g.args());
         }
         children.removeIf(java.util.Objects::isNull);
         return children;
@@ -141,6 +142,7 @@ public final class Exprs {
                     a.distinct(), m.apply(a.filter()), a.star(), a.variadic(), a.levelsUp(), a.type());
             case SubLink s -> new SubLink(s.kind(), m.apply(s.test()), s.subquery());
             case SetReturning s -> new SetReturning(m.apply(s.call()));
+            case Grouping g -> new Grouping(all(g.args(), m), g.refs());
         };
     }
 

@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * A query as PostgreSQL analyzed it (its {@code Query} node), with what the compiler reads of it.
  * Range-table indexes count from 1, as PostgreSQL's do. {@code refusals} names what the query has that
- * the compiler does not read at all (window clauses, locking, grouping sets, ...).
+ * the compiler does not read at all (window clauses, locking, ...). {@code groupingSets} lists the
+ * grouping sets of GROUPING SETS, ROLLUP or CUBE expanded (each the sort-group references of its keys),
+ * empty for a plain GROUP BY.
  */
 public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> from, Expr where,
-                    List<Target> targets, List<SortGroup> groupBy, Expr having, List<SortGroup> distinct,
+                    List<Target> targets, List<SortGroup> groupBy, List<List<Integer>> groupingSets, Expr having, List<SortGroup> distinct,
                     boolean distinctOn, List<SortGroup> orderBy, Expr limit, Expr offset, SetOperation setOperation,
                     boolean hasAggregates, List<String> refusals) {
 
@@ -18,6 +20,7 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
         from = List.copyOf(from);
         targets = List.copyOf(targets);
         groupBy = List.copyOf(groupBy);
+        groupingSets = groupingSets.stream().map(List::copyOf).toList();
         distinct = List.copyOf(distinct);
         orderBy = List.copyOf(orderBy);
         refusals = List.copyOf(refusals);
@@ -25,7 +28,7 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
 
     /** This query with another WHERE. */
     public Query withWhere(Expr condition) {
-        return new Query(ctes, rangeTable, from, condition, targets, groupBy, having, distinct, distinctOn, orderBy, limit,
+        return new Query(ctes, rangeTable, from, condition, targets, groupBy, groupingSets, having, distinct, distinctOn, orderBy, limit,
                 offset, setOperation, hasAggregates, refusals);
     }
 

@@ -48,9 +48,6 @@ public final class QueryReader {
         if (!node.list("windowClause").isEmpty() || node.flag("hasWindowFuncs")) {
             refusals.add("a window function");
         }
-        if (!node.list("groupingSets").isEmpty()) {
-            refusals.add("GROUPING SETS, ROLLUP or CUBE");
-        }
         if (node.flag("groupDistinct")) {
             refusals.add("GROUP BY DISTINCT");
         }
@@ -71,6 +68,7 @@ public final class QueryReader {
                 jointree == null ? null : expr(jointree.node("quals")),
                 node.nodes("targetList").stream().map(QueryReader::target).toList(),
                 sortGroups(node, "groupClause"),
+                GroupingSets.expand(node.nodes("groupingSets")),
                 expr(node.node("havingQual")),
                 sortGroups(node, "distinctClause"),
                 node.flag("hasDistinctOn"),
@@ -226,7 +224,8 @@ public final class QueryReader {
             case "WINDOWFUNC" -> new Expr.Unknown("WINDOWFUNC", "a window function");
             case "SQLVALUEFUNCTION" -> new Expr.Unknown("SQLVALUEFUNCTION",
                     "CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER or another SQL value function");
-            case "GROUPINGFUNC" -> new Expr.Unknown("GROUPINGFUNC", "GROUPING()");
+            case "GROUPINGFUNC" -> node.integer("agglevelsup") > 0 ? new Expr.Unknown("GROUPINGFUNC", "GROUPING() of an outer query")
+                    : new Expr.Grouping(exprs(node, "args"), node.list("refs").stream().map(r -> Integer.parseInt((String) r)).toList());
             case "FIELDSELECT" -> new Expr.Unknown("FIELDSELECT", "a field of a composite value");
             default -> new Expr.Unknown(node.type(), "an expression node PostgreSQL calls " + node.type());
         };

@@ -66,6 +66,7 @@ public final class QueryTranslator {
     private final Catalog catalog;
     private final Decorrelation decorrelation;
     private final FunctionsInFrom functionsInFrom = new FunctionsInFrom(this);
+    private final GroupingSetsExpansion groupingSets = new GroupingSetsExpansion(this);
     /** The alias each table is read under: unique among all the tables the query reads. */
     private final Map<Entry, String> aliases = new HashMap<>();
     /** The derived table a range entry was read as (a subquery or WITH query not pulled up). */
@@ -136,7 +137,8 @@ public final class QueryTranslator {
             throw new NotDifferentiableException("DISTINCT ON");
         }
         Rel[] rel = {fromAndWhere(level)};
-        boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
+        boolean grouped = !query.groupBy().isEmpty() || !query.groupingSets().isEmpty() || query.having() != null
+                || query.hasAggregates();
         Rel result = grouped ? groups(level, rel) : rows(level, rel);
         return query.distinct().isEmpty() ? result : new Rel.Distinct(result);
     }
@@ -179,6 +181,16 @@ public final class QueryTranslator {
         List<OutputColumn> outputs = new ArrayList<>();
         for (int i = 0; i < resolved.size(); i++) {
             outputs.add(new OutputColumn(query.outputs().get(i).name(), resolved.get(i)));
+        }
+        boolean grouping = !Exprs.find(condition, Expr.Grouping.class::isInstance).isEmpty()
+                || outputs.stream().anyMatch(o -> !Exprs.find(o.expression(), Expr.Grouping.class::isInstance).isEmpty());
+        if (!query.groupingSets().isEmpty() || grouping) {
+            if (!scalars.isEmpty()) {
+                throw new NotDifferentiableException("a scalar subquery over GROUPING SETS, ROLLUP or CUBE");
+            }
+            List<Integer> refs = query.groupBy().stream().map(Query.SortGroup::targetRef).toList();
+            return groupingSets.union(rel[0], refs, keys, query.groupingSets().isEmpty() ? List.of(refs) : query.groupingSets(),
+                    outputs, condition);
         }
         if (scalars.isEmpty()) {
             return grouped(rel[0], keys, outputs, condition);
@@ -374,7 +386,7 @@ public final class QueryTranslator {
      */
     static boolean selectProjectJoin(Query query) {
         return query.refusals().isEmpty() && query.targets().stream().noneMatch(t -> setReturning(t.expr())) && query.ctes().isEmpty() && query.setOperation() == null
-                && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
+                && query.groupBy().isEmpty() && query.groupingSets().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
                 && query.limit() == null && query.offset() == null;
     }
 

@@ -390,6 +390,17 @@ public final class OracleCorpus {
             q("srf_select_lockstep", "SELECT id, unnest(tags) AS tag, generate_series(1, n) AS i FROM d"),
             q("srf_select_expression", "SELECT k, upper(unnest(tags)) AS tag, jsonb_object_keys(obj) AS key FROM d"),
             q("srf_select_nested", "SELECT id, unnest(regexp_matches(s, 'x', 'g')) AS m FROM d"),
+            // GROUPING SETS, ROLLUP, CUBE: NULL keys in the data beside keys a set omits, grand totals over no rows
+            q("grouping_rollup", "SELECT k, g, count(*) AS n, sum(v) AS sv, GROUPING(k, g) AS gr FROM a GROUP BY ROLLUP (k, g)"),
+            q("grouping_cube", "SELECT k, flag, count(*) AS n, max(t) AS mt, GROUPING(flag, k) AS gr FROM a GROUP BY CUBE (k, flag)"),
+            q("grouping_sets_with_empty", "SELECT k, g, count(*) AS n, avg(v) AS av FROM a GROUP BY GROUPING SETS ((k), (g), ())"),
+            q("grouping_sets_expression_key", "SELECT k % 2 AS parity, t, count(*) AS n, GROUPING(t) AS gt FROM a"
+                    + " GROUP BY GROUPING SETS ((k % 2), (t, k % 2), (t))"),
+            q("grouping_sets_having", "SELECT g, count(*) AS n FROM a GROUP BY ROLLUP (g) HAVING count(*) > 1 OR GROUPING(g) = 1"),
+            q("grouping_plain_group_by", "SELECT k, count(*) AS n, GROUPING(k) AS gr FROM a GROUP BY k"),
+            q("grouping_mixed", "SELECT k, g, t, count(*) AS n, GROUPING(k, g, t) AS gr FROM a GROUP BY k, ROLLUP (g), CUBE (t)"),
+            q("grouping_duplicate_sets", "SELECT k, count(*) AS n, sum(x) AS sx FROM c GROUP BY GROUPING SETS ((k), (k), ())"),
+            q("grouping_empty_set_only", "SELECT count(*) AS n, sum(w) AS sw FROM b GROUP BY ()"),
             q("union_all_coerced_types", "SELECT k, v AS amount FROM a UNION ALL SELECT g, x FROM c UNION ALL SELECT w, k FROM b"),
             q("union_all_nulls", "SELECT t, NULL::int AS n FROM a UNION ALL SELECT label, w FROM b UNION ALL SELECT NULL, NULL FROM c"),
             q("union_all_with_join", "SELECT a.id, b.label FROM a JOIN b ON a.k = b.k UNION ALL SELECT c.id, 'c' FROM c"),
@@ -432,6 +443,12 @@ public final class OracleCorpus {
             q("srf_in_derived_aggregated", "SELECT s.tag, count(*) AS n FROM (SELECT unnest(tags) AS tag FROM d) s GROUP BY s.tag"),
             q("srf_distinct", "SELECT DISTINCT jsonb_object_keys(obj) AS key FROM d"),
             q("srf_filtered_outside", "SELECT s.id, s.i FROM (SELECT id, generate_series(1, n) AS i FROM d) s WHERE s.i > 1"),
+            q("grouping_over_join", "SELECT b.label, a.k, count(*) AS n, sum(b.w) AS sw FROM a JOIN b ON a.k = b.k"
+                    + " GROUP BY ROLLUP (b.label, a.k)"),
+            q("grouping_over_lateral", "SELECT d.k, t.tag, count(*) AS n, GROUPING(d.k, t.tag) AS gr FROM d, unnest(d.tags) AS t(tag)"
+                    + " GROUP BY CUBE (d.k, t.tag)"),
+            q("grouping_distinct", "SELECT DISTINCT k, count(*) AS n FROM a GROUP BY ROLLUP (k)"),
+            q("grouping_in_derived", "SELECT s.g, s.n FROM (SELECT g, count(*) AS n FROM a GROUP BY CUBE (g)) s WHERE s.n > 1"),
             q("outer_right", "SELECT a.id AS a_id, b.id AS b_id, b.label, a.t FROM a RIGHT JOIN b ON a.g = b.k"),
             q("outer_full", "SELECT a.id AS a_id, c.id AS c_id, a.k AS ak, c.k AS ck FROM a FULL JOIN c ON a.k = c.k"),
             q("outer_full_two_keys", "SELECT a.id AS a_id, c.id AS c_id, a.v, c.x FROM a FULL JOIN c ON a.k = c.k AND a.g = c.g"),
@@ -630,6 +647,9 @@ public final class OracleCorpus {
             u("any_inequality_under_or", "SELECT id FROM a WHERE flag OR k < ANY (SELECT k FROM b)", "subquery"),
             u("clock", "SELECT id FROM a WHERE now() > '2000-01-01'::timestamptz", "clock"),
             // (volatile functions, set-returning or not, are refused when the stream table is created)
+            u("group_by_distinct", "SELECT k, g, count(*) AS n FROM a GROUP BY DISTINCT ROLLUP (k), ROLLUP (k, g)", "GROUP BY DISTINCT"),
+            u("table_function", "SELECT a.id, j.v FROM a, JSON_TABLE(jsonb_build_array(a.t), '$[*]' COLUMNS (v text PATH '$')) AS j",
+                    "table function"),
             u("srf_in_grouped_query", "SELECT k, generate_series(1, count(*)::int) AS i FROM a GROUP BY k", "set-returning"),
             u("srf_order_by_only", "SELECT id FROM a ORDER BY generate_series(1, k)", "set-returning"));
 }
