@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * NEW rows always weigh 1. The linear operators are here: a filter, a projection and a union apply to
  * each state alike (σ(ΔR) = Δσ(R)), and a derived table is its query. Joins, semi and anti joins and
  * groups have rules of their own ({@link JoinStates}, {@link SemiJoinStates}, {@link GroupStates},
- * {@link CombineStates}).
+ * {@link CombineStates}), and so do functions in FROM applied to each row ({@link LateralStates}).
  *
  * <p>Inside a delta statement, {@code $1, $2, $3} are the previous frontier and CTE {@code __pgs_f} the
  * current one (see {@code pgstream._changed_between}).

@@ -650,6 +650,10 @@ public final class OracleCorpus {
             u("group_by_distinct", "SELECT k, g, count(*) AS n FROM a GROUP BY DISTINCT ROLLUP (k), ROLLUP (k, g)", "GROUP BY DISTINCT"),
             u("table_function", "SELECT a.id, j.v FROM a, JSON_TABLE(jsonb_build_array(a.t), '$[*]' COLUMNS (v text PATH '$')) AS j",
                     "table function"),
+            u("function_correlated_to_outer_query", "SELECT id FROM a WHERE EXISTS (SELECT 1 FROM generate_series(1, a.k) AS i"
+                    + " WHERE i = 2)", "enclosing query"),
+            u("function_left_of_join", "SELECT a.id, i, j FROM a, generate_series(1, a.k) AS i JOIN generate_series(1, a.g) AS j"
+                    + " ON j = i", "not applied to"),
             u("srf_in_grouped_query", "SELECT k, generate_series(1, count(*)::int) AS i FROM a GROUP BY k", "set-returning"),
             u("srf_order_by_only", "SELECT id FROM a ORDER BY generate_series(1, k)", "set-returning"));
 }
