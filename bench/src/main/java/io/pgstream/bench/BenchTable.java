@@ -37,7 +37,12 @@ public record BenchTable(String name, String query, boolean baseline) {
             construct("agg_over_agg", "SELECT s.band, count(*) AS customers FROM (SELECT customer_id,"
                     + " floor(sum(amount) / 1000) AS band FROM orders GROUP BY customer_id) s GROUP BY s.band"),
             construct("count_distinct", "SELECT c.region, count(DISTINCT o.amount) AS amounts"
-                    + " FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.region"));
+                    + " FROM orders o JOIN customers c ON c.id = o.customer_id GROUP BY c.region"),
+            // a function in FROM per order (1 to 10 rows, by amount) under the counters of a grouped aggregate
+            construct("lateral_agg", "SELECT o.customer_id, count(*) AS n, sum(g.i) AS si FROM orders o,"
+                    + " generate_series(1, 1 + floor(o.amount / 100)::int) AS g(i) GROUP BY o.customer_id"),
+            // one aggregate per grouping set: per customer (touched groups recomputed) and the grand total (the whole table)
+            construct("rollup", "SELECT customer_id, count(*) AS n, sum(amount) AS total FROM orders GROUP BY ROLLUP (customer_id)"));
 
     private static BenchTable baseline(String name, String query) {
         return new BenchTable(name, query, true);

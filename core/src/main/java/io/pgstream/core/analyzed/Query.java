@@ -10,8 +10,8 @@ import java.util.List;
  * empty for a plain GROUP BY.
  */
 public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> from, Expr where,
-                    List<Target> targets, List<SortGroup> groupBy, List<List<Integer>> groupingSets, Expr having, List<SortGroup> distinct,
-                    boolean distinctOn, List<SortGroup> orderBy, Expr limit, Expr offset, SetOperation setOperation,
+                    List<Target> targets, List<SortGroup> groupBy, List<List<Integer>> groupingSets, Expr having,
+                    List<SortGroup> distinct, boolean distinctOn, List<SortGroup> orderBy, Expr limit, Expr offset, SetOperation setOperation,
                     boolean hasAggregates, List<String> refusals) {
 
     public Query {
@@ -28,8 +28,8 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
 
     /** This query with another WHERE. */
     public Query withWhere(Expr condition) {
-        return new Query(ctes, rangeTable, from, condition, targets, groupBy, groupingSets, having, distinct, distinctOn, orderBy, limit,
-                offset, setOperation, hasAggregates, refusals);
+        return new Query(ctes, rangeTable, from, condition, targets, groupBy, groupingSets, having, distinct, distinctOn, orderBy,
+                limit, offset, setOperation, hasAggregates, refusals);
     }
 
     /** The range-table entry at a 1-based index. */
@@ -86,10 +86,11 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
     }
 
     /**
-     * Functions in FROM ({@code f(...)}, {@code ROWS FROM (f(...), g(...))}), {@code WITH ORDINALITY} or not,
-     * {@code LATERAL} or not: the columns are the calls' columns in order, then the ordinality.
+     * Functions in FROM ({@code f(...)}, {@code ROWS FROM (f(...), g(...))}), {@code WITH ORDINALITY} or not:
+     * the columns are the calls' columns in order, then the ordinality. (LATERAL is implied: a function's
+     * arguments may read the FROM items before it.)
      */
-    public record Function(List<FunctionCall> calls, boolean ordinality, boolean lateral, String alias, List<String> columns)
+    public record Function(List<FunctionCall> calls, boolean ordinality, String alias, List<String> columns)
             implements RangeEntry {
         public Function {
             calls = List.copyOf(calls);
@@ -97,11 +98,10 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
     }
 
     /**
-     * One call of a {@link Function} entry: its expression, how many columns it yields and, for a function
-     * returning {@code record}, the column definition list ({@code AS (k int, v text)}: names, types and
-     * collations, else empty).
+     * One call of a {@link Function} entry: its expression and, for a function returning {@code record}, the
+     * column definition list ({@code AS (k int, v text)}: names, types and collations, else empty).
      */
-    public record FunctionCall(Expr call, int columnCount, List<String> definedNames, List<Expr.Type> definedTypes,
+    public record FunctionCall(Expr call, List<String> definedNames, List<Expr.Type> definedTypes,
                                List<Long> definedCollations) {
         public FunctionCall {
             definedNames = List.copyOf(definedNames);

@@ -98,7 +98,7 @@ public final class QueryReader {
             case 2 -> new Query.Join(JOIN_TYPES.get((int) node.integer("jointype")),
                     node.list("joinaliasvars").stream().map(v -> expr((Node) v)).toList(), alias, columns);
             case 3 -> new Query.Function(node.nodes("functions").stream().map(QueryReader::functionCall).toList(),
-                    node.bool("funcordinality"), node.flag("lateral"), alias, columns);
+                    node.bool("funcordinality"), alias, columns);
             case 5 -> new Query.Values(node.list("values_lists").stream()
                     .map(row -> ((List<?>) row).stream().map(e -> expr((Node) e)).toList()).toList(), alias, columns);
             case 6 -> new Query.CteReference(node.token("ctename"), (int) node.integer("ctelevelsup"), alias, columns);
@@ -118,8 +118,7 @@ public final class QueryReader {
         for (int i = 0; i < types.size(); i++) {
             definedTypes.add(new Type(Long.parseLong((String) types.get(i)), Integer.parseInt((String) typmods.get(i))));
         }
-        return new Query.FunctionCall("FUNCEXPR".equals(name(call)) ? call(call) : expr(call), (int) node.integer("funccolcount"),
-                names, definedTypes, node.list("funccolcollations").stream().map(c -> Long.parseLong((String) c)).toList());
+        return new Query.FunctionCall("FUNCEXPR".equals(name(call)) ? call(call) : expr(call), names, definedTypes, node.list("funccolcollations").stream().map(c -> Long.parseLong((String) c)).toList());
     }
 
     private static Query.FromItem fromItem(Node node) {

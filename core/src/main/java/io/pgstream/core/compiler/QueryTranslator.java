@@ -148,7 +148,7 @@ public final class QueryTranslator {
      * projection, where PostgreSQL evaluates it per input row (a flat map, so the projection stays linear).
      */
     private Rel rows(Level level, Rel[] rel) throws NotDifferentiableException {
-        if (level.query().targets().stream().anyMatch(t -> t.junk() && setReturning(t.expr()))) {
+        if (level.query().targets().stream().anyMatch(t -> t.junk() && holds(t.expr(), Expr.SetReturning.class))) {
             throw new NotDifferentiableException("a set-returning function in ORDER BY only: it multiplies rows no output shows");
         }
         List<OutputColumn> outputs = new ArrayList<>();
@@ -182,8 +182,8 @@ public final class QueryTranslator {
         for (int i = 0; i < resolved.size(); i++) {
             outputs.add(new OutputColumn(query.outputs().get(i).name(), resolved.get(i)));
         }
-        boolean grouping = !Exprs.find(condition, Expr.Grouping.class::isInstance).isEmpty()
-                || outputs.stream().anyMatch(o -> !Exprs.find(o.expression(), Expr.Grouping.class::isInstance).isEmpty());
+        boolean grouping = holds(condition, Expr.Grouping.class)
+                || outputs.stream().anyMatch(o -> holds(o.expression(), Expr.Grouping.class));
         if (!query.groupingSets().isEmpty() || grouping) {
             if (!scalars.isEmpty()) {
                 throw new NotDifferentiableException("a scalar subquery over GROUPING SETS, ROLLUP or CUBE");
@@ -385,9 +385,10 @@ public final class QueryTranslator {
      * rows are its FROM's, filtered.
      */
     static boolean selectProjectJoin(Query query) {
-        return query.refusals().isEmpty() && query.targets().stream().noneMatch(t -> setReturning(t.expr())) && query.ctes().isEmpty() && query.setOperation() == null
-                && query.groupBy().isEmpty() && query.groupingSets().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
-                && query.limit() == null && query.offset() == null;
+        return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
+                && query.groupBy().isEmpty() && query.groupingSets().isEmpty() && query.having() == null && !query.hasAggregates()
+                && query.distinct().isEmpty() && query.limit() == null && query.offset() == null
+                && query.targets().stream().noneMatch(t -> holds(t.expr(), Expr.SetReturning.class));
     }
 
     /** The table's alias in the query, or, when another table of the query uses it already, the alias numbered. */
@@ -428,7 +429,10 @@ public final class QueryTranslator {
         return resolve(level, expr, false);
     }
 
-    /** As {@link #resolve(Level, Expr)}; {@code rowOutput}: an output of a query's rows, where a set-returning call may stand. */
+    /**
+     * As {@link #resolve(Level, Expr)}; {@code rowOutput}: an output of a query's rows, where a set-returning
+     * call may stand.
+     */
     private Expr resolve(Level level, Expr expr, boolean rowOutput) throws NotDifferentiableException {
         for (Expr node : Exprs.find(expr, e -> true)) {
             if (!(rowOutput && node instanceof Expr.SetReturning)) {
@@ -442,8 +446,8 @@ public final class QueryTranslator {
         }
     }
 
-    private static boolean setReturning(Expr expr) {
-        return !Exprs.find(expr, Expr.SetReturning.class::isInstance).isEmpty();
+    private static boolean holds(Expr expr, Class<? extends Expr> kind) {
+        return !Exprs.find(expr, kind::isInstance).isEmpty();
     }
 
     private void refuse(Expr node) throws NotDifferentiableException {

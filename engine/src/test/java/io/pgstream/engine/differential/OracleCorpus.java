@@ -205,7 +205,8 @@ public final class OracleCorpus {
 
     /**
      * Queries differential refresh supports: projections, filters, inner joins, grouped aggregates
-     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION.
+     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION, functions in FROM and
+     * set-returning functions in the SELECT list, GROUPING SETS, ROLLUP and CUBE.
      */
     public static final List<QueryCase> SUPPORTED = List.of(
             // projections
@@ -443,6 +444,8 @@ public final class OracleCorpus {
             q("srf_in_derived_aggregated", "SELECT s.tag, count(*) AS n FROM (SELECT unnest(tags) AS tag FROM d) s GROUP BY s.tag"),
             q("srf_distinct", "SELECT DISTINCT jsonb_object_keys(obj) AS key FROM d"),
             q("srf_filtered_outside", "SELECT s.id, s.i FROM (SELECT id, generate_series(1, n) AS i FROM d) s WHERE s.i > 1"),
+            q("srf_in_subquery", "SELECT id, t FROM a WHERE t IN (SELECT unnest(tags) FROM d)"),
+            q("lateral_in_exists", "SELECT id, t FROM a WHERE EXISTS (SELECT 1 FROM d, unnest(d.tags) AS x(tag) WHERE x.tag = a.t)"),
             q("grouping_over_join", "SELECT b.label, a.k, count(*) AS n, sum(b.w) AS sw FROM a JOIN b ON a.k = b.k"
                     + " GROUP BY ROLLUP (b.label, a.k)"),
             q("grouping_over_lateral", "SELECT d.k, t.tag, count(*) AS n, GROUPING(d.k, t.tag) AS gr FROM d, unnest(d.tags) AS t(tag)"
