@@ -380,6 +380,8 @@ public final class OracleCorpus {
             q("lateral_regexp_matches", "SELECT d.id, r.m[1] AS m FROM d, regexp_matches(d.s, 'x(.?)', 'g') AS r(m)"),
             q("lateral_rows_from", "SELECT d.id, r.tag, r.i, r.n FROM d,"
                     + " ROWS FROM (unnest(d.tags), generate_series(1, d.n)) WITH ORDINALITY AS r(tag, i, n)"),
+            q("lateral_rows_from_record", "SELECT d.id, r.k, r.v, r.i FROM d,"
+                    + " ROWS FROM (jsonb_to_recordset(d.recs) AS (k int, v text), generate_series(1, d.n)) AS r(k, v, i)"),
             q("lateral_join_on", "SELECT d.id, t.tag FROM d JOIN LATERAL unnest(d.tags) AS t(tag) ON t.tag <> 'y'"),
             q("lateral_left_join_on_true", "SELECT d.id, e.value FROM d LEFT JOIN LATERAL jsonb_array_elements(d.arr) AS e ON true"),
             q("lateral_left_join_on_condition", "SELECT d.id, t.tag, t.pos FROM d"
@@ -401,6 +403,8 @@ public final class OracleCorpus {
             q("grouping_plain_group_by", "SELECT k, count(*) AS n, GROUPING(k) AS gr FROM a GROUP BY k"),
             q("grouping_mixed", "SELECT k, g, t, count(*) AS n, GROUPING(k, g, t) AS gr FROM a GROUP BY k, ROLLUP (g), CUBE (t)"),
             q("grouping_duplicate_sets", "SELECT k, count(*) AS n, sum(x) AS sx FROM c GROUP BY GROUPING SETS ((k), (k), ())"),
+            q("grouping_aggregates_of_omitted_key", "SELECT k, sum(k) AS sk, count(DISTINCT g) AS dg, min(t) AS mt FROM a"
+                    + " GROUP BY ROLLUP (k)"),
             q("grouping_empty_set_only", "SELECT count(*) AS n, sum(w) AS sw FROM b GROUP BY ()"),
             q("union_all_coerced_types", "SELECT k, v AS amount FROM a UNION ALL SELECT g, x FROM c UNION ALL SELECT w, k FROM b"),
             q("union_all_nulls", "SELECT t, NULL::int AS n FROM a UNION ALL SELECT label, w FROM b UNION ALL SELECT NULL, NULL FROM c"),
@@ -438,6 +442,8 @@ public final class OracleCorpus {
             q("lateral_json_aggregated", "SELECT d.k, count(e.value) AS n, max(e.key) AS mk FROM d"
                     + " LEFT JOIN LATERAL jsonb_each(d.obj) AS e ON true GROUP BY d.k"),
             q("lateral_distinct", "SELECT DISTINCT t.tag FROM d, unnest(d.tags) AS t(tag)"),
+            q("lateral_under_left_join", "SELECT b.id AS b_id, d.id AS d_id, t.tag FROM b"
+                    + " LEFT JOIN (d CROSS JOIN LATERAL unnest(d.tags) AS t(tag)) ON d.k = b.k"),
             q("lateral_joined_after", "SELECT d.id, b.w FROM d CROSS JOIN LATERAL unnest(d.tags) AS t(tag) JOIN b ON b.label = t.tag"),
             q("lateral_in_derived", "SELECT s.k, s.tag FROM (SELECT d.k, t.tag FROM d, unnest(d.tags) AS t(tag)) s WHERE s.k > 0"),
             q("srf_select_over_join", "SELECT a.id AS a_id, jsonb_array_elements_text(d.arr) AS e FROM a JOIN d ON a.k = d.k"),
