@@ -663,6 +663,8 @@ public final class OracleCorpus {
                     + " WHERE i = 2)", "enclosing query"),
             u("function_left_of_join", "SELECT a.id, i, j FROM a, generate_series(1, a.k) AS i JOIN generate_series(1, a.g) AS j"
                     + " ON j = i", "not applied to"),
+            u("function_inside_parenthesized_join", "SELECT a.id, i FROM a JOIN (b CROSS JOIN LATERAL generate_series(1, a.k) AS i)"
+                    + " ON a.k = b.k", "not applied to"),
             u("srf_in_grouped_query", "SELECT k, generate_series(1, count(*)::int) AS i FROM a GROUP BY k", "set-returning"),
             u("srf_order_by_only", "SELECT id FROM a ORDER BY generate_series(1, k)", "set-returning"));
 }
