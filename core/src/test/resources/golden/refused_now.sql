@@ -23,6 +23,7 @@ Recompute (the whole query, by PostgreSQL)
   Scan "public"."a"
   Scan "public"."b"
   Scan "public"."c"
+  Scan "public"."d"
 -- hidden columns
 
 -- full query

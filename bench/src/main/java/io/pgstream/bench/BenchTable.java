@@ -49,7 +49,13 @@ public record BenchTable(String name, String query, boolean baseline) {
                     + " ORDER BY customer_id, amount DESC"),
             // each customer's three highest amounts, a TopK per outer row: ties show the same amounts whichever rows win
             construct("lateral_top3", "SELECT c.id, s.amount FROM customers c CROSS JOIN LATERAL"
-                    + " (SELECT o.amount FROM orders o WHERE o.customer_id = c.id ORDER BY o.amount DESC LIMIT 3) s"));
+                    + " (SELECT o.amount FROM orders o WHERE o.customer_id = c.id ORDER BY o.amount DESC LIMIT 3) s"),
+
+            // a function in FROM per order (1 to 10 rows, by amount) under the counters of a grouped aggregate
+            construct("lateral_agg", "SELECT o.customer_id, count(*) AS n, sum(g.i) AS si FROM orders o,"
+                    + " generate_series(1, 1 + floor(o.amount / 100)::int) AS g(i) GROUP BY o.customer_id"),
+            // one aggregate per grouping set: per customer (touched groups recomputed) and the grand total (the whole table)
+            construct("rollup", "SELECT customer_id, count(*) AS n, sum(amount) AS total FROM orders GROUP BY ROLLUP (customer_id)"));
 
     private static BenchTable baseline(String name, String query) {
         return new BenchTable(name, query, true);

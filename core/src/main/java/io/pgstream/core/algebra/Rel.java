@@ -112,6 +112,27 @@ public sealed interface Rel {
         }
     }
 
+    /**
+     * Functions in FROM applied to each row of the input, a flat map: the row joined to each row the calls
+     * yield for it ({@code ROWS FROM}: side by side, the shorter padded with NULLs; {@code ordinality}: a row
+     * number after them) that satisfies the condition (null: every one), or, when {@code outer} (LEFT JOIN
+     * LATERAL), kept once with NULLs when none does. The calls read the input's columns only; the
+     * functions' columns are {@code alias.name}. Functions reading no column stand over the one empty row
+     * of {@link Values}, and are constant.
+     */
+    record Lateral(Rel input, List<TableFunction> calls, boolean ordinality, boolean outer, Expr condition, String alias,
+                   List<String> names) implements Rel {
+        public Lateral {
+            Objects.requireNonNull(input);
+            Objects.requireNonNull(alias);
+            calls = List.copyOf(calls);
+            names = List.copyOf(names);
+            if (calls.isEmpty()) {
+                throw new IllegalArgumentException("a lateral function scan calls at least one function");
+            }
+        }
+    }
+
     /** A query read as a table (a derived table, a WITH query, a subquery): its outputs are {@code alias.name}. */
     record Derived(Rel input, String alias, List<String> names) implements Rel {
         public Derived {
@@ -181,6 +202,7 @@ public sealed interface Rel {
             case TopK topK -> List.of(topK.input());
             case Recursive recursive -> List.of(recursive.base(), recursive.step());
             case RecursiveRef reference -> List.of();
+            case Lateral lateral -> List.of(lateral.input());
         };
     }
 
@@ -205,6 +227,8 @@ public sealed interface Rel {
             case Recursive recursive -> new Recursive(inputs.get(0), inputs.get(1), recursive.alias(), recursive.names(),
                     recursive.number());
             case RecursiveRef reference -> throw new IllegalArgumentException("a recursive reference has no inputs");
+            case Lateral lateral -> new Lateral(inputs.getFirst(), lateral.calls(), lateral.ordinality(), lateral.outer(),
+                    lateral.condition(), lateral.alias(), lateral.names());
         };
     }
 
@@ -250,6 +274,10 @@ public sealed interface Rel {
                     .append(" LIMIT ").append(topK.limit()).append(" OFFSET ").append(topK.offset());
             case Recursive recursive -> out.append("Recursive AS ").append(recursive.alias()).append(" (base UNION step)");
             case RecursiveRef reference -> out.append("Recursive reference AS ").append(reference.alias());
+            case Lateral lateral -> out.append("Lateral (").append(lateral.outer() ? "left" : "inner").append(") ROWS FROM (")
+                    .append(lateral.calls().stream().map(c -> sql.render(c.call())).collect(Collectors.joining(", "))).append(')')
+                    .append(lateral.ordinality() ? " WITH ORDINALITY" : "").append(" AS ").append(lateral.alias())
+                    .append(lateral.condition() == null ? "" : " ON " + sql.render(lateral.condition()));
         }
         out.append("  [").append(strategy(rel)).append("]\n");
         rel.children().forEach(input -> explain(input, depth + 1, out, sql));
@@ -269,6 +297,7 @@ public sealed interface Rel {
             case Project project -> "linear";
             case UnionAll union -> "linear";
             case Derived derived -> "linear";
+            case Lateral lateral -> "linear: per input row, Δ = ΔR ⋈ f(ΔR)";
             case Aggregate aggregate -> "per group: counters at the top of the query, else the touched groups recomputed";
             case Distinct distinct -> "per row: a count at the top of the query, else the touched rows recomputed";
             case Combine combine -> "per touched row: its counts on both sides";

@@ -102,6 +102,10 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
                     case Query.Join join -> join.aliasVars().forEach(this::add);
                     case Query.Group group -> group.expressions().forEach(this::add);
                     case Query.Values values -> values.rows().forEach(row -> row.forEach(this::add));
+                    case Query.Function function -> function.calls().forEach(call -> {
+                        add(call.call());
+                        types.addAll(call.definedTypes());
+                    });
                     default -> { }
                 }
             }

@@ -193,6 +193,23 @@ public sealed interface Expr {
     /** Output {@code column} (from 1) of the subquery of the enclosing ANY or ALL sublink. */
     record SubqueryOutput(int column, Type type) implements Expr {}
 
-    /** A node the compiler does not know, named as PostgreSQL names it (SQLVALUEFUNCTION, GROUPINGFUNC, ...). */
+    /**
+     * {@code GROUPING(args)}: a bit per argument, the last the lowest, set when the grouping set of the row
+     * omits it; {@code refs} are the arguments' sort-group references.
+     */
+    record Grouping(List<Expr> args, List<Integer> refs) implements Expr {
+        public Grouping {
+            args = List.copyOf(args);
+            refs = List.copyOf(refs);
+        }
+    }
+
+    /**
+     * A set-returning function call in a SELECT list: PostgreSQL yields one row per value it returns for
+     * each input row (several such calls in one list run in lockstep, the shorter padded with NULLs).
+     */
+    record SetReturning(Expr call) implements Expr {}
+
+    /** A node the compiler does not know, named as PostgreSQL names it (SQLVALUEFUNCTION, ...). */
     record Unknown(String node, String what) implements Expr {}
 }

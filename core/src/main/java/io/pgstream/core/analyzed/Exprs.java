@@ -89,6 +89,8 @@ public final class Exprs {
                 }
             }
             case SubLink s -> children.add(s.test());
+            case SetReturning s -> children.add(s.call());
+            case Grouping g -> children.addAll(g.args());
         }
         children.removeIf(java.util.Objects::isNull);
         return children;
@@ -153,6 +155,8 @@ public final class Exprs {
             case WindowCall w -> new WindowCall(w.function(), all(w.args(), m), m.apply(w.filter()), w.star(), w.winref(),
                     w.over() == null ? null : over(w.over(), m), w.type());
             case SubLink s -> new SubLink(s.kind(), m.apply(s.test()), s.subquery());
+            case SetReturning s -> new SetReturning(m.apply(s.call()));
+            case Grouping g -> new Grouping(all(g.args(), m), g.refs());
         };
     }
 

@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * A query as PostgreSQL analyzed it (its {@code Query} node), with what the compiler reads of it.
  * Range-table indexes count from 1, as PostgreSQL's do. {@code refusals} names what the query has that
- * the compiler does not read at all (locking, grouping sets, set-returning functions, ...).
+ * the compiler does not read at all (locking, ...). {@code groupingSets} lists the
+ * grouping sets of GROUPING SETS, ROLLUP or CUBE expanded (each the sort-group references of its keys),
+ * empty for a plain GROUP BY.
  */
 public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> from, Expr where,
-                    List<Target> targets, List<SortGroup> groupBy, Expr having, List<SortGroup> distinct,
-                    boolean distinctOn, List<SortGroup> orderBy, Expr limit, Expr offset, SetOperation setOperation,
+                    List<Target> targets, List<SortGroup> groupBy, List<List<Integer>> groupingSets, Expr having,
+                    List<SortGroup> distinct, boolean distinctOn, List<SortGroup> orderBy, Expr limit, Expr offset, SetOperation setOperation,
                     boolean hasAggregates, List<String> refusals) {
 
     public Query {
@@ -18,6 +20,7 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
         from = List.copyOf(from);
         targets = List.copyOf(targets);
         groupBy = List.copyOf(groupBy);
+        groupingSets = groupingSets.stream().map(List::copyOf).toList();
         distinct = List.copyOf(distinct);
         orderBy = List.copyOf(orderBy);
         refusals = List.copyOf(refusals);
@@ -25,14 +28,14 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
 
     /** This query with another WHERE. */
     public Query withWhere(Expr condition) {
-        return new Query(ctes, rangeTable, from, condition, targets, groupBy, having, distinct, distinctOn, orderBy, limit,
-                offset, setOperation, hasAggregates, refusals);
+        return new Query(ctes, rangeTable, from, condition, targets, groupBy, groupingSets, having, distinct, distinctOn, orderBy,
+                limit, offset, setOperation, hasAggregates, refusals);
     }
 
     /** This query without its LIMIT and OFFSET, with other target entries. */
     public Query unlimited(List<Target> otherTargets) {
-        return new Query(ctes, rangeTable, from, where, otherTargets, groupBy, having, distinct, distinctOn, orderBy, null,
-                null, setOperation, hasAggregates, refusals);
+        return new Query(ctes, rangeTable, from, where, otherTargets, groupBy, groupingSets, having, distinct, distinctOn,
+                orderBy, null, null, setOperation, hasAggregates, refusals);
     }
 
     /**
@@ -45,8 +48,8 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
             Target target = targets.get(i);
             shown.add(new Target(target.expr(), "column" + (i + 1), target.sortGroupRef(), false));
         }
-        return new Query(ctes, rangeTable, from, where, shown, groupBy, having, List.of(), false, orderBy, limit,
-                offset, setOperation, hasAggregates, refusals);
+        return new Query(ctes, rangeTable, from, where, shown, groupBy, groupingSets, having, List.of(), false, orderBy,
+                limit, offset, setOperation, hasAggregates, refusals);
     }
 
     /** The range-table entry at a 1-based index. */
@@ -99,6 +102,31 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
     public record Values(List<List<Expr>> rows, String alias, List<String> columns) implements RangeEntry {
         public Values {
             rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /**
+     * Functions in FROM ({@code f(...)}, {@code ROWS FROM (f(...), g(...))}), {@code WITH ORDINALITY} or not:
+     * the columns are the calls' columns in order, then the ordinality. (LATERAL is implied: a function's
+     * arguments may read the FROM items before it.)
+     */
+    public record Function(List<FunctionCall> calls, boolean ordinality, String alias, List<String> columns)
+            implements RangeEntry {
+        public Function {
+            calls = List.copyOf(calls);
+        }
+    }
+
+    /**
+     * One call of a {@link Function} entry: its expression and, for a function returning {@code record}, the
+     * column definition list ({@code AS (k int, v text)}: names, types and collations, else empty).
+     */
+    public record FunctionCall(Expr call, List<String> definedNames, List<Expr.Type> definedTypes,
+                               List<Long> definedCollations) {
+        public FunctionCall {
+            definedNames = List.copyOf(definedNames);
+            definedTypes = List.copyOf(definedTypes);
+            definedCollations = List.copyOf(definedCollations);
         }
     }
 

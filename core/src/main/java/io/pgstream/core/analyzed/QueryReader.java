@@ -45,12 +45,6 @@ public final class QueryReader {
         if (node.integer("commandType") != 1) {
             refusals.add("a statement other than SELECT");
         }
-        if (node.flag("hasTargetSRFs")) {
-            refusals.add("a set-returning function in the SELECT list");
-        }
-        if (!node.list("groupingSets").isEmpty()) {
-            refusals.add("GROUPING SETS, ROLLUP or CUBE");
-        }
         if (node.flag("groupDistinct")) {
             refusals.add("GROUP BY DISTINCT");
         }
@@ -71,6 +65,7 @@ public final class QueryReader {
                 jointree == null ? null : expr(jointree.node("quals")),
                 targets(node),
                 sortGroups(node, "groupClause"),
+                GroupingSets.expand(node.nodes("groupingSets")),
                 expr(node.node("havingQual")),
                 sortGroups(node, "distinctClause"),
                 node.flag("hasDistinctOn"),
@@ -99,6 +94,8 @@ public final class QueryReader {
             case 1 -> new Query.Subquery(query(node.node("subquery")), node.flag("lateral"), alias, columns);
             case 2 -> new Query.Join(JOIN_TYPES.get((int) node.integer("jointype")),
                     node.list("joinaliasvars").stream().map(v -> expr((Node) v)).toList(), alias, columns);
+            case 3 -> new Query.Function(node.nodes("functions").stream().map(QueryReader::functionCall).toList(),
+                    node.bool("funcordinality"), alias, columns);
             case 5 -> new Query.Values(node.list("values_lists").stream()
                     .map(row -> ((List<?>) row).stream().map(e -> expr((Node) e)).toList()).toList(), alias, columns);
             case 6 -> new Query.CteReference(node.token("ctename"), (int) node.integer("ctelevelsup"), alias, columns);
@@ -106,6 +103,19 @@ public final class QueryReader {
             default -> new Query.OtherEntry(kind < ENTRY_KINDS.size() ? ENTRY_KINDS.get(kind) : "range-table entry kind " + kind,
                     alias, columns);
         };
+    }
+
+    /** A RANGETBLFUNCTION: its call (set-returning or not) and, for a record-returning one, its column definitions. */
+    private static Query.FunctionCall functionCall(Node node) {
+        Node call = node.node("funcexpr");
+        List<String> names = node.list("funccolnames").stream().map(c -> ((Node.Text) c).value()).toList();
+        List<Object> types = node.list("funccoltypes");
+        List<Object> typmods = node.list("funccoltypmods");
+        List<Expr.Type> definedTypes = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            definedTypes.add(new Type(Long.parseLong((String) types.get(i)), Integer.parseInt((String) typmods.get(i))));
+        }
+        return new Query.FunctionCall("FUNCEXPR".equals(name(call)) ? call(call) : expr(call), names, definedTypes, node.list("funccolcollations").stream().map(c -> Long.parseLong((String) c)).toList());
     }
 
     private static Query.FromItem fromItem(Node node) {
@@ -284,7 +294,8 @@ public final class QueryReader {
                     node.bool("winstar"), (int) node.integer("winref"), null, type(node, "wintype", null));
             case "SQLVALUEFUNCTION" -> new Expr.Unknown("SQLVALUEFUNCTION",
                     "CURRENT_DATE, CURRENT_TIMESTAMP, CURRENT_USER or another SQL value function");
-            case "GROUPINGFUNC" -> new Expr.Unknown("GROUPINGFUNC", "GROUPING()");
+            case "GROUPINGFUNC" -> node.integer("agglevelsup") > 0 ? new Expr.Unknown("GROUPINGFUNC", "GROUPING() of an outer query")
+                    : new Expr.Grouping(exprs(node, "args"), node.list("refs").stream().map(r -> Integer.parseInt((String) r)).toList());
             case "FIELDSELECT" -> new Expr.Unknown("FIELDSELECT", "a field of a composite value");
             default -> new Expr.Unknown(node.type(), "an expression node PostgreSQL calls " + node.type());
         };
@@ -301,10 +312,12 @@ public final class QueryReader {
                 .orElseGet(() -> new Expr.Unknown("CONST", "a constant of type oid " + type.oid()));
     }
 
+    /** A function call in an expression: one returning a set is marked, PostgreSQL evaluates it per row. */
     private static Expr function(Node node) {
-        if (node.bool("funcretset")) {
-            return new Expr.Unknown("FUNCEXPR", "a set-returning function");
-        }
+        return node.bool("funcretset") ? new Expr.SetReturning(call(node)) : call(node);
+    }
+
+    private static Expr call(Node node) {
         int format = (int) node.integer("funcformat");
         List<Expr> args = exprs(node, "args");
         Type result = type(node, "funcresulttype", null);

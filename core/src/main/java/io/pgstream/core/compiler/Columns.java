@@ -51,6 +51,11 @@ final class Columns {
             case Rel.TopK topK -> of(topK.input()).subList(0, topK.width());
             case Rel.Recursive recursive -> recursive.names().stream().map(name -> new Expr.Column(recursive.alias(), name, null)).toList();
             case Rel.RecursiveRef reference -> reference.names().stream().map(name -> new Expr.Column(reference.alias(), name, null)).toList();
+            case Rel.Lateral lateral -> {
+                List<Expr.Column> columns = new ArrayList<>(of(lateral.input()));
+                lateral.names().forEach(name -> columns.add(new Expr.Column(lateral.alias(), name, null)));
+                yield columns;
+            }
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
         };
     }

@@ -78,6 +78,11 @@ final class LateralJoin {
                 both.add(window.alias());
                 yield both;
             }
+            case Rel.Lateral lateral -> {
+                Set<String> both = new HashSet<>(yielded(lateral.input()));
+                both.add(lateral.alias());
+                yield both;
+            }
             case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> yielded(join.left());
             case Rel.Join join -> {
                 Set<String> both = new HashSet<>(yielded(join.left()));
@@ -103,6 +108,12 @@ final class LateralJoin {
             case Rel.Window window -> {
                 expressions.addAll(window.partitionKeys());
                 window.calls().stream().map(OutputColumn::expression).forEach(expressions::add);
+            }
+            case Rel.Lateral lateral -> {
+                lateral.calls().forEach(call -> expressions.add(call.call()));
+                if (lateral.condition() != null) {
+                    expressions.add(lateral.condition());
+                }
             }
             default -> { }
         }

@@ -66,6 +66,8 @@ public final class QueryTranslator {
     private final Catalog catalog;
     private final Decorrelation decorrelation;
     private final WindowTranslation windows = new WindowTranslation(this);
+    private final FunctionsInFrom functionsInFrom = new FunctionsInFrom(this);
+    private final GroupingSetsExpansion groupingSets = new GroupingSetsExpansion(this);
     /** The alias each table is read under: unique among all the tables the query reads. */
     private final Map<Entry, String> aliases = new HashMap<>();
     /** The derived table a range entry was read as (a subquery or WITH query not pulled up). */
@@ -143,15 +145,23 @@ public final class QueryTranslator {
             return windows.distinctOn(level);
         }
         Rel[] rel = {fromAndWhere(level)};
-        boolean grouped = !query.groupBy().isEmpty() || query.having() != null || query.hasAggregates();
+        boolean grouped = !query.groupBy().isEmpty() || !query.groupingSets().isEmpty() || query.having() != null
+                || query.hasAggregates();
         Rel result = grouped ? groups(level, rel) : rows(level, rel);
         return query.distinct().isEmpty() ? result : new Rel.Distinct(result);
     }
 
+    /**
+     * A query's rows: its outputs over FROM and WHERE. A set-returning function among them stays in this
+     * projection, where PostgreSQL evaluates it per input row (a flat map, so the projection stays linear).
+     */
     private Rel rows(Level level, Rel[] rel) throws NotDifferentiableException {
+        if (level.query().targets().stream().anyMatch(t -> t.junk() && holds(t.expr(), Expr.SetReturning.class))) {
+            throw new NotDifferentiableException("a set-returning function in ORDER BY only: it multiplies rows no output shows");
+        }
         List<OutputColumn> outputs = new ArrayList<>();
         for (Query.Target target : level.query().outputs()) {
-            outputs.add(new OutputColumn(target.name(), resolve(level, decorrelation.scalars(level, target.expr(), rel))));
+            outputs.add(new OutputColumn(target.name(), resolve(level, decorrelation.scalars(level, target.expr(), rel), true)));
         }
         return windows.project(rel[0], outputs);
     }
@@ -180,6 +190,16 @@ public final class QueryTranslator {
         List<OutputColumn> outputs = new ArrayList<>();
         for (int i = 0; i < resolved.size(); i++) {
             outputs.add(new OutputColumn(query.outputs().get(i).name(), resolved.get(i)));
+        }
+        boolean grouping = holds(condition, Expr.Grouping.class)
+                || outputs.stream().anyMatch(o -> holds(o.expression(), Expr.Grouping.class));
+        if (!query.groupingSets().isEmpty() || grouping) {
+            if (!scalars.isEmpty()) {
+                throw new NotDifferentiableException("a scalar subquery over GROUPING SETS, ROLLUP or CUBE");
+            }
+            List<Integer> refs = query.groupBy().stream().map(Query.SortGroup::targetRef).toList();
+            return groupingSets.union(rel[0], refs, keys, query.groupingSets().isEmpty() ? List.of(refs) : query.groupingSets(),
+                    outputs, condition);
         }
         if (scalars.isEmpty() && !WindowTranslation.windowed(outputs)) {
             return grouped(rel[0], keys, outputs, condition);
@@ -258,6 +278,10 @@ public final class QueryTranslator {
         }
         Rel rel = null;
         for (Query.FromItem item : level.query().from()) {
+            if (functionsAt(level, item) != null) {
+                rel = functions(new Entry(level, ((Query.EntryRef) item).index()), rel, false, null);
+                continue;
+            }
             Rel next = item(level, item);
             rel = rel == null ? next : join(rel, next, Rel.JoinKind.INNER, null);
         }
@@ -267,6 +291,10 @@ public final class QueryTranslator {
     private Rel item(Level level, Query.FromItem item) throws NotDifferentiableException {
         return switch (item) {
             case Query.EntryRef ref -> entry(new Entry(level, ref.index()));
+            case Query.JoinItem join when functionsAt(level, join.right()) != null
+                    && (join.type().equals("INNER") || join.type().equals("LEFT")) ->
+                    functions(new Entry(level, ((Query.EntryRef) join.right()).index()), item(level, join.left()),
+                            join.type().equals("LEFT"), join.condition());
             case Query.JoinItem join -> {
                 Rel left = item(level, join.left());
                 Rel right = item(level, join.right());
@@ -319,10 +347,25 @@ public final class QueryTranslator {
                 aliases.put(at, alias);
                 yield new Rel.Values(rows, alias, values.columns());
             }
+            case Query.Function function -> functions(at, null, false, null);
             case Query.OtherEntry other -> throw new NotDifferentiableException("a " + other.kind() + " (" + other.alias() + ")");
             case Query.Join join -> throw new IllegalStateException("a join entry in FROM");
             case Query.Group group -> throw new IllegalStateException("a group entry in FROM");
         };
+    }
+
+    /** The functions-in-FROM entry a FROM item refers to, or null when it is another item. */
+    private static Query.Function functionsAt(Level level, Query.FromItem item) {
+        return item instanceof Query.EntryRef ref && level.query().entry(ref.index()) instanceof Query.Function function
+                ? function : null;
+    }
+
+    /** Functions in FROM applied to each row of {@code input} (null: the one empty row), see {@link FunctionsInFrom}. */
+    private Rel functions(Entry at, Rel input, boolean outer, Expr condition) throws NotDifferentiableException {
+        Query.RangeEntry entry = at.level().query().entry(at.index());
+        String alias = uniqueAlias(entry.alias());
+        aliases.put(at, alias);
+        return functionsInFrom.over(at.level(), (Query.Function) entry, input, outer, condition, alias);
     }
 
     /**
@@ -413,11 +456,15 @@ public final class QueryTranslator {
                 && query.targets().stream().allMatch(t -> Exprs.find(t.expr(), Expr.SubLink.class::isInstance).isEmpty());
     }
 
-    /** A query with no grouping, DISTINCT, LIMIT, window function, set operation or WITH of its own: its rows are its FROM's, filtered. */
+    /**
+     * A query with no grouping, DISTINCT, LIMIT, window function, set operation, WITH or set-returning
+     * output of its own: its rows are its FROM's, filtered.
+     */
     static boolean selectProjectJoin(Query query) {
         return query.refusals().isEmpty() && query.ctes().isEmpty() && query.setOperation() == null
-                && query.groupBy().isEmpty() && query.having() == null && !query.hasAggregates() && query.distinct().isEmpty()
-                && query.limit() == null && query.offset() == null && !WindowTranslation.windowed(query);
+                && query.groupBy().isEmpty() && query.groupingSets().isEmpty() && query.having() == null && !query.hasAggregates()
+                && query.distinct().isEmpty() && query.limit() == null && query.offset() == null && !WindowTranslation.windowed(query)
+                && query.targets().stream().noneMatch(t -> holds(t.expr(), Expr.SetReturning.class));
     }
 
     /** The table's alias in the query, or, when another table of the query uses it already, the alias numbered. */
@@ -455,8 +502,18 @@ public final class QueryTranslator {
      * clock). References to enclosing queries resolve there: only a join condition may hold them.
      */
     Expr resolve(Level level, Expr expr) throws NotDifferentiableException {
+        return resolve(level, expr, false);
+    }
+
+    /**
+     * As {@link #resolve(Level, Expr)}; {@code rowOutput}: an output of a query's rows, where a set-returning
+     * call may stand.
+     */
+    private Expr resolve(Level level, Expr expr, boolean rowOutput) throws NotDifferentiableException {
         for (Expr node : Exprs.find(expr, e -> true)) {
-            refuse(node);
+            if (!(rowOutput && node instanceof Expr.SetReturning)) {
+                refuse(node);
+            }
         }
         try {
             return Exprs.map(expr, e -> e instanceof Expr.Var var ? column(level, var) : e);
@@ -465,8 +522,14 @@ public final class QueryTranslator {
         }
     }
 
+    private static boolean holds(Expr expr, Class<? extends Expr> kind) {
+        return !Exprs.find(expr, kind::isInstance).isEmpty();
+    }
+
     private void refuse(Expr node) throws NotDifferentiableException {
         switch (node) {
+            case Expr.SetReturning call -> throw new NotDifferentiableException("a set-returning function in the SELECT list"
+                    + " of a grouped query, or of a subquery read as a value");
             case Expr.Unknown unknown -> throw new NotDifferentiableException(unknown.what() + " (PostgreSQL node "
                     + unknown.node() + ")");
             case Expr.SubLink sublink -> throw new NotDifferentiableException("a subquery (" + sublink.kind()
@@ -517,6 +580,8 @@ public final class QueryTranslator {
         return switch (entry) {
             case Query.Values values -> new Expr.Column(aliases.get(at), values.columns().get(index), var.type());
             case Query.CteReference reference -> new Expr.Column(aliases.get(at), reference.columns().get(index), var.type());
+            case Query.Function function -> new Expr.Column(aliases.get(at), FunctionsInFrom.distinct(function.columns()).get(index),
+                    var.type());
             case Query.Relation relation -> {
                 String alias = aliases.get(at);
                 if (alias == null) {

@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * NEW rows always weigh 1. The linear operators are here: a filter, a projection and a union apply to
  * each state alike (σ(ΔR) = Δσ(R)), and a derived table is its query. Joins, semi and anti joins and
  * groups have rules of their own ({@link JoinStates}, {@link SemiJoinStates}, {@link GroupStates},
- * {@link CombineStates}, {@link WindowStates}).
+ * {@link CombineStates}, {@link WindowStates}), and so do functions in FROM applied to each row ({@link LateralStates}).
  *
  * <p>Inside a delta statement, {@code $1, $2, $3} are the previous frontier and CTE {@code __pgs_f} the
  * current one (see {@code pgstream._changed_between}).
@@ -39,6 +39,7 @@ final class States {
     private final CombineStates combines = new CombineStates(this);
     private final RecursiveStates recursions;
     private final WindowStates windows = new WindowStates(this);
+    private final LateralStates laterals = new LateralStates(this);
     /** The CTE name of each delta written through {@link #shared}, and their definitions in order. */
     private final Map<Rel, String> deltas = new HashMap<>();
     private final List<String> definitions = new ArrayList<>();
@@ -58,6 +59,10 @@ final class States {
     /** The state tables the states written so far keep. */
     List<Plan.StateTable> stateTables() {
         return recursions.stateTables();
+    }
+
+    ExprRenderer sql() {
+        return sql;
     }
 
     List<Expr.Column> columns(Rel rel) throws NotDifferentiableException {
@@ -126,6 +131,7 @@ final class States {
             case Rel.Window window -> windows.of(window, state);
             case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> semiJoins.of(join, state);
             case Rel.Join join -> joins.of(join, state);
+            case Rel.Lateral lateral -> laterals.of(lateral, state);
             case Rel.Filter filter -> throw new IllegalStateException("HAVING outside a projection");
             case Rel.Aggregate aggregate -> throw new IllegalStateException("an aggregate outside a projection");
             case Rel.TopK topK -> throw new IllegalStateException("a TopK below the top of the query");

@@ -97,6 +97,8 @@ public final class ExprRenderer {
                 case Subscript s -> subscript(s);
                 case Aggregate a -> aggregate(a);
                 case WindowCall w -> windowCall(w);
+                case SetReturning s -> of(s.call());
+                case Grouping g -> throw new IllegalStateException("GROUPING() outside the grouping sets the translator expands");
                 case Var v -> throw new IllegalStateException("an unresolved column reference " + v);
                 case SubLink s -> throw new IllegalStateException("a subquery the translator left in an expression");
                 case SubqueryOutput s -> throw new IllegalStateException("a subquery output outside its sublink");

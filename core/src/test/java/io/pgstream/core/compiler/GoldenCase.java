@@ -37,7 +37,8 @@ public record GoldenCase(Path file, Map<String, String> sections) {
 
     /** The sources every golden query may read: the oracle schema's tables, every column captured. */
     public static final List<CompileRequest.Source> SOURCES = List.of(
-            source("a", "id", "k", "g", "v", "f", "t", "flag"), source("b", "id", "k", "w", "label"), source("c", "id", "k", "g", "x"));
+            source("a", "id", "k", "g", "v", "f", "t", "flag"), source("b", "id", "k", "w", "label"), source("c", "id", "k", "g", "x"),
+            source("d", "id", "k", "n", "tags", "arr", "recs", "obj", "s"));
 
     public static final String TARGET = "\"public\".\"st\"";
     /** The id of the stream table every golden query is compiled for. */

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The schema, value domains and queries the differential oracle runs on.
  *
- * <p>Three small tables with tiny value domains: join keys and group keys ({@code k}, {@code g}) take
+ * <p>Small tables with tiny value domains: join keys and group keys ({@code k}, {@code g}) take
  * 0..4 or NULL, so joins hit often, groups collide, NULL keys appear and duplicate rows are common. The
  * numeric and float values are chosen so that sums are exact (quarters and halves for float8), which
  * keeps the oracle a test of logic rather than of rounding; the unconstrained numeric column {@code c.x}
@@ -50,7 +50,22 @@ public final class OracleCorpus {
                 new Column("k", "int", keys(), List.of("(k + 1) % 5")),
                 new Column("g", "int", keys(), List.of("k")),
                 new Column("x", "numeric", List.of("1", "2.5", "-0.75", "0.125", "10", "3.50", "NULL"),
-                        List.of("-x", "x + 100"))));
+                        List.of("-x", "x + 100")))),
+        // the inputs of set-returning functions: arrays, jsonb arrays, arrays of objects, objects, ranges, text;
+        // NULL, empty and duplicate elements (each jsonb column holds only what its functions accept)
+        D("d", List.of(
+                new Column("k", "int", keys(), List.of("(k + 1) % 5")),
+                new Column("n", "int", List.of("0", "1", "2", "3", "-1", "NULL"), List.of("n + 1", "k")),
+                new Column("tags", "text[]", List.of("ARRAY['x', 'y']", "ARRAY['x', 'x']", "'{}'", "NULL", "ARRAY['y']",
+                        "ARRAY[NULL, 'z']"), List.of("array_append(tags, 'x')", "tags[2:]")),
+                new Column("arr", "jsonb", List.of("'[1, 2]'", "'[]'", "NULL", "'[\"a\", null]'", "'[1, 1]'", "'[{\"b\": 1}]'"),
+                        List.of("arr || '[3]'", "arr - 0")),
+                new Column("recs", "jsonb", List.of("'[{\"k\": 1, \"v\": \"p\"}, {\"k\": 2}]'", "'[]'", "NULL",
+                        "'[{\"k\": 1, \"v\": \"p\"}, {\"k\": 1, \"v\": \"p\"}]'", "'[{\"v\": null}]'"),
+                        List.of("recs || '[{\"k\": 3}]'")),
+                new Column("obj", "jsonb", List.of("'{\"a\": 1, \"b\": \"x\"}'", "'{}'", "NULL", "'{\"a\": null}'",
+                        "'{\"b\": [1, 2]}'"), List.of("obj || '{\"c\": 3}'", "obj - 'a'")),
+                new Column("s", "text", List.of("'xax'", "'xx'", "''", "NULL", "'abc'", "'axbx'"), List.of("s || 'x'"))));
 
         private final String sqlName;
         private final List<Column> columns;
@@ -143,12 +158,17 @@ public final class OracleCorpus {
             "INSERT INTO b (k, w, label) VALUES"
                     + " (1, 2, 'p'), (2, 5, 'q'), (2, 5, 'q'), (NULL, 1, 'r'), (4, NULL, NULL), (0, 3, 'p')",
             "INSERT INTO c (k, g, x) VALUES"
-                    + " (1, 1, 2.5), (2, 0, 10), (NULL, 3, 0.125), (3, NULL, -0.75), (1, 1, 3.50), (4, 2, NULL)");
+                    + " (1, 1, 2.5), (2, 0, 10), (NULL, 3, 0.125), (3, NULL, -0.75), (1, 1, 3.50), (4, 2, NULL)",
+            "INSERT INTO d (k, n, tags, arr, recs, obj, s) VALUES"
+                    + " (1, 2, ARRAY['x', 'y'], '[1, 2]', '[{\"k\": 1, \"v\": \"p\"}, {\"k\": 2}]', '{\"a\": 1, \"b\": \"x\"}', 'xax'),"
+                    + " (1, 2, ARRAY['x', 'y'], '[1, 2]', '[{\"k\": 1, \"v\": \"p\"}, {\"k\": 2}]', '{\"a\": 1, \"b\": \"x\"}', 'xax'),"
+                    + " (2, 0, '{}', '[]', '[]', '{}', ''), (NULL, NULL, NULL, NULL, NULL, NULL, NULL),"
+                    + " (3, 3, ARRAY[NULL, 'z'], '[\"a\", null]', '[{\"v\": null}]', '{\"a\": null}', 'axbx')");
 
     /** A query with a name; {@link #sources()} are the tables it reads. */
     public record QueryCase(String name, String query) {
 
-        private static final Pattern TABLE = Pattern.compile("(?i)(?:\\bfrom|\\bjoin|,)\\s+\\(?\\s*([abc])(?=\\s|,|\\)|$)");
+        private static final Pattern TABLE = Pattern.compile("(?i)(?:\\bfrom|\\bjoin|,)\\s+\\(?\\s*([abcd])(?=\\s|,|\\)|$)");
 
         /** The tables named after FROM, JOIN or a comma of the FROM list, or a parenthesis there ({@code JOIN (b JOIN c ...)}). */
         public Set<Table> sources() {
@@ -185,7 +205,9 @@ public final class OracleCorpus {
 
     /**
      * Queries differential refresh supports: projections, filters, inner joins, grouped aggregates
-     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION, window functions and DISTINCT ON.
+     * (outputs computed from them, HAVING), DISTINCT, UNION ALL and UNION, window functions and DISTINCT ON,
+     * functions in FROM and set-returning functions in the SELECT list, GROUPING SETS, ROLLUP and CUBE, TopK,
+     * LATERAL subqueries and WITH RECURSIVE.
      */
     public static final List<QueryCase> SUPPORTED = List.of(
             // WITH RECURSIVE ... UNION over b's edges k -> w: cycles, self-loops, NULL ends
@@ -389,6 +411,42 @@ public final class OracleCorpus {
             q("union_all_same_table_overlapping", "SELECT id, k FROM a WHERE flag UNION ALL SELECT id, k FROM a WHERE k > 1"),
             q("union_all_different_tables", "SELECT k, label AS name FROM b UNION ALL SELECT k, t FROM a"),
             q("union_all_three", "SELECT k, g FROM a UNION ALL SELECT k, w FROM b UNION ALL SELECT k, g FROM c"),
+            // functions in FROM, applied to each row (NULL, empty and duplicate arrays; NULL and empty json)
+            q("lateral_unnest_ordinality", "SELECT d.id, t.tag, t.pos FROM d CROSS JOIN LATERAL unnest(d.tags) WITH ORDINALITY AS t(tag, pos)"),
+            q("lateral_unnest_comma", "SELECT d.k, t FROM d, unnest(d.tags) AS t"),
+            q("lateral_generate_series", "SELECT d.id, i FROM d, generate_series(d.k, d.n) AS i"),
+            q("lateral_jsonb_array_elements", "SELECT d.id, e.value FROM d CROSS JOIN LATERAL jsonb_array_elements(d.arr) AS e"),
+            q("lateral_jsonb_each", "SELECT d.k, e.key, e.value FROM d, jsonb_each(d.obj) AS e"),
+            q("lateral_jsonb_to_recordset", "SELECT d.id, x.k, x.v FROM d, jsonb_to_recordset(d.recs) AS x(k int, v text)"),
+            q("lateral_regexp_matches", "SELECT d.id, r.m[1] AS m FROM d, regexp_matches(d.s, 'x(.?)', 'g') AS r(m)"),
+            q("lateral_rows_from", "SELECT d.id, r.tag, r.i, r.n FROM d,"
+                    + " ROWS FROM (unnest(d.tags), generate_series(1, d.n)) WITH ORDINALITY AS r(tag, i, n)"),
+            q("lateral_rows_from_record", "SELECT d.id, r.k, r.v, r.i FROM d,"
+                    + " ROWS FROM (jsonb_to_recordset(d.recs) AS (k int, v text), generate_series(1, d.n)) AS r(k, v, i)"),
+            q("lateral_join_on", "SELECT d.id, t.tag FROM d JOIN LATERAL unnest(d.tags) AS t(tag) ON t.tag <> 'y'"),
+            q("lateral_left_join_on_true", "SELECT d.id, e.value FROM d LEFT JOIN LATERAL jsonb_array_elements(d.arr) AS e ON true"),
+            q("lateral_left_join_on_condition", "SELECT d.id, t.tag, t.pos FROM d"
+                    + " LEFT JOIN LATERAL unnest(d.tags) WITH ORDINALITY AS t(tag, pos) ON t.tag = 'x'"),
+            q("lateral_uncorrelated", "SELECT a.id, g.i FROM a JOIN generate_series(1, 3) AS g(i) ON g.i = a.k"),
+            // set-returning functions in the SELECT list: per row, several in lockstep (the shorter padded with NULLs)
+            q("srf_select_unnest", "SELECT id, unnest(tags) AS tag FROM d"),
+            q("srf_select_generate_series", "SELECT id, generate_series(1, n) AS i FROM d"),
+            q("srf_select_lockstep", "SELECT id, unnest(tags) AS tag, generate_series(1, n) AS i FROM d"),
+            q("srf_select_expression", "SELECT k, upper(unnest(tags)) AS tag, jsonb_object_keys(obj) AS key FROM d"),
+            q("srf_select_nested", "SELECT id, unnest(regexp_matches(s, 'x', 'g')) AS m FROM d"),
+            // GROUPING SETS, ROLLUP, CUBE: NULL keys in the data beside keys a set omits, grand totals over no rows
+            q("grouping_rollup", "SELECT k, g, count(*) AS n, sum(v) AS sv, GROUPING(k, g) AS gr FROM a GROUP BY ROLLUP (k, g)"),
+            q("grouping_cube", "SELECT k, flag, count(*) AS n, max(t) AS mt, GROUPING(flag, k) AS gr FROM a GROUP BY CUBE (k, flag)"),
+            q("grouping_sets_with_empty", "SELECT k, g, count(*) AS n, avg(v) AS av FROM a GROUP BY GROUPING SETS ((k), (g), ())"),
+            q("grouping_sets_expression_key", "SELECT k % 2 AS parity, t, count(*) AS n, GROUPING(t) AS gt FROM a"
+                    + " GROUP BY GROUPING SETS ((k % 2), (t, k % 2), (t))"),
+            q("grouping_sets_having", "SELECT g, count(*) AS n FROM a GROUP BY ROLLUP (g) HAVING count(*) > 1 OR GROUPING(g) = 1"),
+            q("grouping_plain_group_by", "SELECT k, count(*) AS n, GROUPING(k) AS gr FROM a GROUP BY k"),
+            q("grouping_mixed", "SELECT k, g, t, count(*) AS n, GROUPING(k, g, t) AS gr FROM a GROUP BY k, ROLLUP (g), CUBE (t)"),
+            q("grouping_duplicate_sets", "SELECT k, count(*) AS n, sum(x) AS sx FROM c GROUP BY GROUPING SETS ((k), (k), ())"),
+            q("grouping_aggregates_of_omitted_key", "SELECT k, sum(k) AS sk, count(DISTINCT g) AS dg, min(t) AS mt FROM a"
+                    + " GROUP BY ROLLUP (k)"),
+            q("grouping_empty_set_only", "SELECT count(*) AS n, sum(w) AS sw FROM b GROUP BY ()"),
             q("union_all_coerced_types", "SELECT k, v AS amount FROM a UNION ALL SELECT g, x FROM c UNION ALL SELECT w, k FROM b"),
             q("union_all_nulls", "SELECT t, NULL::int AS n FROM a UNION ALL SELECT label, w FROM b UNION ALL SELECT NULL, NULL FROM c"),
             q("union_all_with_join", "SELECT a.id, b.label FROM a JOIN b ON a.k = b.k UNION ALL SELECT c.id, 'c' FROM c"),
@@ -470,6 +528,29 @@ public final class OracleCorpus {
     public static final List<QueryCase> COMPOSED = List.of(
             // outer joins of two tables: LEFT, RIGHT, FULL; NULL keys never match, except with IS NOT DISTINCT FROM
             q("outer_left", "SELECT a.id AS a_id, b.id AS b_id, a.k, b.w FROM a LEFT JOIN b ON a.k = b.k"),
+            // functions in FROM and set-returning functions composed with joins, groups, DISTINCT and derived tables
+            q("lateral_over_join", "SELECT a.id AS a_id, d.id AS d_id, i FROM a JOIN d ON a.k = d.k, generate_series(a.g, d.n) AS i"),
+            q("lateral_uncorrelated_left_of_join", "SELECT g.i, a.id FROM generate_series(0, 2) AS g(i) LEFT JOIN a ON a.k = g.i"),
+            q("lateral_aggregated", "SELECT t.tag, count(*) AS n, sum(d.k) AS sk FROM d, unnest(d.tags) AS t(tag) GROUP BY t.tag"),
+            q("lateral_json_aggregated", "SELECT d.k, count(e.value) AS n, max(e.key) AS mk FROM d"
+                    + " LEFT JOIN LATERAL jsonb_each(d.obj) AS e ON true GROUP BY d.k"),
+            q("lateral_distinct", "SELECT DISTINCT t.tag FROM d, unnest(d.tags) AS t(tag)"),
+            q("lateral_under_left_join", "SELECT b.id AS b_id, d.id AS d_id, t.tag FROM b"
+                    + " LEFT JOIN (d CROSS JOIN LATERAL unnest(d.tags) AS t(tag)) ON d.k = b.k"),
+            q("lateral_joined_after", "SELECT d.id, b.w FROM d CROSS JOIN LATERAL unnest(d.tags) AS t(tag) JOIN b ON b.label = t.tag"),
+            q("lateral_in_derived", "SELECT s.k, s.tag FROM (SELECT d.k, t.tag FROM d, unnest(d.tags) AS t(tag)) s WHERE s.k > 0"),
+            q("srf_select_over_join", "SELECT a.id AS a_id, jsonb_array_elements_text(d.arr) AS e FROM a JOIN d ON a.k = d.k"),
+            q("srf_in_derived_aggregated", "SELECT s.tag, count(*) AS n FROM (SELECT unnest(tags) AS tag FROM d) s GROUP BY s.tag"),
+            q("srf_distinct", "SELECT DISTINCT jsonb_object_keys(obj) AS key FROM d"),
+            q("srf_filtered_outside", "SELECT s.id, s.i FROM (SELECT id, generate_series(1, n) AS i FROM d) s WHERE s.i > 1"),
+            q("srf_in_subquery", "SELECT id, t FROM a WHERE t IN (SELECT unnest(tags) FROM d)"),
+            q("lateral_in_exists", "SELECT id, t FROM a WHERE EXISTS (SELECT 1 FROM d, unnest(d.tags) AS x(tag) WHERE x.tag = a.t)"),
+            q("grouping_over_join", "SELECT b.label, a.k, count(*) AS n, sum(b.w) AS sw FROM a JOIN b ON a.k = b.k"
+                    + " GROUP BY ROLLUP (b.label, a.k)"),
+            q("grouping_over_lateral", "SELECT d.k, t.tag, count(*) AS n, GROUPING(d.k, t.tag) AS gr FROM d, unnest(d.tags) AS t(tag)"
+                    + " GROUP BY CUBE (d.k, t.tag)"),
+            q("grouping_distinct", "SELECT DISTINCT k, count(*) AS n FROM a GROUP BY ROLLUP (k)"),
+            q("grouping_in_derived", "SELECT s.g, s.n FROM (SELECT g, count(*) AS n FROM a GROUP BY CUBE (g)) s WHERE s.n > 1"),
             q("outer_right", "SELECT a.id AS a_id, b.id AS b_id, b.label, a.t FROM a RIGHT JOIN b ON a.g = b.k"),
             q("outer_full", "SELECT a.id AS a_id, c.id AS c_id, a.k AS ak, c.k AS ck FROM a FULL JOIN c ON a.k = c.k"),
             q("outer_full_two_keys", "SELECT a.id AS a_id, c.id AS c_id, a.v, c.x FROM a FULL JOIN c ON a.k = c.k AND a.g = c.g"),
@@ -687,5 +768,17 @@ public final class OracleCorpus {
                     + " SELECT n FROM r", "UNION ALL"),
             u("scalar_subquery_not_aggregate", "SELECT id, (SELECT w FROM b WHERE b.id = a.id) AS w FROM a", "scalar subquery"),
             u("any_inequality_under_or", "SELECT id FROM a WHERE flag OR k < ANY (SELECT k FROM b)", "subquery"),
-            u("clock", "SELECT id FROM a WHERE now() > '2000-01-01'::timestamptz", "clock"));
+            u("clock", "SELECT id FROM a WHERE now() > '2000-01-01'::timestamptz", "clock"),
+            // (volatile functions, set-returning or not, are refused when the stream table is created)
+            u("group_by_distinct", "SELECT k, g, count(*) AS n FROM a GROUP BY DISTINCT ROLLUP (k), ROLLUP (k, g)", "GROUP BY DISTINCT"),
+            u("table_function", "SELECT a.id, j.v FROM a, JSON_TABLE(jsonb_build_array(a.t), '$[*]' COLUMNS (v text PATH '$')) AS j",
+                    "table function"),
+            u("function_correlated_to_outer_query", "SELECT id FROM a WHERE EXISTS (SELECT 1 FROM generate_series(1, a.k) AS i"
+                    + " WHERE i = 2)", "enclosing query"),
+            u("function_left_of_join", "SELECT a.id, i, j FROM a, generate_series(1, a.k) AS i JOIN generate_series(1, a.g) AS j"
+                    + " ON j = i", "not applied to"),
+            u("function_inside_parenthesized_join", "SELECT a.id, i FROM a JOIN (b CROSS JOIN LATERAL generate_series(1, a.k) AS i)"
+                    + " ON a.k = b.k", "not applied to"),
+            u("srf_in_grouped_query", "SELECT k, generate_series(1, count(*)::int) AS i FROM a GROUP BY k", "set-returning"),
+            u("srf_order_by_only", "SELECT id FROM a ORDER BY generate_series(1, k)", "set-returning"));
 }

@@ -365,10 +365,11 @@ public final class Workload {
     /** Starting rows: a few per table, possibly none. */
     public static Arbitrary<List<Row>> initialRows() {
         return Combinators.combine(row(Table.A).list().ofMaxSize(7), row(Table.B).list().ofMaxSize(5),
-                row(Table.C).list().ofMaxSize(5)).as((a, b, c) -> {
+                row(Table.C).list().ofMaxSize(5), row(Table.D).list().ofMaxSize(5)).as((a, b, c, d) -> {
                     List<Row> all = new ArrayList<>(a);
                     all.addAll(b);
                     all.addAll(c);
+                    all.addAll(d);
                     return List.copyOf(all);
                 });
     }
