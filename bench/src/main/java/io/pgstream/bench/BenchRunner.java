@@ -108,10 +108,10 @@ public final class BenchRunner {
     }
 
     /** The recursion benchmark; with no URL, on a fresh embedded server as the refresh benchmark's. */
-    public static List<RecursionBenchmark.Figure> recursion(String jdbcUrl, int chains, int length, PrintWriter out)
-            throws IOException, SQLException {
+    public static List<RecursionBenchmark.Figure> recursion(String jdbcUrl, int chains, int length, Path resultsDir,
+                                                            PrintWriter out) throws IOException, SQLException {
         if (jdbcUrl != null) {
-            return new RecursionBenchmark(jdbcUrl, chains, length, 20, out).run();
+            return recursionOn(jdbcUrl, chains, length, resultsDir, out);
         }
         try (EmbeddedPostgres server = EmbeddedPostgres.builder()
                 .setting("synchronous_commit", "on")
@@ -124,8 +124,23 @@ public final class BenchRunner {
                 ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
             }
             out.printf("embedded PostgreSQL %s; %s%n", server.version(), machine(server.jdbcUrl("bench")));
-            return new RecursionBenchmark(server.jdbcUrl("bench"), chains, length, 20, out).run();
+            return recursionOn(server.jdbcUrl("bench"), chains, length, resultsDir, out);
         }
+    }
+
+    private static List<RecursionBenchmark.Figure> recursionOn(String jdbcUrl, int chains, int length, Path resultsDir,
+                                                               PrintWriter out) throws IOException, SQLException {
+        RecursionBenchmark benchmark = new RecursionBenchmark(jdbcUrl, chains, length, 20, out);
+        List<RecursionBenchmark.Figure> figures = benchmark.run();
+        Path csv = resultsDir.resolve("recursion-" + LocalDate.now() + ".csv");
+        Path explain = resultsDir.resolve("recursion-" + LocalDate.now() + "-explain.txt");
+        Files.createDirectories(resultsDir);
+        List<String> lines = new ArrayList<>(List.of("measure,edges,value,unit"));
+        figures.forEach(f -> lines.add(String.format(Locale.ROOT, "\"%s\",%d,%.2f,%s", f.measure(), (long) chains * length, f.value(), f.unit())));
+        Files.write(csv, lines);
+        Files.writeString(explain, benchmark.diagnostics());
+        out.printf("figures written to %s, delta statement plans to %s%n", csv, explain);
+        return figures;
     }
 
     /**

@@ -36,6 +36,7 @@ public final class RecursionBenchmark {
     private final int repetitions;
     private final PrintWriter out;
     private final Random random = new Random(20261201L);
+    private final StringBuilder diagnostics = new StringBuilder();
 
     public RecursionBenchmark(String jdbcUrl, int chains, int length, int repetitions, PrintWriter out) {
         this.jdbcUrl = jdbcUrl;
@@ -87,12 +88,37 @@ public final class RecursionBenchmark {
                         + differing[1] + " only in the query");
             }
             out.println("verified: the stream table equals its query");
+            diagnostics.append(explained(c, "one edge inserted", "INSERT INTO edges VALUES (" + node(0, length) + ", " + node(1, 0) + ")"))
+                    .append(explained(c, "one edge deleted", "DELETE FROM edges WHERE src = " + node(2, length / 2)));
         }
         for (Figure figure : figures) {
             out.printf("    %-52s %12.2f %s%n", figure.measure(), figure.value(), figure.unit());
         }
         out.flush();
         return figures;
+    }
+
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of the delta statement after one change, in a transaction rolled back: where a
+     * refresh spends its time, for the diagnostics.
+     */
+    private static String explained(Connection c, String what, String change) throws SQLException {
+        execute(c, change);
+        String delta = RefreshBenchmark.boundDeltaStatement(c, "closure");
+        c.setAutoCommit(false);
+        try {
+            return "-- closure, " + what + ": EXPLAIN (ANALYZE, BUFFERS) of the delta statement\n"
+                    + String.join("\n", BenchSql.queryStrings(c, "EXPLAIN (ANALYZE, BUFFERS) " + delta)) + "\n\n";
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+            refresh(c);
+        }
+    }
+
+    /** The EXPLAIN output of the delta statements, once {@link #run} has run. */
+    public String diagnostics() {
+        return diagnostics.toString();
     }
 
     /** Node {@code i} of a chain: each chain has its own length + 1 nodes. */

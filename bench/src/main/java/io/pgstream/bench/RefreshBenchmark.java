@@ -392,7 +392,7 @@ public final class RefreshBenchmark {
     }
 
     /** The stored delta statement with $1..$3 replaced by the stream table's frontier, as literals. */
-    private static String boundDeltaStatement(Connection c, String table) throws SQLException {
+    static String boundDeltaStatement(Connection c, String table) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement("SELECT delta_sql, quote_nullable(frontier::text),"
                 + " quote_nullable(frontier_xid::text), quote_nullable(frontier_seq::text)"
                 + " FROM pgstream.stream_table WHERE relid = ?::regclass")) {

@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "recursion" -> {
                 long edges = rows == null ? 100_000 : rows;
-                BenchRunner.recursion(jdbcUrl, Math.toIntExact(Math.max(2, edges / 10)), 10, spec.commandLine().getOut());
+                BenchRunner.recursion(jdbcUrl, Math.toIntExact(Math.max(2, edges / 10)), 10, results, spec.commandLine().getOut());
                 return 0;
             }
             default -> throw new IllegalArgumentException(

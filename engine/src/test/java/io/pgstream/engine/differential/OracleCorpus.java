@@ -211,19 +211,19 @@ public final class OracleCorpus {
      */
     public static final List<QueryCase> SUPPORTED = List.of(
             // WITH RECURSIVE ... UNION over b's edges k -> w: cycles, self-loops, NULL ends
-            q("recursive_closure", "WITH RECURSIVE reach(s, d) AS (SELECT k, w FROM b UNION SELECT r.s, b.w FROM reach r"
-                    + " JOIN b ON b.k = r.d) SELECT s, d FROM reach"),
-            q("recursive_depth", "WITH RECURSIVE walk(s, d, depth) AS (SELECT k, w, 1 FROM b UNION SELECT r.s, b.w, r.depth + 1"
-                    + " FROM walk r JOIN b ON b.k = r.d WHERE r.depth < 4) SELECT s, d, depth FROM walk"),
-            q("recursive_paths", "WITH RECURSIVE p(s, d, path) AS (SELECT k, w, ARRAY[k, w] FROM b WHERE k IS NOT NULL"
-                    + " AND w IS NOT NULL UNION SELECT p.s, b.w, p.path || b.w FROM p JOIN b ON b.k = p.d WHERE b.w <> ALL (p.path))"
-                    + " SELECT s, d, path FROM p"),
+            q("recursive_closure", "WITH RECURSIVE reach(src, dst) AS (SELECT k, w FROM b UNION SELECT r.src, b.w FROM reach r"
+                    + " JOIN b ON b.k = r.dst) SELECT src, dst FROM reach"),
+            q("recursive_depth", "WITH RECURSIVE walk(src, dst, depth) AS (SELECT k, w, 1 FROM b UNION SELECT r.src, b.w,"
+                    + " r.depth + 1 FROM walk r JOIN b ON b.k = r.dst WHERE r.depth < 4) SELECT src, dst, depth FROM walk"),
+            q("recursive_paths", "WITH RECURSIVE p(src, dst, path) AS (SELECT k, w, ARRAY[k, w] FROM b WHERE k IS NOT NULL"
+                    + " AND w IS NOT NULL UNION SELECT p.src, b.w, p.path || b.w FROM p JOIN b ON b.k = p.dst"
+                    + " WHERE b.w <> ALL (p.path)) SELECT src, dst, path FROM p"),
             q("recursive_counter", "WITH RECURSIVE r(n) AS (SELECT k FROM a UNION SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r"),
-            q("recursive_aggregated", "WITH RECURSIVE reach(s, d) AS (SELECT k, w FROM b UNION SELECT r.s, b.w FROM reach r"
-                    + " JOIN b ON b.k = r.d) SELECT s, count(*) AS n, max(d) AS far FROM reach GROUP BY s"),
-            q("recursive_joined", "WITH RECURSIVE reach(s, d) AS (SELECT b.k, b.w FROM b JOIN c ON c.k = b.k UNION"
-                    + " SELECT r.s, b.w FROM reach r JOIN b ON b.k = r.d WHERE b.label IS DISTINCT FROM 'r')"
-                    + " SELECT a.id, reach.d FROM a JOIN reach ON reach.s = a.g"),
+            q("recursive_aggregated", "WITH RECURSIVE reach(src, dst) AS (SELECT k, w FROM b UNION SELECT r.src, b.w FROM reach r"
+                    + " JOIN b ON b.k = r.dst) SELECT src, count(*) AS n, max(dst) AS far FROM reach GROUP BY src"),
+            q("recursive_joined", "WITH RECURSIVE reach(src, dst) AS (SELECT b.k, b.w FROM b JOIN c ON c.k = b.k UNION"
+                    + " SELECT r.src, b.w FROM reach r JOIN b ON b.k = r.dst WHERE b.label IS DISTINCT FROM 'r')"
+                    + " SELECT a.id, reach.dst FROM a JOIN reach ON reach.src = a.g"),
             // LATERAL subqueries reading the outer row in their WHERE: joins
             q("lateral_cross", "SELECT a.id, s.w FROM a CROSS JOIN LATERAL (SELECT b.w FROM b WHERE b.k = a.k) s"),
             q("lateral_left_on_true", "SELECT a.id, s.w, s.label FROM a LEFT JOIN LATERAL"
