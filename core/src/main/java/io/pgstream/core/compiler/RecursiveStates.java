@@ -102,13 +102,15 @@ final class RecursiveStates {
         String delta = name(recursive, "delta");
         String d = name(recursive, "d");
         String n = name(recursive, "n");
-        String kept = name(recursive, "kept");
         // the SQL of the inputs first, so that the CTEs they read are listed before these
         String baseDelta = states.of(recursive.base(), State.DELTA);
         String stepDelta = states.of(recursive.step(), State.DELTA);
         String baseNow = states.of(recursive.base(), State.NEW);
         String stepOverDeleted = step(recursive, d);
-        String stepOverKept = step(recursive, kept);
+        // R⁰ − D inline, not a CTE: PostgreSQL then pushes each candidate's values down to the state table's indexes
+        String keptRows = "(SELECT " + columns(recursive, "s") + " FROM " + table + " s WHERE NOT EXISTS (SELECT 1 FROM " + over
+                + " o WHERE " + same(recursive, "o", "s") + "))";
+        String stepOverKept = step(recursive, keptRows);
         String stepOverFound = step(recursive, n);
         String inTable = "EXISTS (SELECT 1 FROM " + table + " s WHERE " + same(recursive, "s", "%1$s") + ")";
         String inOver = "EXISTS (SELECT 1 FROM " + over + " o WHERE " + same(recursive, "o", "%1$s") + ")";
@@ -119,8 +121,7 @@ final class RecursiveStates {
                 + "        SELECT DISTINCT " + columns(recursive, "z") + " FROM " + seed + " z WHERE z.__pgs_w < 0 AND "
                 + inTable.formatted("z") + "\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM (" + stepOverDeleted
                 + ") y WHERE " + inTable.formatted("y") + ")\n    SELECT * FROM " + d + ")");
-        states.define(found + " AS MATERIALIZED (\n    WITH RECURSIVE " + kept + " AS (SELECT " + columns(recursive, "s") + " FROM "
-                + table + " s WHERE NOT " + inOver.formatted("s") + "),\n    " + n + "(" + columns(recursive, null) + ") AS (\n"
+        states.define(found + " AS MATERIALIZED (\n    WITH RECURSIVE " + n + "(" + columns(recursive, null) + ") AS (\n"
                 + "        SELECT DISTINCT " + columns(recursive, "c") + " FROM (SELECT " + columns(recursive, "z") + " FROM " + seed
                 + " z WHERE z.__pgs_w > 0 UNION ALL SELECT " + columns(recursive, "o") + " FROM " + over + " o) c\n"
                 + "         WHERE NOT " + inKept.formatted("c") + "\n           AND (" + yields(recursive, baseNow, "c")
