@@ -147,10 +147,11 @@ public sealed interface Rel {
 
     /**
      * WITH RECURSIVE's result, {@code base UNION step}: the least set of rows holding base's and closed under
-     * step, whose one {@link RecursiveRef} (numbered {@code number}) reads the rows derived so far. Its
-     * outputs are {@code alias.name}.
+     * step, whose one {@link RecursiveRef} (numbered {@code number}) reads the rows derived so far; with
+     * {@code all}, {@code base UNION ALL step}: the bag of base's rows and of every row step derives, once per
+     * derivation. Its outputs are {@code alias.name}.
      */
-    record Recursive(Rel base, Rel step, String alias, List<String> names, int number) implements Rel {
+    record Recursive(Rel base, Rel step, boolean all, String alias, List<String> names, int number) implements Rel {
         public Recursive {
             Objects.requireNonNull(base);
             Objects.requireNonNull(step);
@@ -224,8 +225,8 @@ public sealed interface Rel {
             case Window window -> new Window(inputs.getFirst(), window.alias(), window.partitionKeys(), window.calls());
             case Derived derived -> new Derived(inputs.getFirst(), derived.alias(), derived.names());
             case TopK topK -> new TopK(inputs.getFirst(), topK.keys(), topK.limit(), topK.offset(), topK.width());
-            case Recursive recursive -> new Recursive(inputs.get(0), inputs.get(1), recursive.alias(), recursive.names(),
-                    recursive.number());
+            case Recursive recursive -> new Recursive(inputs.get(0), inputs.get(1), recursive.all(), recursive.alias(),
+                    recursive.names(), recursive.number());
             case RecursiveRef reference -> throw new IllegalArgumentException("a recursive reference has no inputs");
             case Lateral lateral -> new Lateral(inputs.getFirst(), lateral.calls(), lateral.ordinality(), lateral.outer(),
                     lateral.condition(), lateral.alias(), lateral.names());
@@ -272,7 +273,8 @@ public sealed interface Rel {
                             .map(k -> "#" + (k.column() + 1) + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
                             .collect(Collectors.joining(", ")))
                     .append(" LIMIT ").append(topK.limit()).append(" OFFSET ").append(topK.offset());
-            case Recursive recursive -> out.append("Recursive AS ").append(recursive.alias()).append(" (base UNION step)");
+            case Recursive recursive -> out.append("Recursive AS ").append(recursive.alias())
+                    .append(recursive.all() ? " (base UNION ALL step)" : " (base UNION step)");
             case RecursiveRef reference -> out.append("Recursive reference AS ").append(reference.alias());
             case Lateral lateral -> out.append("Lateral (").append(lateral.outer() ? "left" : "inner").append(") ROWS FROM (")
                     .append(lateral.calls().stream().map(c -> sql.render(c.call())).collect(Collectors.joining(", "))).append(')')
@@ -303,8 +305,10 @@ public sealed interface Rel {
             case Combine combine -> "per touched row: its counts on both sides";
             case TopK topK -> "the input kept in a state table indexed by the order; Δ: its first offset + limit rows"
                     + " (and as many more as rows were deleted) re-read with the inserted rows, the new top compared with the stored rows";
-            case Recursive recursive -> "its rows in a state table; Δ: delete and rederive (rows that lost a derivation, and"
-                    + " what they derived, taken out, those still derivable put back), new rows by semi-naive evaluation";
+            case Recursive recursive -> recursive.all()
+                    ? "its rows in a state table; Δ: derivations counted, Δ = ΔB + ΔS(R⁰) + S¹(Δ) evaluated to its fixpoint"
+                    : "its rows in a state table; Δ: delete and rederive (rows that lost a derivation, and what they derived,"
+                    + " taken out, those still derivable put back), new rows by semi-naive evaluation";
             case RecursiveRef reference -> "the rows derived so far";
             case Window window -> window.partitionKeys().isEmpty()
                     ? "one partition, the whole input: recomputed when any change reaches it"

@@ -77,8 +77,8 @@ public final class QueryTranslator {
     private final Set<String> used = new HashSet<>();
     /** The columns of a LATERAL subquery read as a table per correlation key ({@link LateralSubquery}). */
     private final Map<Entry, List<Expr>> lateralColumns = new HashMap<>();
-    /** The recursive WITH queries being translated, and how many were met: each reference numbered. */
-    private final Map<RecursionKey, Recursion> recursions = new HashMap<>();
+    /** The recursive WITH queries being translated, by number, and how many were met. */
+    private final Map<RecursionKey, Integer> recursions = new HashMap<>();
     private int recursionsSeen;
     /** The right inputs that have exactly one row for every row of the left: joined by a left join. */
     private final Set<Rel> oneRowPerLeftRow = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -379,14 +379,11 @@ public final class QueryTranslator {
         }
         Query.Cte cte = defining.query().ctes().stream().filter(c -> c.name().equals(reference.name())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no WITH query " + reference.name()));
-        Recursion recursion = recursions.get(new RecursionKey(defining, cte.name()));
-        if (recursion != null) {
-            if (recursion.references++ > 0) {
-                throw new NotDifferentiableException("a recursive WITH query whose step reads it more than once (non-linear recursion)");
-            }
+        Integer recursion = recursions.get(new RecursionKey(defining, cte.name()));
+        if (recursion != null) { // PostgreSQL allows one such reference: the recursion is linear
             String alias = uniqueAlias(reference.alias());
             aliases.put(at, alias);
-            return new Rel.RecursiveRef(recursion.number, alias, reference.columns());
+            return new Rel.RecursiveRef(recursion, alias, reference.columns());
         }
         return cte.recursive() ? recursive(at, reference, cte, defining) : tableQuery(at, cte.query());
     }
@@ -394,30 +391,17 @@ public final class QueryTranslator {
     /** A recursive WITH query being translated: the query level defining it and its name. */
     private record RecursionKey(Level defining, String name) {}
 
-    private static final class Recursion {
-        final int number;
-        int references;
-
-        Recursion(int number) {
-            this.number = number;
-        }
-    }
-
-    /** {@code base UNION step}, step reading the query once: linear recursion, its rows a set. */
+    /** {@code base UNION [ALL] step}, step reading the query once: linear recursion, its rows a set (a bag with ALL). */
     private Rel recursive(Entry at, Query.CteReference reference, Query.Cte cte, Level defining) throws NotDifferentiableException {
         Query query = cte.query();
         if (!(query.setOperation() instanceof Query.Combine union) || !union.operation().equals("UNION")
                 || !(union.right() instanceof Query.Branch step)) {
             throw new NotDifferentiableException("a recursive WITH query that is not base UNION step");
         }
-        if (union.all()) {
-            throw new NotDifferentiableException("WITH RECURSIVE ... UNION ALL (its rows are a bag: derivations are not"
-                    + " counted; UNION, which keeps each row once, is maintained)");
-        }
         Level level = new Level(query, defining);
         RecursionKey key = new RecursionKey(defining, cte.name());
-        Recursion recursion = new Recursion(++recursionsSeen);
-        recursions.put(key, recursion);
+        int number = ++recursionsSeen;
+        recursions.put(key, number);
         Rel base;
         Rel recursiveStep;
         try {
@@ -428,7 +412,7 @@ public final class QueryTranslator {
         }
         String alias = uniqueAlias(reference.alias());
         aliases.put(at, alias);
-        return new Rel.Recursive(base, recursiveStep, alias, reference.columns(), recursion.number);
+        return new Rel.Recursive(base, recursiveStep, union.all(), alias, reference.columns(), number);
     }
 
     /** A query read as a table: pulled up when it is a select-project-join query, else a derived table. */

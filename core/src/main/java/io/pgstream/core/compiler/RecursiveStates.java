@@ -42,7 +42,10 @@ final class RecursiveStates {
     /** The recursions whose delta is written, by number. */
     private final Map<Integer, Plan.StateTable> written = new HashMap<>();
     /** While a step is rendered: where its recursive reference reads; absent, the state table (R⁰, no delta). */
-    private final Map<Integer, String> readFrom = new HashMap<>();
+    private final Map<Integer, Source> readFrom = new HashMap<>();
+
+    /** Rows a recursive reference reads: weighing 1 each, or their own {@code __pgs_w}. */
+    private record Source(String rows, boolean weighted) {}
 
     RecursiveStates(States states, CompileRequest request) {
         this.states = states;
@@ -68,8 +71,9 @@ final class RecursiveStates {
 
     String reference(Rel.RecursiveRef reference, State state) {
         int width = reference.names().size();
-        String source = readFrom.getOrDefault(reference.number(), request.stateTable("r" + reference.number()));
-        String rows = States.select(States.references("x", width), "1::bigint") + " FROM " + source + " x";
+        Source source = readFrom.getOrDefault(reference.number(), new Source(request.stateTable("r" + reference.number()), false));
+        String rows = States.select(States.references("x", width), source.weighted() ? "x." + States.WEIGHT : "1::bigint")
+                + " FROM " + source.rows() + " x";
         return state == State.DELTA ? rows + " WHERE false" : rows;
     }
 
@@ -77,12 +81,17 @@ final class RecursiveStates {
     private String evaluated(Rel.Recursive recursive) throws NotDifferentiableException {
         String all = name(recursive, "all");
         return "WITH RECURSIVE " + all + "(" + columns(recursive, null) + ") AS (\n    SELECT " + columns(recursive, "b")
-                + " FROM (" + states.of(recursive.base(), State.NEW) + ") b\n    UNION\n    SELECT " + columns(recursive, "y")
+                + " FROM (" + states.of(recursive.base(), State.NEW) + ") b\n    " + (recursive.all() ? "UNION ALL" : "UNION")
+                + "\n    SELECT " + columns(recursive, "y")
                 + " FROM (" + step(recursive, all) + ") y)\nSELECT * FROM " + all;
     }
 
-    /** The step's rows now, its recursive reference reading {@code source}. */
+    /** The step's rows now, its recursive reference reading {@code source} (rows weighing 1). */
     private String step(Rel.Recursive recursive, String source) throws NotDifferentiableException {
+        return step(recursive, new Source(source, false));
+    }
+
+    private String step(Rel.Recursive recursive, Source source) throws NotDifferentiableException {
         readFrom.put(recursive.number(), source);
         try {
             return states.of(recursive.step(), State.NEW);
@@ -93,6 +102,10 @@ final class RecursiveStates {
 
     private void write(Rel.Recursive recursive) throws NotDifferentiableException {
         if (written.containsKey(recursive.number())) {
+            return;
+        }
+        if (recursive.all()) {
+            writeBag(recursive);
             return;
         }
         String table = table(recursive);
@@ -159,13 +172,46 @@ final class RecursiveStates {
     }
 
     /**
-     * The state table: the recursion's rows, each once, with their hash (indexed), and an index on each
-     * column whose type has a btree operator class, for the step's joins with it and the checks of
-     * {@link #yields}.
+     * UNION ALL: R = Σᵢ Sⁱ(B), each row once per derivation, and S linear in R, so
+     *
+     * <pre>
+     *   ΔR = ΔB + (S¹(R¹) − S¹(R⁰)) + (S¹(R⁰) − S⁰(R⁰)) = ΔB + ΔS(R⁰) + S¹(ΔR) = Σᵢ S¹ⁱ(ΔB + ΔS(R⁰))
+     * </pre>
+     *
+     * evaluated as a recursion over weighted rows (the seed netted first), which ends when the new
+     * derivations do, as PostgreSQL's own evaluation of the query does. The state table holds the bag,
+     * a row per occurrence, changed as a stream table of a bag is ({@link BagChanges}).
+     */
+    private void writeBag(Rel.Recursive recursive) throws NotDifferentiableException {
+        String table = table(recursive);
+        String seed = name(recursive, "seed");
+        String derived = name(recursive, "x");
+        String delta = name(recursive, "delta");
+        String netted = name(recursive, "netted");
+        int width = width(recursive);
+        List<String> positions = IntStream.range(0, width).mapToObj(Columns::name).toList();
+        String baseDelta = states.of(recursive.base(), State.DELTA);
+        String stepDelta = states.of(recursive.step(), State.DELTA);
+        String stepOverDerived = step(recursive, new Source(derived, true));
+        states.define(seed + " AS MATERIALIZED (\n    " + States.netted(baseDelta + "\nUNION ALL\n" + stepDelta, width) + ")");
+        states.define(delta + " AS MATERIALIZED (\n    " + States.netted("WITH RECURSIVE " + derived + "(" + columns(recursive, null)
+                + ", __pgs_w) AS (\n        SELECT z.* FROM " + seed + " z\n        UNION ALL\n        SELECT y.* FROM ("
+                + stepOverDerived + ") y)\n    SELECT * FROM " + derived, width) + ")");
+        states.define(netted + " AS (\n    " + BagChanges.netted(delta, positions) + ")");
+        states.define(BagChanges.applied(table, positions, netted, name(recursive, "deleted"), name(recursive, "inserted")));
+        written.put(recursive.number(), stateTable(recursive));
+    }
+
+    /**
+     * The state table: the recursion's rows, each once (a UNION ALL's, each occurrence), with their hash
+     * (of their values, or of their text form for a bag, as {@link BagChanges} finds them), indexed; and an
+     * index on each column whose type has a btree operator class, for the step's joins with it and the
+     * checks of {@link #yields}.
      */
     private Plan.StateTable stateTable(Rel.Recursive recursive) throws NotDifferentiableException {
-        String fill = "SELECT " + columns(recursive, "a") + ", " + RowKey.hash(States.references("a", width(recursive)))
-                + " AS __pgs_rowid FROM (" + evaluated(recursive) + ") a";
+        List<String> values = States.references("a", width(recursive));
+        String rowId = recursive.all() ? "hashtextextended(ROW(" + String.join(", ", values) + ")::text, 0)" : RowKey.hash(values);
+        String fill = "SELECT " + columns(recursive, "a") + ", " + rowId + " AS __pgs_rowid FROM (" + evaluated(recursive) + ") a";
         String table = table(recursive);
         List<String> definition = new ArrayList<>(List.of("CREATE TABLE " + table + " AS " + fill + " WITH NO DATA",
                 "CREATE INDEX ON " + table + " (__pgs_rowid)"));

@@ -218,6 +218,13 @@ public final class OracleCorpus {
             q("recursive_paths", "WITH RECURSIVE p(src, dst, path) AS (SELECT k, w, ARRAY[k, w] FROM b WHERE k IS NOT NULL"
                     + " AND w IS NOT NULL UNION SELECT p.src, b.w, p.path || b.w FROM p JOIN b ON b.k = p.dst"
                     + " WHERE b.w <> ALL (p.path)) SELECT src, dst, path FROM p"),
+            // UNION ALL: a bag, a row per derivation (the depth bound keeps cyclic data finite)
+            q("recursive_all_walks", "WITH RECURSIVE walk(src, dst, depth) AS (SELECT k, w, 1 FROM b UNION ALL"
+                    + " SELECT r.src, b.w, r.depth + 1 FROM walk r JOIN b ON b.k = r.dst WHERE r.depth < 3) SELECT src, dst, depth FROM walk"),
+            q("recursive_all_counted", "WITH RECURSIVE walk(src, dst, depth) AS (SELECT k, w, 1 FROM b UNION ALL"
+                    + " SELECT r.src, b.w, r.depth + 1 FROM walk r JOIN b ON b.k = r.dst WHERE r.depth < 3)"
+                    + " SELECT src, count(*) AS walks FROM walk GROUP BY src"),
+            q("recursive_all_counter", "WITH RECURSIVE r(n) AS (SELECT k FROM a UNION ALL SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r"),
             q("recursive_counter", "WITH RECURSIVE r(n) AS (SELECT k FROM a UNION SELECT n + 1 FROM r WHERE n < 3) SELECT n FROM r"),
             q("recursive_aggregated", "WITH RECURSIVE reach(src, dst) AS (SELECT k, w FROM b UNION SELECT r.src, b.w FROM reach r"
                     + " JOIN b ON b.k = r.dst) SELECT src, count(*) AS n, max(dst) AS far FROM reach GROUP BY src"),
@@ -764,8 +771,6 @@ public final class OracleCorpus {
             u("offset_without_limit", "SELECT id FROM a ORDER BY id OFFSET 2", "OFFSET"),
             u("lateral_grouped", "SELECT a.id, s.w, s.n FROM a CROSS JOIN LATERAL (SELECT b.w, count(*) AS n FROM b"
                     + " WHERE b.k = a.k GROUP BY b.w) s", "LATERAL"),
-            u("recursive_union_all", "WITH RECURSIVE r(n) AS (SELECT k FROM a UNION ALL SELECT n + 1 FROM r WHERE n < 3)"
-                    + " SELECT n FROM r", "UNION ALL"),
             u("scalar_subquery_not_aggregate", "SELECT id, (SELECT w FROM b WHERE b.id = a.id) AS w FROM a", "scalar subquery"),
             u("any_inequality_under_or", "SELECT id FROM a WHERE flag OR k < ANY (SELECT k FROM b)", "subquery"),
             u("clock", "SELECT id FROM a WHERE now() > '2000-01-01'::timestamptz", "clock"),

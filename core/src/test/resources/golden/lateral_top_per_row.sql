@@ -1,0 +1,131 @@
+-- query
+SELECT a.id, s.w, s.bid FROM a CROSS JOIN LATERAL (SELECT b.w, b.id AS bid FROM b WHERE b.k = a.k ORDER BY b.w DESC NULLS LAST, b.id LIMIT 2) s
+-- definition
+ SELECT a.id,
+    s.w,
+    s.bid
+   FROM (public.a
+     CROSS JOIN LATERAL ( SELECT b.w,
+            b.id AS bid
+           FROM public.b
+          WHERE (b.k = a.k)
+          ORDER BY b.w DESC NULLS LAST, b.id
+         LIMIT 2) s)
+-- columns
+id integer
+w integer
+bid integer
+-- probe types
+
+-- analyzed
+({QUERY :commandType 1 :querySource 0 :canSetTag true :utilityStmt <> :resultRelation 0 :hasAggs false :hasWindowFuncs false :hasTargetSRFs false :hasSubLinks false :hasDistinctOn false :hasRecursive false :hasModifyingCTE false :hasForUpdate false :hasRowSecurity false :hasGroupRTE false :isReturn false :cteList <> :rtable ({RANGETBLENTRY :alias <> :eref {ALIAS :aliasname a :colnames ("id" "k" "g" "v" "f" "t" "flag")} :rtekind 0 :relid 22891 :inh true :relkind r :rellockmode 1 :perminfoindex 1 :tablesample <> :lateral false :inFromCl true :securityQuals <>} {RANGETBLENTRY :alias {ALIAS :aliasname s :colnames <>} :eref {ALIAS :aliasname s :colnames ("w" "bid")} :rtekind 1 :subquery {QUERY :commandType 1 :querySource 0 :canSetTag true :utilityStmt <> :resultRelation 0 :hasAggs false :hasWindowFuncs false :hasTargetSRFs false :hasSubLinks false :hasDistinctOn false :hasRecursive false :hasModifyingCTE false :hasForUpdate false :hasRowSecurity false :hasGroupRTE false :isReturn false :cteList <> :rtable ({RANGETBLENTRY :alias <> :eref {ALIAS :aliasname b :colnames ("id" "k" "w" "label")} :rtekind 0 :relid 22901 :inh true :relkind r :rellockmode 1 :perminfoindex 1 :tablesample <> :lateral false :inFromCl true :securityQuals <>}) :rteperminfos ({RTEPERMISSIONINFO :relid 22901 :inh true :requiredPerms 2 :checkAsUser 0 :selectedCols (b 8 9 10) :insertedCols (b) :updatedCols (b)}) :jointree {FROMEXPR :fromlist ({RANGETBLREF :rtindex 1}) :quals {OPEXPR :opno 96 :opfuncid 65 :opresulttype 16 :opretset false :opcollid 0 :inputcollid 0 :args ({VAR :varno 1 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 2 :location -1} {VAR :varno 1 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 1 :varreturningtype 0 :varnosyn 1 :varattnosyn 2 :location -1}) :location -1}} :mergeActionList <> :mergeTargetRelation 0 :mergeJoinCondition <> :targetList ({TARGETENTRY :expr {VAR :varno 1 :varattno 3 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 3 :location -1} :resno 1 :resname w :ressortgroupref 1 :resorigtbl 22901 :resorigcol 3 :resjunk false} {TARGETENTRY :expr {VAR :varno 1 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 1 :location -1} :resno 2 :resname bid :ressortgroupref 2 :resorigtbl 22901 :resorigcol 1 :resjunk false}) :override 0 :onConflict <> :returningOldAlias <> :returningNewAlias <> :returningList <> :groupClause <> :groupDistinct false :groupingSets <> :havingQual <> :windowClause <> :distinctClause <> :sortClause ({SORTGROUPCLAUSE :tleSortGroupRef 1 :eqop 96 :sortop 521 :reverse_sort true :nulls_first false :hashable true} {SORTGROUPCLAUSE :tleSortGroupRef 2 :eqop 96 :sortop 97 :reverse_sort false :nulls_first false :hashable true}) :limitOffset <> :limitCount {FUNCEXPR :funcid 481 :funcresulttype 20 :funcretset false :funcvariadic false :funcformat 2 :funccollid 0 :inputcollid 0 :args ({CONST :consttype 23 :consttypmod -1 :constcollid 0 :constlen 4 :constbyval true :constisnull false :location -1 :constvalue 4 [ 2 0 0 0 0 0 0 0 ]}) :location -1} :limitOption 0 :rowMarks <> :setOperations <> :constraintDeps <> :withCheckOptions <> :stmt_location -1 :stmt_len -1} :security_barrier false :relid 0 :inh false :relkind <> :rellockmode 0 :perminfoindex 0 :lateral true :inFromCl true :securityQuals <>} {RANGETBLENTRY :alias <> :eref {ALIAS :aliasname unnamed_join :colnames ("id" "k" "g" "v" "f" "t" "flag" "w" "bid")} :rtekind 2 :jointype 0 :joinmergedcols 0 :joinaliasvars ({VAR :varno 1 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 1 :location -1} {VAR :varno 1 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 2 :location -1} {VAR :varno 1 :varattno 3 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 3 :location -1} {VAR :varno 1 :varattno 4 :vartype 1700 :vartypmod 786438 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 4 :location -1} {VAR :varno 1 :varattno 5 :vartype 701 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 5 :location -1} {VAR :varno 1 :varattno 6 :vartype 25 :vartypmod -1 :varcollid 100 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 6 :location -1} {VAR :varno 1 :varattno 7 :vartype 16 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 7 :location -1} {VAR :varno 2 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 1 :location -1} {VAR :varno 2 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 2 :location -1}) :joinleftcols (i 1 2 3 4 5 6 7) :joinrightcols (i 1 2) :join_using_alias <> :lateral false :inFromCl true :securityQuals <>}) :rteperminfos ({RTEPERMISSIONINFO :relid 22891 :inh true :requiredPerms 2 :checkAsUser 0 :selectedCols (b 8 9) :insertedCols (b) :updatedCols (b)}) :jointree {FROMEXPR :fromlist ({JOINEXPR :jointype 0 :isNatural false :larg {RANGETBLREF :rtindex 1} :rarg {RANGETBLREF :rtindex 2} :usingClause <> :join_using_alias <> :quals <> :alias <> :rtindex 3}) :quals <>} :mergeActionList <> :mergeTargetRelation 0 :mergeJoinCondition <> :targetList ({TARGETENTRY :expr {VAR :varno 1 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 1 :varattnosyn 1 :location -1} :resno 1 :resname id :ressortgroupref 0 :resorigtbl 22891 :resorigcol 1 :resjunk false} {TARGETENTRY :expr {VAR :varno 2 :varattno 1 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 1 :location -1} :resno 2 :resname w :ressortgroupref 0 :resorigtbl 22901 :resorigcol 3 :resjunk false} {TARGETENTRY :expr {VAR :varno 2 :varattno 2 :vartype 23 :vartypmod -1 :varcollid 0 :varnullingrels (b) :varlevelsup 0 :varreturningtype 0 :varnosyn 2 :varattnosyn 2 :location -1} :resno 3 :resname bid :ressortgroupref 0 :resorigtbl 22901 :resorigcol 1 :resjunk false}) :override 0 :onConflict <> :returningOldAlias <> :returningNewAlias <> :returningList <> :groupClause <> :groupDistinct false :groupingSets <> :havingQual <> :windowClause <> :distinctClause <> :sortClause <> :limitOffset <> :limitCount <> :limitOption 0 :rowMarks <> :setOperations <> :constraintDeps <> :withCheckOptions <> :stmt_location -1 :stmt_len -1})
+-- catalog
+function	3100	pg_catalog	row_number	w	0	i
+operator	410	pg_catalog	=
+operator	413	pg_catalog	>
+operator	414	pg_catalog	<=
+operator	521	pg_catalog	>
+operator	96	pg_catalog	=
+operator	97	pg_catalog	<
+relation	22891	public	a
+relation	22901	public	b
+type	16	-1	boolean
+type	1700	786438	numeric(12,2)
+type	20	-1	bigint
+type	23	-1	integer
+type	25	-1	text
+type	701	-1	double precision
+-- result
+differential
+-- operator tree
+Project "a"."id" AS id; "__pgs_lateral"."value0" AS w; "__pgs_lateral"."value1" AS bid  [linear]
+  Join (inner) ON ("__pgs_lateral"."key0" OPERATOR(pg_catalog.=) "a"."k")  [Δ = ΔL⋈R⁰ + L¹⋈ΔR]
+    Scan "public"."a" AS a  [Δ: its change buffer]
+    Filter ("__pgs_window"."row_number" OPERATOR(pg_catalog.<=) '2'::bigint)  [linear]
+      Window AS __pgs_window PARTITION BY "__pgs_lateral"."key0"; pg_catalog."row_number"() OVER (PARTITION BY "__pgs_lateral"."key0" ORDER BY "__pgs_lateral"."sort0" DESC NULLS LAST, "__pgs_lateral"."sort1" ASC NULLS LAST) AS row_number  [per partition: the touched partitions recomputed]
+        Derived AS __pgs_lateral  [linear]
+          Project "b"."w" AS value0; "b"."id" AS value1; "b"."k" AS key0; "b"."w" AS sort0; "b"."id" AS sort1  [linear]
+            Scan "public"."b" AS b  [Δ: its change buffer]
+-- hidden columns
+__pgs_rowid bigint
+-- full query
+SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM ( SELECT a.id,
+    s.w,
+    s.bid
+   FROM (public.a
+     CROSS JOIN LATERAL ( SELECT b.w,
+            b.id AS bid
+           FROM public.b
+          WHERE (b.k = a.k)
+          ORDER BY b.w DESC NULLS LAST, b.id
+         LIMIT 2) s)) q
+-- delta statement
+WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
+__pgs_delta1 AS MATERIALIZED (
+SELECT g.* FROM (WITH __pgs_g AS (SELECT DISTINCT x.__pgs_c2 AS __pgs_k0 FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x) x)
+SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, pg_catalog."row_number"() OVER (PARTITION BY x.__pgs_c2 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c4 ASC NULLS LAST) AS __pgs_c5, 1::bigint AS __pgs_w
+  FROM (SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x WHERE (x.__pgs_c2) IN (SELECT g.__pgs_k0 FROM __pgs_g g)
+UNION ALL
+SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x WHERE (SELECT coalesce(bool_or(g.__pgs_k0 IS NULL), false) FROM __pgs_g g) AND (x.__pgs_c2 IS NULL) AND EXISTS (SELECT 1 FROM __pgs_g g WHERE g.__pgs_k0 IS NOT DISTINCT FROM x.__pgs_c2)) x
+UNION ALL
+SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, pg_catalog."row_number"() OVER (PARTITION BY x.__pgs_c2 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c4 ASC NULLS LAST) AS __pgs_c5, -1::bigint AS __pgs_w
+  FROM (SELECT n.__pgs_c0 AS __pgs_c0, n.__pgs_c1 AS __pgs_c1, n.__pgs_c2 AS __pgs_c2, n.__pgs_c3 AS __pgs_c3, n.__pgs_c4 AS __pgs_c4, 1::bigint AS __pgs_w FROM (SELECT q.__pgs_c0 AS __pgs_c0, q.__pgs_c1 AS __pgs_c1, q.__pgs_c2 AS __pgs_c2, q.__pgs_c3 AS __pgs_c3, q.__pgs_c4 AS __pgs_c4, q.__pgs_m AS __pgs_w
+  FROM (SELECT DISTINCT ON (y.__pgs_t) y.__pgs_c0, y.__pgs_c1, y.__pgs_c2, y.__pgs_c3, y.__pgs_c4, sum(y.__pgs_w) OVER (PARTITION BY y.__pgs_t) AS __pgs_m
+          FROM (SELECT z.*, ROW(z.__pgs_c0, z.__pgs_c1, z.__pgs_c2, z.__pgs_c3, z.__pgs_c4)::text AS __pgs_t FROM (SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) x) x WHERE (x.__pgs_c2) IN (SELECT g.__pgs_k0 FROM __pgs_g g)
+UNION ALL
+SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) x) x WHERE (SELECT coalesce(bool_or(g.__pgs_k0 IS NULL), false) FROM __pgs_g g) AND (x.__pgs_c2 IS NULL) AND EXISTS (SELECT 1 FROM __pgs_g g WHERE g.__pgs_k0 IS NOT DISTINCT FROM x.__pgs_c2)) z) y) q
+ WHERE q.__pgs_m <> 0) n
+  CROSS JOIN LATERAL generate_series(1, n.__pgs_w)) x) g),
+__pgs_d AS (
+SELECT CAST(x.__pgs_c0 AS integer) AS "id", CAST(x.__pgs_c1 AS integer) AS "w", CAST(x.__pgs_c2 AS integer) AS "bid", x.__pgs_w FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c7 AS __pgs_c1, x.__pgs_c8 AS __pgs_c2, x.__pgs_w AS __pgs_w FROM (SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, r.__pgs_c4 AS __pgs_c11, r.__pgs_c5 AS __pgs_c12, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."g" AS __pgs_c2, b."v" AS __pgs_c3, b."f" AS __pgs_c4, b."t" AS __pgs_c5, b."flag" AS __pgs_c6, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."a_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) l
+  JOIN (SELECT x.* FROM (SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, pg_catalog."row_number"() OVER (PARTITION BY x.__pgs_c2 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c4 ASC NULLS LAST) AS __pgs_c5, 1::bigint AS __pgs_w
+  FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, d.__pgs_c4 AS __pgs_c4, d.__pgs_c5 AS __pgs_c5, -d.__pgs_w AS __pgs_w FROM (SELECT * FROM __pgs_delta1) d) x WHERE (x.__pgs_c5 OPERATOR(pg_catalog.<=) '2'::bigint)) r ON (r.__pgs_c2 OPERATOR(pg_catalog.=) l.__pgs_c1)
+UNION ALL
+SELECT l.__pgs_c0 AS __pgs_c0, l.__pgs_c1 AS __pgs_c1, l.__pgs_c2 AS __pgs_c2, l.__pgs_c3 AS __pgs_c3, l.__pgs_c4 AS __pgs_c4, l.__pgs_c5 AS __pgs_c5, l.__pgs_c6 AS __pgs_c6, r.__pgs_c0 AS __pgs_c7, r.__pgs_c1 AS __pgs_c8, r.__pgs_c2 AS __pgs_c9, r.__pgs_c3 AS __pgs_c10, r.__pgs_c4 AS __pgs_c11, r.__pgs_c5 AS __pgs_c12, l.__pgs_w * r.__pgs_w AS __pgs_w
+  FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."g" AS __pgs_c2, t."v" AS __pgs_c3, t."f" AS __pgs_c4, t."t" AS __pgs_c5, t."flag" AS __pgs_c6, 1::bigint AS __pgs_w FROM "public"."a" t) l
+  JOIN (SELECT x.* FROM (SELECT g.* FROM (WITH __pgs_g AS (SELECT DISTINCT x.__pgs_c2 AS __pgs_k0 FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x) x)
+SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, pg_catalog."row_number"() OVER (PARTITION BY x.__pgs_c2 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c4 ASC NULLS LAST) AS __pgs_c5, 1::bigint AS __pgs_w
+  FROM (SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x WHERE (x.__pgs_c2) IN (SELECT g.__pgs_k0 FROM __pgs_g g)
+UNION ALL
+SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t) x) x WHERE (SELECT coalesce(bool_or(g.__pgs_k0 IS NULL), false) FROM __pgs_g g) AND (x.__pgs_c2 IS NULL) AND EXISTS (SELECT 1 FROM __pgs_g g WHERE g.__pgs_k0 IS NOT DISTINCT FROM x.__pgs_c2)) x
+UNION ALL
+SELECT x.__pgs_c0 AS __pgs_c0, x.__pgs_c1 AS __pgs_c1, x.__pgs_c2 AS __pgs_c2, x.__pgs_c3 AS __pgs_c3, x.__pgs_c4 AS __pgs_c4, pg_catalog."row_number"() OVER (PARTITION BY x.__pgs_c2 ORDER BY x.__pgs_c3 DESC NULLS LAST, x.__pgs_c4 ASC NULLS LAST) AS __pgs_c5, -1::bigint AS __pgs_w
+  FROM (SELECT n.__pgs_c0 AS __pgs_c0, n.__pgs_c1 AS __pgs_c1, n.__pgs_c2 AS __pgs_c2, n.__pgs_c3 AS __pgs_c3, n.__pgs_c4 AS __pgs_c4, 1::bigint AS __pgs_w FROM (SELECT q.__pgs_c0 AS __pgs_c0, q.__pgs_c1 AS __pgs_c1, q.__pgs_c2 AS __pgs_c2, q.__pgs_c3 AS __pgs_c3, q.__pgs_c4 AS __pgs_c4, q.__pgs_m AS __pgs_w
+  FROM (SELECT DISTINCT ON (y.__pgs_t) y.__pgs_c0, y.__pgs_c1, y.__pgs_c2, y.__pgs_c3, y.__pgs_c4, sum(y.__pgs_w) OVER (PARTITION BY y.__pgs_t) AS __pgs_m
+          FROM (SELECT z.*, ROW(z.__pgs_c0, z.__pgs_c1, z.__pgs_c2, z.__pgs_c3, z.__pgs_c4)::text AS __pgs_t FROM (SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) x) x WHERE (x.__pgs_c2) IN (SELECT g.__pgs_k0 FROM __pgs_g g)
+UNION ALL
+SELECT x.* FROM (SELECT x.__pgs_c2 AS __pgs_c0, x.__pgs_c0 AS __pgs_c1, x.__pgs_c1 AS __pgs_c2, x.__pgs_c2 AS __pgs_c3, x.__pgs_c0 AS __pgs_c4, x.__pgs_w AS __pgs_w FROM (SELECT t."id" AS __pgs_c0, t."k" AS __pgs_c1, t."w" AS __pgs_c2, t."label" AS __pgs_c3, 1::bigint AS __pgs_w FROM "public"."b" t
+UNION ALL
+SELECT d.__pgs_c0 AS __pgs_c0, d.__pgs_c1 AS __pgs_c1, d.__pgs_c2 AS __pgs_c2, d.__pgs_c3 AS __pgs_c3, -d.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."w" AS __pgs_c2, b."label" AS __pgs_c3, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."b_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) d) x) x WHERE (SELECT coalesce(bool_or(g.__pgs_k0 IS NULL), false) FROM __pgs_g g) AND (x.__pgs_c2 IS NULL) AND EXISTS (SELECT 1 FROM __pgs_g g WHERE g.__pgs_k0 IS NOT DISTINCT FROM x.__pgs_c2)) z) y) q
+ WHERE q.__pgs_m <> 0) n
+  CROSS JOIN LATERAL generate_series(1, n.__pgs_w)) x) g) x WHERE (x.__pgs_c5 OPERATOR(pg_catalog.<=) '2'::bigint)) r ON (r.__pgs_c2 OPERATOR(pg_catalog.=) l.__pgs_c1)) x) x),
+__pgs_n AS (
+    SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
+      FROM (SELECT d.*, ROW(d."id", d."w", d."bid")::text AS __pgs_t FROM __pgs_d d) x),
+__pgs_del AS (
+    DELETE FROM "public"."st" s WHERE s.ctid IN (
+        SELECT m.tid FROM __pgs_n n CROSS JOIN LATERAL (
+            SELECT s2.ctid AS tid FROM "public"."st" s2
+             WHERE s2.__pgs_rowid = hashtextextended(n.__pgs_t, 0) AND ROW(s2."id", s2."w", s2."bid")::text = n.__pgs_t
+             LIMIT (-n.__pgs_net)) m
+         WHERE n.__pgs_net < 0)
+    RETURNING 1),
+__pgs_ins AS (
+    INSERT INTO "public"."st" ("id", "w", "bid", __pgs_rowid)
+    SELECT n."id", n."w", n."bid", hashtextextended(n.__pgs_t, 0)
+      FROM __pgs_n n CROSS JOIN generate_series(1, n.__pgs_net)
+     WHERE n.__pgs_net > 0
+    RETURNING 1)
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), 0::bigint
+  FROM __pgs_f f
+-- state tables
+
