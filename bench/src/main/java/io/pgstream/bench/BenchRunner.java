@@ -25,6 +25,16 @@ public final class BenchRunner {
 
     private BenchRunner() {}
 
+    /** Database {@code bench} on the server, with pg_stream installed. */
+    private static void createBenchDatabase(EmbeddedPostgres server) throws SQLException {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE bench");
+        }
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
+            ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
+        }
+    }
+
     /** The capture benchmark; with no URL, on a fresh embedded server with production-like durability. */
     public static List<CaptureBenchmark.Figure> capture(String jdbcUrl, int rows, Path resultsDir, PrintWriter out)
             throws IOException, SQLException {
@@ -33,12 +43,7 @@ public final class BenchRunner {
         }
         // fsync stays off as in every embedded run; synchronous_commit on makes single-row commits realistic
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setting("synchronous_commit", "on").start()) {
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE bench");
-            }
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
-                ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
-            }
+            createBenchDatabase(server);
             out.printf("embedded PostgreSQL %s; %d rows per bulk statement%n", server.version(), rows);
             return captureOn(server.jdbcUrl("bench"), rows, resultsDir, out);
         }
@@ -73,12 +78,7 @@ public final class BenchRunner {
                 .setting("checkpoint_timeout", "30min")
                 .setting("maintenance_work_mem", "256MB")
                 .start()) {
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE bench");
-            }
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
-                ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
-            }
+            createBenchDatabase(server);
             out.printf("embedded PostgreSQL %s (fsync off, synchronous_commit on, shared_buffers 1GB)%n", server.version());
             return refreshOn(server.jdbcUrl("bench"), rows, scale, tables, resultsDir, out);
         }
@@ -117,12 +117,7 @@ public final class BenchRunner {
                 .setting("synchronous_commit", "on")
                 .setting("shared_buffers", "1GB")
                 .start()) {
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE bench");
-            }
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
-                ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
-            }
+            createBenchDatabase(server);
             out.printf("embedded PostgreSQL %s; %s%n", server.version(), machine(server.jdbcUrl("bench")));
             return recursionOn(server.jdbcUrl("bench"), chains, length, resultsDir, out);
         }
@@ -154,12 +149,7 @@ public final class BenchRunner {
             return;
         }
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().setting("synchronous_commit", "on").start()) {
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("postgres")); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE bench");
-            }
-            try (Connection c = DriverManager.getConnection(server.jdbcUrl("bench"))) {
-                ExtensionInstaller.install(c, ExtensionInstaller.Method.AUTO);
-            }
+            createBenchDatabase(server);
             out.printf("embedded PostgreSQL %s; %s%n", server.version(), machine(server.jdbcUrl("bench")));
             schedulerOn(server.jdbcUrl("bench"), streamTables, window, resultsDir, out);
         }

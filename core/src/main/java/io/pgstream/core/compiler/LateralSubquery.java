@@ -2,7 +2,6 @@ package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.OutputColumn;
 import io.pgstream.core.algebra.Rel;
-import io.pgstream.core.analyzed.Catalog;
 import io.pgstream.core.analyzed.Expr;
 import io.pgstream.core.analyzed.Query;
 import io.pgstream.core.compiler.Decorrelation.Correlation;
@@ -60,12 +59,7 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
         if (subquery.orderBy().isEmpty() || limit == null) {
             throw new NotDifferentiableException("a LATERAL subquery with LIMIT but no ORDER BY: which rows it keeps is not defined");
         }
-        Correlation correlation = decorrelation.correlation(level, subquery, "a LATERAL subquery");
-        for (Query.Target target : subquery.targets()) {
-            if (Decorrelation.references(target.expr(), 1)) {
-                throw new NotDifferentiableException("a LATERAL subquery with LIMIT whose outputs or order read the outer row");
-            }
-        }
+        Correlation correlation = correlation(decorrelation, level, subquery, subquery.targets());
         Rel input = decorrelation.rows(correlation);
         List<OutputColumn> columns = new ArrayList<>();
         for (Query.Target output : subquery.outputs()) {
@@ -80,13 +74,7 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
         }
         Rel.Derived rows = new Rel.Derived(new Rel.Project(input, columns), translator.uniqueAlias("__pgs_lateral"),
                 columns.stream().map(OutputColumn::name).toList());
-        List<Expr> partition = new ArrayList<>();
-        List<Expr> on = new ArrayList<>();
-        for (int i = 0; i < correlation.innerKeys().size(); i++) {
-            Expr key = new Expr.Column(rows.alias(), "key" + i, null);
-            partition.add(key);
-            on.add(new Expr.Operator(correlation.operators().get(i), List.of(key, correlation.outerKeys().get(i))));
-        }
+        List<Expr> partition = keys(correlation, rows.alias());
         List<Expr.SortKey> order = new ArrayList<>();
         for (int i = 0; i < subquery.orderBy().size(); i++) {
             Query.SortGroup item = subquery.orderBy().get(i);
@@ -95,31 +83,18 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
             }
             order.add(new Expr.SortKey(new Expr.Column(rows.alias(), "sort" + i, null), item.sortOperator(), item.nullsFirst()));
         }
-        String window = translator.uniqueAlias("__pgs_window");
-        Rel numbered = new Rel.Window(rows, window, partition, List.of(new OutputColumn("row_number",
-                new Expr.WindowCall(Catalog.ROW_NUMBER, List.of(), null, false, 0, new Expr.Over(partition, order, null), Catalog.INT8))));
-        Expr rank = new Expr.Column(window, "row_number", Catalog.INT8);
-        long first = offset == null ? 0 : offset;
-        Expr kept = new Expr.Operator(Catalog.INT8_AT_MOST, List.of(rank, new Expr.Const(Catalog.INT8, Long.toString(first + limit))));
-        if (first > 0) {
-            kept = new Expr.Bool(Expr.BoolOp.AND, List.of(kept,
-                    new Expr.Operator(Catalog.INT8_GREATER, List.of(rank, new Expr.Const(Catalog.INT8, Long.toString(first))))));
-        }
+        Rel kept = TopKTranslation.withinLimit(rows, translator.uniqueAlias("__pgs_window"), partition, order, limit,
+                offset == null ? 0 : offset);
         List<Expr> shown = new ArrayList<>();
         for (int j = 0; j < values; j++) {
             shown.add(new Expr.Column(rows.alias(), "value" + j, null));
         }
-        return new LateralSubquery(new Rel.Filter(numbered, kept), Decorrelation.and(on), shown, false);
+        return new LateralSubquery(kept, on(correlation, partition), shown, false);
     }
 
     private static LateralSubquery aggregate(Decorrelation decorrelation, QueryTranslator translator, Level level, Query subquery)
             throws NotDifferentiableException {
-        Correlation correlation = decorrelation.correlation(level, subquery, "a LATERAL subquery");
-        for (Query.Target output : subquery.outputs()) {
-            if (Decorrelation.references(output.expr(), 1)) {
-                throw new NotDifferentiableException("a LATERAL aggregate with outer columns in its outputs");
-            }
-        }
+        Correlation correlation = correlation(decorrelation, level, subquery, subquery.outputs());
         Rel input = decorrelation.rows(correlation);
         List<OutputColumn> outputs = new ArrayList<>();
         for (int i = 0; i < correlation.innerKeys().size(); i++) {
@@ -133,17 +108,43 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
         }
         Rel.Derived table = new Rel.Derived(translator.grouped(input, correlation.innerKeys(), outputs, null),
                 translator.uniqueAlias("__pgs_lateral"), outputs.stream().map(OutputColumn::name).toList());
-        List<Expr> on = new ArrayList<>();
-        for (int i = 0; i < correlation.innerKeys().size(); i++) {
-            on.add(new Expr.Operator(correlation.operators().get(i),
-                    List.of(new Expr.Column(table.alias(), "key" + i, null), correlation.outerKeys().get(i))));
-        }
+        List<Expr> keys = keys(correlation, table.alias());
         List<Expr> columns = new ArrayList<>();
         for (int j = 0; j < values.size(); j++) {
             Expr column = new Expr.Column(table.alias(), "value" + j, null);
-            columns.add(on.isEmpty() ? column : new Expr.Case(null, List.of(new Expr.When(
-                    new Expr.NullTest(new Expr.Column(table.alias(), "key0", null), true), decorrelation.overNoRows(values.get(j)))), column));
+            columns.add(keys.isEmpty() ? column : new Expr.Case(null, List.of(new Expr.When(
+                    new Expr.NullTest(keys.getFirst(), true), decorrelation.overNoRows(values.get(j)))), column));
         }
-        return new LateralSubquery(table, Decorrelation.and(on), columns, true);
+        return new LateralSubquery(table, on(correlation, keys), columns, true);
+    }
+
+    /** The subquery's correlation: equalities only, and none of {@code targets} reading the outer row. */
+    private static Correlation correlation(Decorrelation decorrelation, Level level, Query subquery, List<Query.Target> targets)
+            throws NotDifferentiableException {
+        Correlation correlation = decorrelation.correlation(level, subquery, "a LATERAL subquery");
+        for (Query.Target target : targets) {
+            if (Decorrelation.references(target.expr(), 1)) {
+                throw new NotDifferentiableException("a LATERAL subquery whose outputs or order read the outer row");
+            }
+        }
+        return correlation;
+    }
+
+    /** The table's columns {@code key0, key1, ...}: the correlation's inner sides. */
+    private static List<Expr> keys(Correlation correlation, String alias) {
+        List<Expr> keys = new ArrayList<>();
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            keys.add(new Expr.Column(alias, "key" + i, null));
+        }
+        return keys;
+    }
+
+    /** The correlation's equalities over the table's key columns (null when uncorrelated). */
+    private static Expr on(Correlation correlation, List<Expr> keys) {
+        List<Expr> on = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            on.add(new Expr.Operator(correlation.operators().get(i), List.of(keys.get(i), correlation.outerKeys().get(i))));
+        }
+        return Decorrelation.and(on);
     }
 }

@@ -107,10 +107,7 @@ public final class QueryTranslator {
             throw new NotDifferentiableException(query.refusals().getFirst());
         }
         if (query.limit() != null || query.offset() != null) {
-            if (outer != null) {
-                throw new NotDifferentiableException("LIMIT or OFFSET in a subquery");
-            }
-            return TopKTranslation.of(query, catalog, unlimited -> query(unlimited, null));
+            return TopKTranslation.of(query, this, outer);
         }
         Level level = new Level(query, outer);
         if (query.setOperation() != null) {

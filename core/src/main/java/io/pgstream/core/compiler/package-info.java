@@ -6,8 +6,10 @@
  * {@code io.pgstream.core.rewrite} simplify it, and the DBSP rules (Budiu et al., VLDB 2023) write each
  * operator's states as SQL, composed from its inputs' ({@link io.pgstream.core.compiler.States}: one
  * class per operator family, each stating its identity). A plan writer then applies the query's delta to
- * the stored table: as a bag, as a DISTINCT (a count per row) or as a grouped aggregate (counters per
- * group, {@link io.pgstream.core.compiler.AggregateMaintenance}). Pure Java: what only the server knows
- * arrives in the request.
+ * the stored table: as a bag, as a DISTINCT (a count per row), as a grouped aggregate (counters per
+ * group, {@link io.pgstream.core.compiler.AggregateMaintenance}) or as a TopK (the rows within the limit,
+ * over a state table holding the input). Operators whose delta needs their old rows kept (a TopK's input,
+ * a recursion's rows) keep them in state tables the plan lists, maintained by the same statement. Pure
+ * Java: what only the server knows arrives in the request.
  */
 package io.pgstream.core.compiler;

@@ -34,7 +34,8 @@ import net.jqwik.api.RandomGenerator;
  * Differential refresh under concurrent writers. Three writers commit interleaved transactions of random
  * changes (the oracle's workload, without TRUNCATE, updates and deletes by id or by one column value)
  * to the join and aggregate sources, some rolled back, each writer about 20 transactions a second;
- * meanwhile this thread refreshes four differential stream tables about every 50 ms. Most refreshes run
+ * meanwhile this thread refreshes nine differential stream tables (aggregates, joins, a TopK, a window,
+ * a LATERAL top-k and a recursion over state tables, a ROLLUP) about every 50 ms. Most refreshes run
  * in a REPEATABLE READ transaction followed by the oracle in the same transaction (same snapshot): a
  * change consumed twice, skipped, or applied wrongly shows up as a difference. Every fourth round
  * refreshes in READ COMMITTED, which also trims the change buffers. At the end the writers stop and
@@ -44,8 +45,9 @@ class ConcurrentWritersDifferentialTest {
 
     private static final long SEED = 7_2025;
     private static final int ROUNDS = 100;
-    private static final List<String> CASES =
-            List.of("agg_over_join", "join_three", "agg_float8", "agg_numeric_unconstrained");
+    private static final List<String> CASES = List.of("agg_over_join", "join_three", "agg_float8",
+            "agg_numeric_unconstrained", "topk_aggregate", "window_row_number", "lateral_top_per_row", "recursive_closure",
+            "grouping_rollup");
 
     @Example
     void refreshesStayEqualToTheirQueriesWhileWritersCommit() throws Exception {

@@ -257,6 +257,12 @@ public final class OracleCorpus {
             q("topk_distinct", "SELECT DISTINCT k, g FROM a ORDER BY k, g LIMIT 3"),
             q("topk_union", "SELECT k FROM a UNION SELECT k FROM b ORDER BY 1 NULLS FIRST LIMIT 2"),
             q("topk_limit_zero", "SELECT id FROM a ORDER BY id LIMIT 0"),
+            // LIMIT in a subquery: row_number() over the whole input
+            q("limit_in_union_branch", "(SELECT k FROM a ORDER BY id LIMIT 2) UNION ALL SELECT k FROM b"),
+            q("limit_in_derived_joined", "SELECT t.id, t.v, b.w FROM (SELECT id, k, v FROM a ORDER BY v DESC NULLS LAST, id"
+                    + " LIMIT 3) t JOIN b ON b.k = t.k"),
+            q("limit_offset_in_cte_aggregated", "WITH top AS (SELECT id, v FROM a ORDER BY v NULLS FIRST, id LIMIT 4 OFFSET 1)"
+                    + " SELECT count(*) AS n, sum(v) AS s FROM top"),
             // projections
             q("project_all_columns", "SELECT id, k, g, v, f, t, flag FROM a"),
             q("project_duplicates", "SELECT k, g FROM a"),
@@ -764,7 +770,6 @@ public final class OracleCorpus {
     public static final List<UnsupportedCase> UNSUPPORTED = List.of(
             u("distinct_on_any_row", "SELECT DISTINCT ON (k) k, g FROM a", "DISTINCT ON"),
             u("window_order_using", "SELECT id, row_number() OVER (ORDER BY t USING ~<~, id) AS rn FROM a", "window"),
-            u("union_limit", "(SELECT k FROM a ORDER BY id LIMIT 2) UNION ALL SELECT k FROM b", "LIMIT"),
             u("group_by_primary_key", "SELECT id, t FROM a GROUP BY id", "GROUP BY key"),
             u("limit_without_order_by", "SELECT id, k FROM a LIMIT 3", "ORDER BY"),
             u("limit_not_constant", "SELECT id FROM a ORDER BY id LIMIT (SELECT count(*) FROM b)", "LIMIT"),
