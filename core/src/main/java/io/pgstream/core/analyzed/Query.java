@@ -32,6 +32,12 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
                 limit, offset, setOperation, hasAggregates, refusals);
     }
 
+    /** This query with other WHERE, target entries and GROUP BY. */
+    public Query with(Expr condition, List<Target> otherTargets, List<SortGroup> otherGroupBy) {
+        return new Query(ctes, rangeTable, from, condition, otherTargets, otherGroupBy, groupingSets, having, distinct, distinctOn,
+                orderBy, limit, offset, setOperation, hasAggregates, refusals);
+    }
+
     /** This query without its LIMIT and OFFSET, with other target entries. */
     public Query unlimited(List<Target> otherTargets) {
         return new Query(ctes, rangeTable, from, where, otherTargets, groupBy, groupingSets, having, distinct, distinctOn,

@@ -20,6 +20,8 @@ import java.util.List;
  *   <li>an aggregate without GROUP BY (one row per outer row): the aggregates grouped by the inner keys,
  *       left-joined (a key no row has is the aggregates over no rows: count 0, the others NULL, as for a
  *       scalar subquery), whatever the join was;
+ *   <li>GROUP BY or DISTINCT: the subquery's groups (rows) of every key, the key added to its GROUP BY
+ *       (outputs), joined as the query joins them;</li>
  *   <li>a select-project-join query with ORDER BY ... LIMIT (a TopK per outer row): the rows of every
  *       key ranked within the key, those within the limit kept, joined as the query joins them (CROSS
  *       JOIN LATERAL drops an outer row with none, LEFT JOIN LATERAL ... ON true pads it).</li>
@@ -44,7 +46,45 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
         if (subquery.limit() != null && QueryTranslator.selectProjectJoin(subquery.unlimited(subquery.targets()))) {
             return ranked(decorrelation, translator, level, subquery);
         }
-        throw new NotDifferentiableException("a LATERAL subquery that groups or is DISTINCT");
+        if ((!subquery.groupBy().isEmpty() || !subquery.distinct().isEmpty()) && !subquery.distinctOn()
+                && subquery.groupingSets().isEmpty() && subquery.limit() == null && subquery.offset() == null
+                && subquery.setOperation() == null && subquery.refusals().isEmpty() && !WindowTranslation.windowed(subquery)) {
+            return keyed(decorrelation, translator, level, subquery);
+        }
+        throw new NotDifferentiableException("a LATERAL subquery with grouping sets, DISTINCT ON, window functions or a set operation");
+    }
+
+    /**
+     * GROUP BY or DISTINCT: the subquery without its correlation, for every key at once, its inner keys added
+     * to its outputs and its GROUP BY (within a key the groups and distinct rows are the subquery's own).
+     */
+    private static LateralSubquery keyed(Decorrelation decorrelation, QueryTranslator translator, Level level, Query subquery)
+            throws NotDifferentiableException {
+        Correlation correlation = correlation(decorrelation, level, subquery, subquery.outputs());
+        List<Query.Target> targets = new ArrayList<>(subquery.targets());
+        List<Query.SortGroup> groupBy = new ArrayList<>(subquery.groupBy());
+        int ref = 1 + targets.stream().mapToInt(Query.Target::sortGroupRef).max().orElse(0);
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            targets.add(new Query.Target(correlation.innerKeys().get(i), "key" + i, ref + i, false));
+            if (!groupBy.isEmpty()) {
+                groupBy.add(new Query.SortGroup(ref + i, correlation.operators().get(i), 0, false));
+            }
+        }
+        Query everyKey = subquery.with(Decorrelation.and(correlation.local()), targets, groupBy);
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < subquery.outputs().size(); j++) {
+            names.add("value" + j);
+        }
+        for (int i = 0; i < correlation.innerKeys().size(); i++) {
+            names.add("key" + i);
+            correlation.outerKeys().set(i, translator.resolve(correlation.inner(), correlation.outerKeys().get(i)));
+        }
+        Rel.Derived table = new Rel.Derived(translator.query(everyKey, level), translator.uniqueAlias("__pgs_lateral"), names);
+        List<Expr> shown = new ArrayList<>();
+        for (int j = 0; j < subquery.outputs().size(); j++) {
+            shown.add(new Expr.Column(table.alias(), "value" + j, null));
+        }
+        return new LateralSubquery(table, on(correlation, keys(correlation, table.alias())), shown, false);
     }
 
     /**

@@ -245,6 +245,11 @@ public final class OracleCorpus {
                     + " AND c.x IS NOT NULL ORDER BY c.x, c.id LIMIT 2 OFFSET 1) s ON true"),
             q("lateral_top_order_not_shown", "SELECT a.id, a.t, s.w FROM a, LATERAL (SELECT b.w FROM b WHERE b.k = a.g"
                     + " ORDER BY b.label NULLS FIRST, b.id DESC LIMIT 1) s"),
+            q("lateral_grouped", "SELECT a.id, s.w, s.n FROM a CROSS JOIN LATERAL (SELECT b.w, count(*) AS n FROM b"
+                    + " WHERE b.k = a.k GROUP BY b.w) s"),
+            q("lateral_grouped_having_left", "SELECT a.id, s.label, s.total FROM a LEFT JOIN LATERAL (SELECT b.label,"
+                    + " sum(b.w) AS total FROM b WHERE b.k = a.g AND b.w IS NOT NULL GROUP BY b.label HAVING count(*) > 1) s ON true"),
+            q("lateral_distinct", "SELECT a.id, s.x FROM a, LATERAL (SELECT DISTINCT c.x FROM c WHERE c.k = a.k) s"),
             q("lateral_comma_outer_expression", "SELECT a.id, s.x FROM a, LATERAL (SELECT c.x + a.v AS x FROM c WHERE c.g = a.g) s"),
             // ORDER BY ... LIMIT at the top, each order fixing the result (a unique column last)
             q("topk_scan", "SELECT id, k, v FROM a ORDER BY v DESC NULLS LAST, id LIMIT 3"),
@@ -774,8 +779,8 @@ public final class OracleCorpus {
             u("limit_without_order_by", "SELECT id, k FROM a LIMIT 3", "ORDER BY"),
             u("limit_not_constant", "SELECT id FROM a ORDER BY id LIMIT (SELECT count(*) FROM b)", "LIMIT"),
             u("offset_without_limit", "SELECT id FROM a ORDER BY id OFFSET 2", "OFFSET"),
-            u("lateral_grouped", "SELECT a.id, s.w, s.n FROM a CROSS JOIN LATERAL (SELECT b.w, count(*) AS n FROM b"
-                    + " WHERE b.k = a.k GROUP BY b.w) s", "LATERAL"),
+            u("lateral_grouping_sets", "SELECT a.id, s.w, s.n FROM a CROSS JOIN LATERAL (SELECT b.w, count(*) AS n FROM b"
+                    + " WHERE b.k = a.k GROUP BY ROLLUP (b.w)) s", "LATERAL"),
             u("scalar_subquery_not_aggregate", "SELECT id, (SELECT w FROM b WHERE b.id = a.id) AS w FROM a", "scalar subquery"),
             u("any_inequality_under_or", "SELECT id FROM a WHERE flag OR k < ANY (SELECT k FROM b)", "subquery"),
             u("clock", "SELECT id FROM a WHERE now() > '2000-01-01'::timestamptz", "clock"),
