@@ -544,6 +544,25 @@ public final class OracleCorpus {
      * equal but print differently meet in a DISTINCT, a set operation or a group key.
      */
     public static final List<QueryCase> COMPOSED = List.of(
+            // ranked and recursive constructs composed with one another and with joins and groups
+            q("composed_topk_over_window", "SELECT s.id, s.k, s.rn FROM (SELECT id, k, row_number() OVER (PARTITION BY k"
+                    + " ORDER BY v NULLS FIRST, id) AS rn FROM a) s ORDER BY s.rn DESC, s.id LIMIT 3"),
+            q("composed_topk_over_recursion", "WITH RECURSIVE reach(src, dst) AS (SELECT k, w FROM b UNION SELECT r.src, b.w"
+                    + " FROM reach r JOIN b ON b.k = r.dst) SELECT src, count(*) AS n FROM reach GROUP BY src"
+                    + " ORDER BY n DESC, src NULLS FIRST LIMIT 2"),
+            q("composed_window_over_recursion", "WITH RECURSIVE reach(src, dst) AS (SELECT k, w FROM b UNION SELECT r.src, b.w"
+                    + " FROM reach r JOIN b ON b.k = r.dst) SELECT src, dst, rank() OVER (PARTITION BY src ORDER BY dst) AS place"
+                    + " FROM reach"),
+            q("composed_recursion_over_lateral", "WITH RECURSIVE reach(src, dst) AS (SELECT a.k, s.w FROM a CROSS JOIN LATERAL"
+                    + " (SELECT b.w FROM b WHERE b.k = a.g ORDER BY b.w DESC NULLS LAST, b.id LIMIT 1) s UNION SELECT r.src, c.g"
+                    + " FROM reach r JOIN c ON c.k = r.dst) SELECT src, dst FROM reach"),
+            q("composed_lateral_top_over_aggregate", "SELECT g.k, s.w FROM (SELECT k, count(*) AS n FROM a GROUP BY k) g"
+                    + " LEFT JOIN LATERAL (SELECT b.w FROM b WHERE b.k = g.k ORDER BY b.w, b.id LIMIT 2) s ON true"),
+            q("composed_distinct_on_over_lateral_grouped", "SELECT DISTINCT ON (a.k) a.k, s.label, s.n FROM a CROSS JOIN LATERAL"
+                    + " (SELECT b.label, count(*) AS n FROM b WHERE b.k = a.k GROUP BY b.label) s ORDER BY a.k, s.n DESC, s.label"),
+            // text values, which compare equal only when they print the same (a UNION keeps whichever it meets first)
+            q("composed_union_of_tops", "(SELECT k, t FROM a ORDER BY v DESC NULLS LAST, id LIMIT 2) UNION"
+                    + " (SELECT k, label FROM b ORDER BY w NULLS FIRST, id LIMIT 2)"),
             // outer joins of two tables: LEFT, RIGHT, FULL; NULL keys never match, except with IS NOT DISTINCT FROM
             q("outer_left", "SELECT a.id AS a_id, b.id AS b_id, a.k, b.w FROM a LEFT JOIN b ON a.k = b.k"),
             // functions in FROM and set-returning functions composed with joins, groups, DISTINCT and derived tables
@@ -783,6 +802,9 @@ public final class OracleCorpus {
                     + " WHERE b.k = a.k GROUP BY ROLLUP (b.w)) s", "LATERAL"),
             u("scalar_subquery_not_aggregate", "SELECT id, (SELECT w FROM b WHERE b.id = a.id) AS w FROM a", "scalar subquery"),
             u("any_inequality_under_or", "SELECT id FROM a WHERE flag OR k < ANY (SELECT k FROM b)", "subquery"),
+            u("recursion_in_correlated_exists", "SELECT a.id FROM a WHERE EXISTS (WITH RECURSIVE reach(src, dst) AS"
+                    + " (SELECT k, w FROM b UNION SELECT r.src, b.w FROM reach r JOIN b ON b.k = r.dst)"
+                    + " SELECT 1 FROM reach WHERE reach.src = a.k AND reach.dst = a.g)", "correlated subquery"),
             u("clock", "SELECT id FROM a WHERE now() > '2000-01-01'::timestamptz", "clock"),
             // (volatile functions, set-returning or not, are refused when the stream table is created)
             u("group_by_distinct", "SELECT k, g, count(*) AS n FROM a GROUP BY DISTINCT ROLLUP (k), ROLLUP (k, g)", "GROUP BY DISTINCT"),
