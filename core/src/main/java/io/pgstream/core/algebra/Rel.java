@@ -168,8 +168,8 @@ public sealed interface Rel {
         }
     }
 
-    /** An ORDER BY item of a {@link TopK}: a column of its input, its direction and where NULLs sort. */
-    record SortKey(int column, boolean descending, boolean nullsFirst) {}
+    /** An ORDER BY item of a {@link TopK}: a column of its input (by position, and its name), its direction and where NULLs sort. */
+    record SortKey(int column, String name, boolean descending, boolean nullsFirst) {}
 
     /**
      * The query's own {@code ORDER BY ... LIMIT limit OFFSET offset}: the input's rows ranked
@@ -270,7 +270,7 @@ public sealed interface Rel {
             }
             case Derived derived -> out.append("Derived AS ").append(derived.alias());
             case TopK topK -> out.append("TopK ORDER BY ").append(topK.keys().stream()
-                            .map(k -> "#" + (k.column() + 1) + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
+                            .map(k -> k.name() + (k.descending() ? " DESC" : "") + (k.nullsFirst() ? " NULLS FIRST" : " NULLS LAST"))
                             .collect(Collectors.joining(", ")))
                     .append(" LIMIT ").append(topK.limit()).append(" OFFSET ").append(topK.offset());
             case Recursive recursive -> out.append("Recursive AS ").append(recursive.alias())

@@ -57,7 +57,8 @@ final class TopKTranslation {
         if (outer == null) {
             List<Rel.SortKey> keys = new ArrayList<>();
             for (Query.SortGroup item : query.orderBy()) {
-                keys.add(new Rel.SortKey(columns.indexOf(rows.target(item)), descending(catalog, item), item.nullsFirst()));
+                Query.Target target = rows.target(item);
+                keys.add(new Rel.SortKey(columns.indexOf(target), target.name(), descending(catalog, item), item.nullsFirst()));
             }
             return new Rel.TopK(input, keys, limit, offset, query.outputs().size());
         }
