@@ -32,13 +32,11 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
     public record Function(String schema, String name, String kind, long variadicType, String volatility) {}
 
     /**
-     * What the compiler writes DISTINCT ON with, {@code row_number() OVER (...) = 1}, and a LATERAL
-     * subquery's LIMIT, {@code row_number() OVER (...) > offset AND ... <= offset + limit}: pg_catalog's
-     * {@code row_number()}, {@code =}, {@code >} and {@code <=} of bigints, and {@code bigint}, by their
-     * fixed OIDs.
+     * What the compiler writes a DISTINCT ON, a LIMIT in a subquery and a LATERAL subquery's LIMIT with,
+     * {@code row_number() OVER (...) > offset AND ... <= offset + limit}: pg_catalog's {@code row_number()},
+     * {@code >} and {@code <=} of bigints, and {@code bigint}, by their fixed OIDs.
      */
     public static final long ROW_NUMBER = 3100;
-    public static final long INT8_EQUALS = 410;
     public static final long INT8_GREATER = 413;
     public static final long INT8_AT_MOST = 414;
     public static final Expr.Type INT8 = new Expr.Type(20, -1);
@@ -120,7 +118,7 @@ public record Catalog(Map<Long, Operator> operators, Map<Long, Function> functio
             }
             if (query.distinctOn() || query.limit() != null || query.offset() != null) {
                 functions.add(ROW_NUMBER);
-                operators.addAll(java.util.List.of(INT8_EQUALS, INT8_GREATER, INT8_AT_MOST));
+                operators.addAll(java.util.List.of(INT8_GREATER, INT8_AT_MOST));
                 types.add(INT8);
             }
             operators.remove(0L);

@@ -45,16 +45,21 @@ public record Query(List<Cte> ctes, List<RangeEntry> rangeTable, List<FromItem> 
     }
 
     /**
-     * This query without DISTINCT ON, every target entry an output (ORDER BY's junk ones too) named
-     * {@code column<position>}: the rows DISTINCT ON picks from.
+     * Every target entry as an output (ORDER BY's junk ones too), named {@code column<position>}: the rows a
+     * DISTINCT ON or a LIMIT picks from.
      */
-    public Query withoutDistinctOnEveryTargetShown() {
+    public List<Target> everyTargetShown() {
         List<Target> shown = new java.util.ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             Target target = targets.get(i);
             shown.add(new Target(target.expr(), "column" + (i + 1), target.sortGroupRef(), false));
         }
-        return new Query(ctes, rangeTable, from, where, shown, groupBy, groupingSets, having, List.of(), false, orderBy,
+        return shown;
+    }
+
+    /** This query without DISTINCT ON, with other target entries. */
+    public Query withoutDistinctOn(List<Target> otherTargets) {
+        return new Query(ctes, rangeTable, from, where, otherTargets, groupBy, groupingSets, having, List.of(), false, orderBy,
                 limit, offset, setOperation, hasAggregates, refusals);
     }
 

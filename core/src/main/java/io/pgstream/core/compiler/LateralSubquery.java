@@ -6,7 +6,6 @@ import io.pgstream.core.analyzed.Expr;
 import io.pgstream.core.analyzed.Query;
 import io.pgstream.core.compiler.Decorrelation.Correlation;
 import io.pgstream.core.compiler.QueryTranslator.Level;
-import io.pgstream.core.sql.ExprRenderer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -94,10 +93,9 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
      */
     private static LateralSubquery ranked(Decorrelation decorrelation, QueryTranslator translator, Level level, Query subquery)
             throws NotDifferentiableException {
-        Long limit = TopKTranslation.constant(subquery.limit(), "LIMIT");
-        Long offset = subquery.offset() == null ? null : TopKTranslation.constant(subquery.offset(), "OFFSET");
-        if (subquery.orderBy().isEmpty() || limit == null) {
-            throw new NotDifferentiableException("a LATERAL subquery with LIMIT but no ORDER BY: which rows it keeps is not defined");
+        TopKTranslation.Limit limit = TopKTranslation.limit(subquery);
+        if (limit == null) {
+            throw new NotDifferentiableException("a LATERAL subquery with LIMIT ALL");
         }
         Correlation correlation = correlation(decorrelation, level, subquery, subquery.targets());
         Rel input = decorrelation.rows(correlation);
@@ -118,13 +116,11 @@ record LateralSubquery(Rel table, Expr condition, List<Expr> columns, boolean on
         List<Expr.SortKey> order = new ArrayList<>();
         for (int i = 0; i < subquery.orderBy().size(); i++) {
             Query.SortGroup item = subquery.orderBy().get(i);
-            if (ExprRenderer.sortDirection(translator.catalog().operator(item.sortOperator())) == null) {
-                throw new NotDifferentiableException("a LATERAL subquery ordered USING an operator other than < and >");
-            }
             order.add(new Expr.SortKey(new Expr.Column(rows.alias(), "sort" + i, null), item.sortOperator(), item.nullsFirst()));
         }
-        Rel kept = TopKTranslation.withinLimit(rows, translator.uniqueAlias("__pgs_window"), partition, order, limit,
-                offset == null ? 0 : offset);
+        WindowTranslation.checkOrder(translator.catalog(), order);
+        Rel kept = WindowTranslation.withinLimit(rows, translator.uniqueAlias("__pgs_window"), partition, order, limit.count(),
+                limit.offset());
         List<Expr> shown = new ArrayList<>();
         for (int j = 0; j < values; j++) {
             shown.add(new Expr.Column(rows.alias(), "value" + j, null));

@@ -107,7 +107,11 @@ public final class QueryTranslator {
             throw new NotDifferentiableException(query.refusals().getFirst());
         }
         if (query.limit() != null || query.offset() != null) {
-            return TopKTranslation.of(query, this, outer);
+            TopKTranslation.Limit limit = TopKTranslation.limit(query);
+            if (limit == null) {
+                return query(query.unlimited(query.targets()), outer); // LIMIT ALL
+            }
+            return outer == null ? TopKTranslation.of(query, limit, this) : windows.limited(query, outer, limit);
         }
         Level level = new Level(query, outer);
         if (query.setOperation() != null) {

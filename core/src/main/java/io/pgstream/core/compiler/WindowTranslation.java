@@ -21,10 +21,12 @@ import java.util.Map;
  * beneath through), over the rows of FROM and WHERE or over the groups.
  *
  * <p>{@code SELECT DISTINCT ON (k) outputs ... ORDER BY k, t} keeps, of each group of rows equal in k,
- * the first in the order of t: π_outputs(σ_{rn = 1}(W_{rn = row_number() OVER (PARTITION BY k ORDER BY t)}(Q)))
+ * the first in the order of t: π_outputs(σ_{rn ≤ 1}(W_{rn = row_number() OVER (PARTITION BY k ORDER BY t)}(Q)))
  * where Q is the query without DISTINCT ON, every target entry shown (ORDER BY may read columns the
  * outputs do not). Without an ORDER BY past the keys PostgreSQL keeps any row of each group: refused,
- * unless every output is a key (then every row of a group shows the same).
+ * unless every output is a key (then every row of a group shows the same). A subquery's ORDER BY ...
+ * LIMIT n OFFSET m is the same over one partition, the whole input, keeping ranks m + 1 to m + n
+ * ({@link #ranked}).
  */
 final class WindowTranslation {
 
@@ -64,7 +66,7 @@ final class WindowTranslation {
             String alias = translator.uniqueAlias("__pgs_window");
             List<OutputColumn> calls = new ArrayList<>();
             for (Expr.WindowCall call : partitioning.getValue()) {
-                checkOrder(call.over());
+                checkOrder(translator.catalog(), call.over().order());
                 String name = "call" + calls.size();
                 calls.add(new OutputColumn(name, call));
                 columns.put(call, new Expr.Column(alias, name, call.type()));
@@ -89,20 +91,29 @@ final class WindowTranslation {
             throw new NotDifferentiableException("DISTINCT ON without an ORDER BY that picks the row of each group"
                     + " (PostgreSQL keeps any one of them)");
         }
-        Query shown = query.withoutDistinctOnEveryTargetShown();
-        String alias = translator.uniqueAlias("__pgs_distinct_on");
-        List<String> names = shown.targets().stream().map(Query.Target::name).toList();
-        Rel rows = new Rel.Derived(translator.query(shown, level.outer()), alias, names);
-        List<Expr> partition = keys.stream().map(item -> column(query, item, alias, names)).toList();
+        return ranked(query, query.withoutDistinctOn(query.everyTargetShown()), level.outer(), keys, order, 1, 0);
+    }
+
+    /** A subquery's ORDER BY ... LIMIT: its rows ranked over the whole input, those within the limit kept. */
+    Rel limited(Query query, QueryTranslator.Level outer, TopKTranslation.Limit limit) throws NotDifferentiableException {
+        return ranked(query, query.unlimited(query.everyTargetShown()), outer, List.of(), query.orderBy(), limit.count(),
+                limit.offset());
+    }
+
+    /**
+     * The query's outputs over the rows of {@code rows} (the query with every target shown) numbered by
+     * {@code row_number() OVER (PARTITION BY partition ORDER BY order)}, those ranked {@code offset + 1} to
+     * {@code offset + limit} kept.
+     */
+    private Rel ranked(Query query, Query rows, QueryTranslator.Level outer, List<Query.SortGroup> partition,
+                       List<Query.SortGroup> order, long limit, long offset) throws NotDifferentiableException {
+        String alias = translator.uniqueAlias("__pgs_ranked");
+        List<String> names = rows.targets().stream().map(Query.Target::name).toList();
+        Rel.Derived ranked = new Rel.Derived(translator.query(rows, outer), alias, names);
+        List<Expr> keys = partition.stream().map(item -> column(query, item, alias, names)).toList();
         List<Expr.SortKey> sort = order.stream()
                 .map(item -> new Expr.SortKey(column(query, item, alias, names), item.sortOperator(), item.nullsFirst())).toList();
-        Expr.Over over = new Expr.Over(partition, sort, null);
-        checkOrder(over);
-        String window = translator.uniqueAlias("__pgs_window");
-        Rel numbered = new Rel.Window(rows, window, partition, List.of(new OutputColumn("row_number",
-                new Expr.WindowCall(Catalog.ROW_NUMBER, List.of(), null, false, 0, over, Catalog.INT8))));
-        Rel first = new Rel.Filter(numbered, new Expr.Operator(Catalog.INT8_EQUALS,
-                List.of(new Expr.Column(window, "row_number", Catalog.INT8), new Expr.Const(Catalog.INT8, "1"))));
+        checkOrder(translator.catalog(), sort);
         List<OutputColumn> outputs = new ArrayList<>();
         for (int i = 0; i < query.targets().size(); i++) {
             Query.Target target = query.targets().get(i);
@@ -110,7 +121,25 @@ final class WindowTranslation {
                 outputs.add(new OutputColumn(target.name(), new Expr.Column(alias, names.get(i), null)));
             }
         }
-        return new Rel.Project(first, outputs);
+        return new Rel.Project(withinLimit(ranked, translator.uniqueAlias("__pgs_window"), keys, sort, limit, offset), outputs);
+    }
+
+    /**
+     * The rows of {@code rows} ranked {@code offset + 1} to {@code offset + limit} in their partition, by
+     * {@code row_number()} over {@code order}: a {@link Rel.Window} (its column {@code windowAlias.row_number})
+     * and the filter keeping the ranks within the limit.
+     */
+    static Rel withinLimit(Rel.Derived rows, String windowAlias, List<Expr> partition, List<Expr.SortKey> order, long limit,
+                           long offset) {
+        Rel numbered = new Rel.Window(rows, windowAlias, partition, List.of(new OutputColumn("row_number",
+                new Expr.WindowCall(Catalog.ROW_NUMBER, List.of(), null, false, 0, new Expr.Over(partition, order, null), Catalog.INT8))));
+        Expr rank = new Expr.Column(windowAlias, "row_number", Catalog.INT8);
+        Expr kept = new Expr.Operator(Catalog.INT8_AT_MOST, List.of(rank, new Expr.Const(Catalog.INT8, Long.toString(offset + limit))));
+        if (offset > 0) {
+            kept = new Expr.Bool(Expr.BoolOp.AND, List.of(kept,
+                    new Expr.Operator(Catalog.INT8_GREATER, List.of(rank, new Expr.Const(Catalog.INT8, Long.toString(offset))))));
+        }
+        return new Rel.Filter(numbered, kept);
     }
 
     /** The shown query's column for a DISTINCT ON or ORDER BY item. */
@@ -118,14 +147,24 @@ final class WindowTranslation {
         return new Expr.Column(alias, names.get(query.targets().indexOf(query.target(item))), null);
     }
 
-    /** A window's ORDER BY is written back ASC or DESC: an item ordered through another operator is refused. */
-    private void checkOrder(Expr.Over over) throws NotDifferentiableException {
-        for (Expr.SortKey key : over.order()) {
-            Catalog.Operator operator = translator.catalog().operator(key.sortOperator());
-            if (ExprRenderer.sortDirection(operator) == null) {
-                throw new NotDifferentiableException("a window or DISTINCT ON ordered by operator " + operator.name()
-                        + " (USING an operator other than < and >)");
-            }
+    /**
+     * Whether an ORDER BY item (of a window, a DISTINCT ON, a LIMIT) sorts descending: it is written back
+     * ASC or DESC, so one ordered through another operator than the type's {@code <} or {@code >} is refused.
+     */
+    static boolean descending(Catalog catalog, long sortOperator) throws NotDifferentiableException {
+        Catalog.Operator operator = catalog.operator(sortOperator);
+        String direction = ExprRenderer.sortDirection(operator);
+        if (direction == null) {
+            throw new NotDifferentiableException("an ORDER BY of a window, DISTINCT ON or LIMIT using operator "
+                    + operator.name() + " (USING an operator other than < and >)");
+        }
+        return direction.equals("DESC");
+    }
+
+    /** Refuses, as {@link #descending} does, an ORDER BY through another operator than {@code <} and {@code >}. */
+    static void checkOrder(Catalog catalog, List<Expr.SortKey> order) throws NotDifferentiableException {
+        for (Expr.SortKey key : order) {
+            descending(catalog, key.sortOperator());
         }
     }
 }
