@@ -1,5 +1,7 @@
 package io.pgstream.core.compiler;
 
+import io.pgstream.core.sql.Sql;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +45,33 @@ final class BagChanges {
                      WHERE n.__pgs_net > 0
                     RETURNING 1)""".formatted(table, qualified("s2", columns), String.join(", ", columns), netted, deleted,
                 inserted, qualified("n", columns));
+    }
+
+    /** The row id of a row of {@code values}: the hash of its text form, as the stored rows carry it. */
+    static String rowId(List<String> values) {
+        return "hashtextextended(ROW(" + String.join(", ", values) + ")::text, 0)";
+    }
+
+    /** The stored rows of a query: its rows, each with its row id. */
+    static String stored(String query) {
+        return "SELECT q.*, hashtextextended(q::text, 0) AS " + Plan.ROW_ID + " FROM (" + query + ") q";
+    }
+
+    /** The hidden column of a table of a bag: its rows' ids. */
+    static final List<CompileRequest.Column> HIDDEN = List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint"));
+
+    /**
+     * The columns of the stream table, {@code CAST(q.__pgs_c<i> AS <type>) AS <name>}: a query's positional
+     * columns as the table's, each printing as the table's type does (a UNION branch may yield another type
+     * PostgreSQL coerces), so that a row is keyed the same whichever branch or state it came from.
+     */
+    static List<String> typed(CompileRequest request, String qualifier) {
+        List<String> items = new ArrayList<>();
+        for (int i = 0; i < request.columns().size(); i++) {
+            CompileRequest.Column column = request.columns().get(i);
+            items.add("CAST(" + qualifier + "." + Columns.name(i) + " AS " + column.type() + ") AS " + Sql.identifier(column.name()));
+        }
+        return items;
     }
 
     /** The names with a qualifier: {@code q."a", q."b"}. */

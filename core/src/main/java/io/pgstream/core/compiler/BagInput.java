@@ -56,11 +56,7 @@ final class BagInput {
     }
 
     private List<String> typed() {
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            items.add("CAST(x." + Columns.name(i) + " AS " + request.columns().get(i).type() + ") AS " + names.get(i));
-        }
-        return items;
+        return new ArrayList<>(BagChanges.typed(request, "x"));
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.pgstream.core.compiler;
 
 import io.pgstream.core.algebra.Rel;
-import java.util.List;
 
 /**
  * The plan of a query whose result is a bag (anything but a grouped aggregate, a DISTINCT or a TopK at
@@ -18,8 +17,7 @@ final class BagPlanWriter {
         String delta = input.nettedDelta() + ",\n"
                 + BagChanges.applied(request.target(), input.names(), "__pgs_n", "__pgs_del", "__pgs_ins") + "\n"
                 + DeltaStatement.result(null);
-        String full = "SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM (" + request.definition() + ") q";
-        return new Plan(bag.explain(request.sql()), List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint")), full,
-                delta, input.stateTables());
+        return new Plan(bag.explain(request.sql()), BagChanges.HIDDEN, BagChanges.stored(request.definition()), delta,
+                input.stateTables());
     }
 }

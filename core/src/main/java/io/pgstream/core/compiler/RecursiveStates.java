@@ -210,7 +210,7 @@ final class RecursiveStates {
      */
     private Plan.StateTable stateTable(Rel.Recursive recursive) throws NotDifferentiableException {
         List<String> values = States.references("a", width(recursive));
-        String rowId = recursive.all() ? "hashtextextended(ROW(" + String.join(", ", values) + ")::text, 0)" : RowKey.hash(values);
+        String rowId = recursive.all() ? BagChanges.rowId(values) : RowKey.hash(values);
         String fill = "SELECT " + columns(recursive, "a") + ", " + rowId + " AS __pgs_rowid FROM (" + evaluated(recursive) + ") a";
         String table = table(recursive);
         List<String> definition = new ArrayList<>(List.of("CREATE TABLE " + table + " AS " + fill + " WITH NO DATA",

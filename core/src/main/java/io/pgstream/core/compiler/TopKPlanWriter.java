@@ -3,7 +3,6 @@ package io.pgstream.core.compiler;
 import io.pgstream.core.algebra.Rel;
 import io.pgstream.core.compiler.States.State;
 import io.pgstream.core.sql.Sql;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -40,10 +39,7 @@ final class TopKPlanWriter {
         String state = request.stateTable("top");
         String inputDelta = states.of(topK.input(), State.DELTA); // before the CTEs its states read are listed
         long ranked = topK.offset() + topK.limit();
-        List<String> shown = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            shown.add("CAST(t." + columns.get(i) + " AS " + request.columns().get(i).type() + ") AS " + names.get(i));
-        }
+        String changed = "EXISTS (SELECT 1 FROM __pgs_n c WHERE c.__pgs_net <> 0)";
         String delta = DeltaStatement.FRONTIER + states.ctes() + """
                 ,
                 __pgs_d AS (
@@ -55,25 +51,23 @@ final class TopKPlanWriter {
                     SELECT %4$s FROM (
                         %5$s) u
                       CROSS JOIN generate_series(1, u.__pgs_net)
-                     WHERE u.__pgs_net > 0 AND EXISTS (SELECT 1 FROM __pgs_n c WHERE c.__pgs_net <> 0)
+                     WHERE u.__pgs_net > 0 AND %14$s
                      ORDER BY %6$s LIMIT %7$d OFFSET %8$d),
                 __pgs_e AS (
                     SELECT %9$s, 1::bigint AS __pgs_w FROM __pgs_top t
                     UNION ALL
-                    SELECT %10$s, -1::bigint FROM %11$s s WHERE EXISTS (SELECT 1 FROM __pgs_n c WHERE c.__pgs_net <> 0)),
+                    SELECT %10$s, -1::bigint FROM %11$s s WHERE %14$s),
                 __pgs_m AS (
                     %12$s),
                 %13$s
                 """.formatted(inputDelta, BagChanges.netted("__pgs_d", columns),
                 BagChanges.applied(state, columns, "__pgs_n", "__pgs_state_del", "__pgs_state_ins"),
                 BagChanges.qualified("u", columns), candidates(topK, state, columns, ranked), order(topK, "u"),
-                topK.limit(), topK.offset(), String.join(", ", shown), BagChanges.qualified("s", names), request.target(),
-                BagChanges.netted("__pgs_e", names),
-                BagChanges.applied(request.target(), names, "__pgs_m", "__pgs_del", "__pgs_ins"))
+                topK.limit(), topK.offset(), String.join(", ", BagChanges.typed(request, "t")), BagChanges.qualified("s", names),
+                request.target(), BagChanges.netted("__pgs_e", names),
+                BagChanges.applied(request.target(), names, "__pgs_m", "__pgs_del", "__pgs_ins"), changed)
                 + DeltaStatement.result(null);
-        String full = "SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM (" + request.definition() + ") q";
-        return new Plan(topK.explain(request.sql()), List.of(new CompileRequest.Column(Plan.ROW_ID, "bigint")), full,
-                delta, Stream.concat(states.stateTables().stream(), Stream.of(stateTable(request, topK, columns))).toList());
+        return new Plan(topK.explain(request.sql()), BagChanges.HIDDEN, BagChanges.stored(request.definition()), delta, Stream.concat(states.stateTables().stream(), Stream.of(stateTable(request, topK, columns))).toList());
     }
 
     /**
@@ -86,9 +80,7 @@ final class TopKPlanWriter {
         String rows = "SELECT " + BagChanges.qualified("p", columns) + ", 1::bigint AS __pgs_w FROM (" + first + ") p"
                 + "\n            UNION ALL\n            SELECT " + BagChanges.qualified("c", columns)
                 + ", c.__pgs_net FROM __pgs_n c";
-        return "SELECT DISTINCT ON (v.__pgs_t) v.*, sum(v.__pgs_w) OVER (PARTITION BY v.__pgs_t) AS __pgs_net"
-                + "\n          FROM (SELECT r.*, ROW(" + BagChanges.qualified("r", columns) + ")::text AS __pgs_t FROM ("
-                + "\n            " + rows + ") r) v";
+        return BagChanges.netted("(\n            " + rows + ")", columns);
     }
 
     /** The ORDER BY list over a qualifier's positional columns. */
@@ -107,8 +99,8 @@ final class TopKPlanWriter {
      */
     private static Plan.StateTable stateTable(CompileRequest request, Rel.TopK topK, List<String> columns)
             throws NotDifferentiableException {
-        String rows = "SELECT " + BagChanges.qualified("x", columns) + ", hashtextextended(ROW("
-                + BagChanges.qualified("x", columns) + ")::text, 0) AS __pgs_rowid FROM ("
+        List<String> values = columns.stream().map(c -> "x." + c).toList();
+        String rows = "SELECT " + String.join(", ", values) + ", " + BagChanges.rowId(values) + " AS __pgs_rowid FROM ("
                 + new States(request).of(topK.input(), State.NEW) + ") x";
         String state = request.stateTable("top");
         return new Plan.StateTable(state, List.of(
