@@ -121,32 +121,27 @@ final class RecursiveStates {
         String baseNow = states.of(recursive.base(), State.NEW);
         String stepOverDeleted = step(recursive, d);
         // R⁰ − D inline, not a CTE: PostgreSQL then pushes each candidate's values down to the state table's indexes
-        String keptRows = "(SELECT " + columns(recursive, "s") + " FROM " + table + " s WHERE NOT EXISTS (SELECT 1 FROM " + over
-                + " o WHERE " + same(recursive, "o", "s") + "))";
+        String keptRows = "(SELECT " + columns(recursive, "s") + " FROM " + table + " s WHERE NOT " + inOver(recursive, "s") + ")";
         String stepOverKept = step(recursive, keptRows);
         String stepOverFound = step(recursive, n);
-        String inTable = "EXISTS (SELECT 1 FROM " + table + " s WHERE " + same(recursive, "s", "%1$s") + ")";
-        String inOver = "EXISTS (SELECT 1 FROM " + over + " o WHERE " + same(recursive, "o", "%1$s") + ")";
-        String inKept = "(" + inTable + " AND NOT " + inOver + ")";
         states.define(seed + " AS MATERIALIZED (\n    SELECT " + columns(recursive, "b") + ", b.__pgs_w FROM (" + baseDelta
                 + ") b\n    UNION ALL\n    SELECT " + columns(recursive, "y") + ", y.__pgs_w FROM (" + stepDelta + ") y)");
         states.define(over + " AS MATERIALIZED (\n    WITH RECURSIVE " + d + "(" + columns(recursive, null) + ") AS (\n"
                 + "        SELECT DISTINCT " + columns(recursive, "z") + " FROM " + seed + " z WHERE z.__pgs_w < 0 AND "
-                + inTable.formatted("z") + "\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM (" + stepOverDeleted
-                + ") y WHERE " + inTable.formatted("y") + ")\n    SELECT * FROM " + d + ")");
+                + inTable(recursive, "z") + "\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM (" + stepOverDeleted
+                + ") y WHERE " + inTable(recursive, "y") + ")\n    SELECT * FROM " + d + ")");
         states.define(found + " AS MATERIALIZED (\n    WITH RECURSIVE " + n + "(" + columns(recursive, null) + ") AS (\n"
                 + "        SELECT DISTINCT " + columns(recursive, "c") + " FROM (SELECT " + columns(recursive, "z") + " FROM " + seed
                 + " z WHERE z.__pgs_w > 0 UNION ALL SELECT " + columns(recursive, "o") + " FROM " + over + " o) c\n"
-                + "         WHERE NOT " + inKept.formatted("c") + "\n           AND (" + yields(recursive, baseNow, "c")
+                + "         WHERE NOT " + inKept(recursive, "c") + "\n           AND (" + yields(recursive, baseNow, "c")
                 + "\n             OR " + yields(recursive, stepOverKept, "c") + ")\n        UNION\n        SELECT " + columns(recursive, "y") + " FROM ("
-                + stepOverFound + ") y WHERE NOT " + inKept.formatted("y") + ")\n    SELECT * FROM " + n + ")");
+                + stepOverFound + ") y WHERE NOT " + inKept(recursive, "y") + ")\n    SELECT * FROM " + n + ")");
         states.define(delta + " AS MATERIALIZED (\n    " + States.select(States.references("f", width(recursive)), "1::bigint")
-                + " FROM " + found + " f WHERE NOT " + inOver.formatted("f") + "\n    UNION ALL\n    "
+                + " FROM " + found + " f WHERE NOT " + inOver(recursive, "f") + "\n    UNION ALL\n    "
                 + States.select(States.references("o", width(recursive)), "-1::bigint") + " FROM " + over + " o WHERE NOT EXISTS"
                 + " (SELECT 1 FROM " + found + " f WHERE " + same(recursive, "f", "o") + "))");
         states.define(name(recursive, "deleted") + " AS (\n    DELETE FROM " + table + " s USING " + delta + " x WHERE x.__pgs_w < 0 AND "
-                + "s.__pgs_rowid = " + RowKey.hash(States.references("x", width(recursive))) + " AND " + same(recursive, "s", "x")
-                + "\n    RETURNING 1)");
+                + stored(recursive, "x") + "\n    RETURNING 1)");
         states.define(name(recursive, "inserted") + " AS (\n    INSERT INTO " + table + " (" + columns(recursive, null)
                 + ", __pgs_rowid)\n    SELECT " + columns(recursive, "x") + ", " + RowKey.hash(States.references("x", width(recursive)))
                 + " FROM " + delta + " x WHERE x.__pgs_w > 0\n    RETURNING 1)");
@@ -178,9 +173,10 @@ final class RecursiveStates {
      *   ΔR = ΔB + (S¹(R¹) − S¹(R⁰)) + (S¹(R⁰) − S⁰(R⁰)) = ΔB + ΔS(R⁰) + S¹(ΔR) = Σᵢ S¹ⁱ(ΔB + ΔS(R⁰))
      * </pre>
      *
-     * evaluated as a recursion over weighted rows (the seed netted first), which ends when the new
-     * derivations do, as PostgreSQL's own evaluation of the query does. The state table holds the bag,
-     * a row per occurrence, changed as a stream table of a bag is ({@link BagChanges}).
+     * evaluated as a recursion over weighted rows (the seed netted first, the result netted once, where the
+     * state table is changed), which ends when the new derivations do, as PostgreSQL's own evaluation of the
+     * query does. The state table holds the bag, a row per occurrence, changed as a stream table of a bag is
+     * ({@link BagChanges}).
      */
     private void writeBag(Rel.Recursive recursive) throws NotDifferentiableException {
         String table = table(recursive);
@@ -194,9 +190,9 @@ final class RecursiveStates {
         String stepDelta = states.of(recursive.step(), State.DELTA);
         String stepOverDerived = step(recursive, new Source(derived, true));
         states.define(seed + " AS MATERIALIZED (\n    " + States.netted(baseDelta + "\nUNION ALL\n" + stepDelta, width) + ")");
-        states.define(delta + " AS MATERIALIZED (\n    " + States.netted("WITH RECURSIVE " + derived + "(" + columns(recursive, null)
+        states.define(delta + " AS MATERIALIZED (\n    WITH RECURSIVE " + derived + "(" + columns(recursive, null)
                 + ", __pgs_w) AS (\n        SELECT z.* FROM " + seed + " z\n        UNION ALL\n        SELECT y.* FROM ("
-                + stepOverDerived + ") y)\n    SELECT * FROM " + derived, width) + ")");
+                + stepOverDerived + ") y)\n    SELECT * FROM " + derived + ")");
         states.define(netted + " AS (\n    " + BagChanges.netted(delta, positions) + ")");
         states.define(BagChanges.applied(table, positions, netted, name(recursive, "deleted"), name(recursive, "inserted")));
         written.put(recursive.number(), stateTable(recursive));
@@ -222,12 +218,29 @@ final class RecursiveStates {
         return new Plan.StateTable(table, definition, fill);
     }
 
-    /** The same row in two qualifiers' columns, NULLs equal, through the stored hash when one is the state table's. */
-    private String same(Rel.Recursive recursive, String left, String right) {
-        List<String> l = States.references(left, width(recursive));
-        List<String> r = States.references(right, width(recursive));
-        String rows = RowKey.same(l, r);
-        return left.equals("s") ? "s.__pgs_rowid = " + RowKey.hash(r) + " AND " + rows : rows;
+    /** The same row in two qualifiers' columns, NULLs equal. */
+    private static String same(Rel.Recursive recursive, String left, String right) {
+        return RowKey.same(States.references(left, width(recursive)), States.references(right, width(recursive)));
+    }
+
+    /** The state table's row {@code s} is the row of qualifier {@code row}: found through the stored hash. */
+    private static String stored(Rel.Recursive recursive, String row) {
+        return "s.__pgs_rowid = " + RowKey.hash(States.references(row, width(recursive))) + " AND " + same(recursive, "s", row);
+    }
+
+    /** The row of qualifier {@code row} is in R⁰ (the state table). */
+    private String inTable(Rel.Recursive recursive, String row) {
+        return "EXISTS (SELECT 1 FROM " + table(recursive) + " s WHERE " + stored(recursive, row) + ")";
+    }
+
+    /** The row is in D, the over-deleted rows. */
+    private static String inOver(Rel.Recursive recursive, String row) {
+        return "EXISTS (SELECT 1 FROM " + name(recursive, "over") + " o WHERE " + same(recursive, "o", row) + ")";
+    }
+
+    /** The row is in R⁰ − D. */
+    private String inKept(Rel.Recursive recursive, String row) {
+        return "(" + inTable(recursive, row) + " AND NOT " + inOver(recursive, row) + ")";
     }
 
     private String table(Rel.Recursive recursive) {
