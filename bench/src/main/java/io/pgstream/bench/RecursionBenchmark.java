@@ -39,6 +39,10 @@ public final class RecursionBenchmark {
     private final StringBuilder diagnostics = new StringBuilder();
 
     public RecursionBenchmark(String jdbcUrl, int chains, int length, int repetitions, PrintWriter out) {
+        if (chains < repetitions + 4) {
+            throw new IllegalArgumentException("the graph needs at least " + (repetitions + 4)
+                    + " chains: each measured deletion cuts one not cut before");
+        }
         this.jdbcUrl = jdbcUrl;
         this.chains = chains;
         this.length = length;
@@ -56,13 +60,14 @@ public final class RecursionBenchmark {
                             + " FROM pgstream.explain_stream_table('closure')"));
             double[] inserted = new double[repetitions];
             double[] deleted = new double[repetitions];
+            // each deletion cuts a chain not cut before, so that it deletes an edge
+            java.util.Iterator<Integer> uncut = random.ints(0, chains).distinct().limit(repetitions + 4).iterator();
             for (int r = -3; r < repetitions; r++) {
                 int from = random.nextInt(chains);
                 int to = (from + 1 + random.nextInt(chains - 1)) % chains;
                 execute(c, "INSERT INTO edges VALUES (" + node(from, length) + ", " + node(to, 0) + ")");
                 double insert = refresh(c);
-                int cut = random.nextInt(chains);
-                execute(c, "DELETE FROM edges WHERE src = " + node(cut, length / 2) + " AND dst = " + node(cut, length / 2 + 1));
+                execute(c, cutting(uncut.next()));
                 double delete = refresh(c);
                 if (r >= 0) {
                     inserted[r] = insert;
@@ -89,7 +94,7 @@ public final class RecursionBenchmark {
             }
             out.println("verified: the stream table equals its query");
             diagnostics.append(explained(c, "one edge inserted", "INSERT INTO edges VALUES (" + node(0, length) + ", " + node(1, 0) + ")"))
-                    .append(explained(c, "one edge deleted", "DELETE FROM edges WHERE src = " + node(2, length / 2)));
+                    .append(explained(c, "one edge deleted", cutting(uncut.next())));
         }
         for (Figure figure : figures) {
             out.printf("    %-52s %12.2f %s%n", figure.measure(), figure.value(), figure.unit());
@@ -98,27 +103,22 @@ public final class RecursionBenchmark {
         return figures;
     }
 
-    /**
-     * EXPLAIN (ANALYZE, BUFFERS) of the delta statement after one change, in a transaction rolled back: where a
-     * refresh spends its time, for the diagnostics.
-     */
+    /** EXPLAIN (ANALYZE, BUFFERS) of the delta statement after one change: where a refresh spends its time. */
     private static String explained(Connection c, String what, String change) throws SQLException {
         execute(c, change);
-        String delta = RefreshBenchmark.boundDeltaStatement(c, "closure");
-        c.setAutoCommit(false);
-        try {
-            return "-- closure, " + what + ": EXPLAIN (ANALYZE, BUFFERS) of the delta statement\n"
-                    + String.join("\n", BenchSql.queryStrings(c, "EXPLAIN (ANALYZE, BUFFERS) " + delta)) + "\n\n";
-        } finally {
-            c.rollback();
-            c.setAutoCommit(true);
-            refresh(c);
-        }
+        String plan = RefreshBenchmark.explainedDelta(c, "closure");
+        refresh(c);
+        return "-- closure, " + what + ": EXPLAIN (ANALYZE, BUFFERS) of the delta statement\n" + plan + "\n\n";
     }
 
     /** The EXPLAIN output of the delta statements, once {@link #run} has run. */
     public String diagnostics() {
         return diagnostics.toString();
+    }
+
+    /** The DELETE of the edge in the middle of a chain. */
+    private String cutting(int chain) {
+        return "DELETE FROM edges WHERE src = " + node(chain, length / 2) + " AND dst = " + node(chain, length / 2 + 1);
     }
 
     /** Node {@code i} of a chain: each chain has its own length + 1 nodes. */

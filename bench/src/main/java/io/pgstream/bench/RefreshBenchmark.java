@@ -316,15 +316,7 @@ public final class RefreshBenchmark {
     private void explainDelta(Connection c) throws SQLException {
         for (String table : streamTables.names()) {
             execute(c, "UPDATE orders SET amount = amount + 1 WHERE id = " + (1 + random.nextLong(rows)));
-            String delta = boundDeltaStatement(c, table);
-            String plan;
-            c.setAutoCommit(false);
-            try {
-                plan = String.join("\n", queryStrings(c, "EXPLAIN (ANALYZE, BUFFERS) " + delta));
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
+            String plan = explainedDelta(c, table);
             for (String each : streamTables.names()) {
                 refresh(c, each, "DIFFERENTIAL");
             }
@@ -392,7 +384,22 @@ public final class RefreshBenchmark {
     }
 
     /** The stored delta statement with $1..$3 replaced by the stream table's frontier, as literals. */
-    static String boundDeltaStatement(Connection c, String table) throws SQLException {
+    /**
+     * EXPLAIN (ANALYZE, BUFFERS) of a stream table's delta statement over the changes pending now, in a
+     * transaction rolled back (the changes stay pending).
+     */
+    static String explainedDelta(Connection c, String table) throws SQLException {
+        String delta = boundDeltaStatement(c, table);
+        c.setAutoCommit(false);
+        try {
+            return String.join("\n", queryStrings(c, "EXPLAIN (ANALYZE, BUFFERS) " + delta));
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static String boundDeltaStatement(Connection c, String table) throws SQLException {
         try (PreparedStatement statement = c.prepareStatement("SELECT delta_sql, quote_nullable(frontier::text),"
                 + " quote_nullable(frontier_xid::text), quote_nullable(frontier_seq::text)"
                 + " FROM pgstream.stream_table WHERE relid = ?::regclass")) {
