@@ -2,7 +2,6 @@ package io.pgstream.engine.differential;
 
 import io.pgstream.engine.compile.PlanInstaller;
 import io.pgstream.engine.differential.OracleCorpus.QueryCase;
-import io.pgstream.engine.differential.OracleCorpus.Table;
 import io.pgstream.engine.differential.Workload.Scenario;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
@@ -18,7 +17,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.jqwik.api.Example;
 import net.jqwik.api.lifecycle.BeforeContainer;
@@ -141,13 +139,9 @@ class ComposedQueriesTest {
                 ScenarioRunner.execute(c, insert);
             }
             ScenarioRunner.execute(c, Workload.createSql(query, "auto"));
-            Set<String> expected = new TreeSet<>(query.sources().stream().map(Table::sqlName).toList());
-            Set<String> recorded = new TreeSet<>(db.queryColumn("""
-                    SELECT s.source_relid::regclass::text FROM pgstream.source s
-                      JOIN pgstream.stream_table st ON st.id = s.stream_table_id
-                     WHERE st.relid = '%s'::regclass""".formatted(Workload.STREAM_TABLE)));
-            if (!expected.equals(recorded)) {
-                return "reads " + recorded + ", the generator assumes " + expected;
+            String unexpected = Workload.unexpectedSources(db, query);
+            if (unexpected != null) {
+                return unexpected;
             }
             PlanInstaller.install(c, Workload.STREAM_TABLE);
             if (!Oracle.matches(c, Workload.STREAM_TABLE, query.query())) {

@@ -2,7 +2,6 @@ package io.pgstream.engine.differential;
 
 import io.pgstream.engine.compile.PlanInstaller;
 import io.pgstream.engine.differential.OracleCorpus.QueryCase;
-import io.pgstream.engine.differential.OracleCorpus.Table;
 import io.pgstream.engine.differential.Workload.Scenario;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
@@ -140,13 +139,9 @@ class DifferentialOracleTest {
                 }
                 try {
                     ScenarioRunner.execute(c, Workload.createSql(query, "differential"));
-                    Set<String> expected = new TreeSet<>(query.sources().stream().map(Table::sqlName).toList());
-                    Set<String> recorded = new TreeSet<>(db.queryColumn("""
-                            SELECT s.source_relid::regclass::text FROM pgstream.source s
-                              JOIN pgstream.stream_table st ON st.id = s.stream_table_id
-                             WHERE st.relid = '%s'::regclass""".formatted(Workload.STREAM_TABLE)));
-                    if (!expected.equals(recorded)) {
-                        problems.add(query.name() + ": reads " + recorded + ", the generator assumes " + expected);
+                    String unexpected = Workload.unexpectedSources(db, query);
+                    if (unexpected != null) {
+                        problems.add(query.name() + ": " + unexpected);
                     }
                     PlanInstaller.Outcome outcome = PlanInstaller.install(c, Workload.STREAM_TABLE);
                     if (!outcome.differential()) {

@@ -3,11 +3,14 @@ package io.pgstream.engine.differential;
 import io.pgstream.engine.differential.OracleCorpus.Column;
 import io.pgstream.engine.differential.OracleCorpus.QueryCase;
 import io.pgstream.engine.differential.OracleCorpus.Table;
+import io.pgstream.engine.testing.TestDatabase;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -204,6 +207,19 @@ public final class Workload {
             }
         }
         return statements;
+    }
+
+    /**
+     * Whether the stream table reads the tables the workload generator writes for the query: null when it
+     * does, else what it reads and what the generator assumes.
+     */
+    public static String unexpectedSources(TestDatabase db, QueryCase query) throws SQLException {
+        Set<String> expected = new TreeSet<>(query.sources().stream().map(Table::sqlName).toList());
+        Set<String> recorded = new TreeSet<>(db.queryColumn("""
+                SELECT s.source_relid::regclass::text FROM pgstream.source s
+                  JOIN pgstream.stream_table st ON st.id = s.stream_table_id
+                 WHERE st.relid = '%s'::regclass""".formatted(STREAM_TABLE)));
+        return expected.equals(recorded) ? null : "reads " + recorded + ", the generator assumes " + expected;
     }
 
     /**
