@@ -233,6 +233,37 @@ public sealed interface Rel {
         };
     }
 
+    /**
+     * The qualifiers of the columns this relation yields: its alias for a table or derived table, {@code ""}
+     * for a projection's unqualified outputs, a join's both inputs' (a semi or anti join's left one's), and
+     * an operator adding columns (a window, a function in FROM) its input's and its own alias.
+     */
+    default java.util.Set<String> qualifiers() {
+        return switch (this) {
+            case Scan scan -> java.util.Set.of(scan.alias());
+            case Values values -> java.util.Set.of(values.alias());
+            case Derived derived -> java.util.Set.of(derived.alias());
+            case Recursive recursive -> java.util.Set.of(recursive.alias());
+            case RecursiveRef reference -> java.util.Set.of(reference.alias());
+            case Project project -> java.util.Set.of("");
+            case Window window -> with(window.input().qualifiers(), window.alias());
+            case Lateral lateral -> with(lateral.input().qualifiers(), lateral.alias());
+            case Join join when join.kind() == JoinKind.SEMI || join.kind() == JoinKind.ANTI -> join.left().qualifiers();
+            case Join join -> {
+                java.util.Set<String> both = new java.util.HashSet<>(join.left().qualifiers());
+                both.addAll(join.right().qualifiers());
+                yield both;
+            }
+            default -> children().getFirst().qualifiers();
+        };
+    }
+
+    private static java.util.Set<String> with(java.util.Set<String> qualifiers, String alias) {
+        java.util.Set<String> all = new java.util.HashSet<>(qualifiers);
+        all.add(alias);
+        return all;
+    }
+
     /** The scans under a relation, in FROM order (and branch order under a union). */
     default List<Scan> scans() {
         return this instanceof Scan scan ? List.of(scan) : children().stream().flatMap(input -> input.scans().stream()).toList();

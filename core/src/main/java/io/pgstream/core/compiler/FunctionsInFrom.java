@@ -48,7 +48,7 @@ final class FunctionsInFrom {
                 throw new NotDifferentiableException("a collation in a function's column definition list (" + entry.alias() + ")");
             }
             Expr resolved = translator.resolve(level, call.call());
-            Set<String> readable = input == null ? Set.of() : qualifiers(input);
+            Set<String> readable = input == null ? Set.of() : input.qualifiers();
             for (Expr column : Exprs.find(resolved, Expr.Column.class::isInstance)) {
                 if (!readable.contains(((Expr.Column) column).qualifier())) {
                     throw new NotDifferentiableException("a LATERAL function in FROM reading a FROM item it is not applied to"
@@ -61,26 +61,6 @@ final class FunctionsInFrom {
                 : new Rel.Values(List.of(List.of()), translator.uniqueAlias("__pgs_no_from"), List.of());
         return new Rel.Lateral(rows, calls, entry.ordinality(), outer,
                 condition == null ? null : translator.resolve(level, condition), alias, distinct(entry.columns()));
-    }
-
-    /** The qualifiers of the columns a FROM tree yields (a derived table's inside stays hidden). */
-    private static Set<String> qualifiers(Rel rel) {
-        return switch (rel) {
-            case Rel.Scan scan -> Set.of(scan.alias());
-            case Rel.Values values -> Set.of(values.alias());
-            case Rel.Derived derived -> Set.of(derived.alias());
-            case Rel.Lateral lateral -> {
-                Set<String> all = new HashSet<>(qualifiers(lateral.input()));
-                all.add(lateral.alias());
-                yield all;
-            }
-            case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> qualifiers(join.left());
-            default -> {
-                Set<String> all = new HashSet<>();
-                rel.children().forEach(child -> all.addAll(qualifiers(child)));
-                yield all;
-            }
-        };
     }
 
     /** Column names made distinct ({@code ROWS FROM (unnest(x), unnest(y))} names both columns unnest). */

@@ -52,7 +52,7 @@ final class LateralJoin {
             outer.addAll(outerReferences(input));
         }
         Set<String> readable = new HashSet<>();
-        rel.children().forEach(input -> readable.addAll(yielded(input)));
+        rel.children().forEach(input -> readable.addAll(input.qualifiers()));
         for (Expr expression : expressions(rel)) {
             for (Expr found : Exprs.find(expression, Expr.Column.class::isInstance)) {
                 String qualifier = ((Expr.Column) found).qualifier();
@@ -62,35 +62,6 @@ final class LateralJoin {
             }
         }
         return outer;
-    }
-
-    /** The qualifiers of the columns a relation yields. */
-    private static Set<String> yielded(Rel rel) {
-        return switch (rel) {
-            case Rel.Scan scan -> Set.of(scan.alias());
-            case Rel.Values values -> Set.of(values.alias());
-            case Rel.Derived derived -> Set.of(derived.alias());
-            case Rel.Recursive recursive -> Set.of(recursive.alias());
-            case Rel.RecursiveRef reference -> Set.of(reference.alias());
-            case Rel.Project project -> Set.of("");
-            case Rel.Window window -> {
-                Set<String> both = new HashSet<>(yielded(window.input()));
-                both.add(window.alias());
-                yield both;
-            }
-            case Rel.Lateral lateral -> {
-                Set<String> both = new HashSet<>(yielded(lateral.input()));
-                both.add(lateral.alias());
-                yield both;
-            }
-            case Rel.Join join when join.kind() == Rel.JoinKind.SEMI || join.kind() == Rel.JoinKind.ANTI -> yielded(join.left());
-            case Rel.Join join -> {
-                Set<String> both = new HashSet<>(yielded(join.left()));
-                both.addAll(yielded(join.right()));
-                yield both;
-            }
-            default -> rel.children().isEmpty() ? Set.of() : yielded(rel.children().getFirst());
-        };
     }
 
     /** The expressions an operator evaluates over its inputs' columns. */

@@ -556,6 +556,8 @@ public final class OracleCorpus {
             q("composed_recursion_over_lateral", "WITH RECURSIVE reach(src, dst) AS (SELECT a.k, s.w FROM a CROSS JOIN LATERAL"
                     + " (SELECT b.w FROM b WHERE b.k = a.g ORDER BY b.w DESC NULLS LAST, b.id LIMIT 1) s UNION SELECT r.src, c.g"
                     + " FROM reach r JOIN c ON c.k = r.dst) SELECT src, dst FROM reach"),
+            q("composed_function_over_recursion", "WITH RECURSIVE reach(src, dst) AS (SELECT k, w FROM b UNION SELECT r.src, b.w"
+                    + " FROM reach r JOIN b ON b.k = r.dst) SELECT reach.src, g.i FROM reach, generate_series(1, reach.dst) AS g(i)"),
             q("composed_lateral_top_over_aggregate", "SELECT g.k, s.w FROM (SELECT k, count(*) AS n FROM a GROUP BY k) g"
                     + " LEFT JOIN LATERAL (SELECT b.w FROM b WHERE b.k = g.k ORDER BY b.w, b.id LIMIT 2) s ON true"),
             q("composed_distinct_on_over_lateral_grouped", "SELECT DISTINCT ON (a.k) a.k, s.label, s.n FROM a CROSS JOIN LATERAL"
