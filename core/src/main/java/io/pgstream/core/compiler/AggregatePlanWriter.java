@@ -61,7 +61,7 @@ final class AggregatePlanWriter {
 
     /** The query whose output types {@link #write} needs: every aggregate argument, in call order. */
     static String argumentProbe(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
-        States states = new States(request);
+        States states = States.standalone(request);
         Scope input = states.scope("x", aggregate.input());
         List<String> items = new ArrayList<>();
         for (int j = 0; j < aggregate.calls().size(); j++) {
@@ -73,7 +73,7 @@ final class AggregatePlanWriter {
 
     /** The query whose output types are those of the calls kept in hidden columns, in call order; or null. */
     static String hiddenCallProbe(CompileRequest request, Rel.Aggregate aggregate) throws NotDifferentiableException {
-        States states = new States(request);
+        States states = States.standalone(request);
         Scope input = states.scope("x", aggregate.input());
         List<String> items = new ArrayList<>();
         for (AggregateCall call : aggregate.calls()) {
@@ -148,7 +148,8 @@ final class AggregatePlanWriter {
         items.add(rowIdOf(keys()) + " AS " + Plan.ROW_ID);
         items.add("count(*) AS __pgs_count");
         state.forEach(column -> items.add(column.fromSources() + " AS " + Sql.identifier(column.name())));
-        return "SELECT " + String.join(", ", items) + "\n  FROM (" + states.of(aggregate.input(), States.State.NEW) + ") x"
+        return "SELECT " + String.join(", ", items) + "\n  FROM (" + States.standalone(request).of(aggregate.input(), States.State.NEW)
+                + ") x"
                 + (grouped() ? "\n GROUP BY " + String.join(", ", keys()) : "")
                 + (having == null ? "" : "\n HAVING " + input.render(having));
     }

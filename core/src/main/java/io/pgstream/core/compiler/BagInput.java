@@ -43,9 +43,9 @@ final class BagInput {
         return BagChanges.qualified(qualifier, names);
     }
 
-    /** The rows now, without weights. */
+    /** The rows now, without weights, for a query that runs by itself. */
     String current() throws NotDifferentiableException {
-        return "SELECT " + String.join(", ", typed()) + " FROM (" + states.of(rel, States.State.NEW) + ") x";
+        return "SELECT " + String.join(", ", typed()) + " FROM (" + States.standalone(request).of(rel, States.State.NEW) + ") x";
     }
 
     /** The delta: the columns and {@code __pgs_w}, the weight (+1 inserted, -1 deleted; or a product). */

@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  *
  * PostgreSQL evaluates both fixpoints (WITH RECURSIVE ... UNION, as it evaluates the query itself: a
  * recursion that does not end does not end here either). NEW is the whole recursion evaluated, which
- * the state table's refill reads too. Rows compare by PostgreSQL's equality, NULLs equal ({@link RowKey}),
+ * the state table's refill reads too, outside a delta statement; inside one, a set recursion's NEW is
+ * R⁰ with the delta applied. Rows compare by PostgreSQL's equality, NULLs equal ({@link RowKey}),
  * as UNION compares them.
  */
 final class RecursiveStates {
@@ -61,12 +62,29 @@ final class RecursiveStates {
         int width = recursive.names().size();
         return switch (state) {
             case OLD -> States.select(States.references("s", width), "1::bigint") + " FROM " + table(recursive) + " s";
-            case NEW -> States.select(States.references("a", width), "1::bigint") + " FROM (" + evaluated(recursive) + ") a";
+            case NEW -> states.isStandalone() || recursive.all()
+                    ? States.select(States.references("a", width), "1::bigint") + " FROM (" + evaluated(recursive) + ") a"
+                    : kept(recursive);
             case DELTA -> {
                 write(recursive);
                 yield "SELECT d.* FROM " + name(recursive, "delta") + " d";
             }
         };
+    }
+
+    /**
+     * A set recursion's rows now, in a delta statement: the state table's (R⁰) but those the delta deletes,
+     * and those it inserts; read through the state table's indexes, where evaluating the recursion again
+     * would read every source row.
+     */
+    private String kept(Rel.Recursive recursive) throws NotDifferentiableException {
+        write(recursive);
+        String delta = name(recursive, "delta");
+        int width = width(recursive);
+        return States.select(States.references("s", width), "1::bigint") + " FROM " + table(recursive) + " s WHERE NOT EXISTS"
+                + " (SELECT 1 FROM " + delta + " x WHERE x.__pgs_w < 0 AND " + same(recursive, "x", "s") + ")"
+                + "\nUNION ALL\n" + States.select(States.references("x", width), "1::bigint") + " FROM " + delta
+                + " x WHERE x.__pgs_w > 0";
     }
 
     String reference(Rel.RecursiveRef reference, State state) {
@@ -207,7 +225,8 @@ final class RecursiveStates {
     private Plan.StateTable stateTable(Rel.Recursive recursive) throws NotDifferentiableException {
         List<String> values = States.references("a", width(recursive));
         String rowId = recursive.all() ? BagChanges.rowId(values) : RowKey.hash(values);
-        String fill = "SELECT " + columns(recursive, "a") + ", " + rowId + " AS __pgs_rowid FROM (" + evaluated(recursive) + ") a";
+        String fill = "SELECT " + columns(recursive, "a") + ", " + rowId + " AS __pgs_rowid FROM ("
+                + States.standalone(request).of(recursive, State.NEW) + ") a";
         String table = table(recursive);
         List<String> definition = new ArrayList<>(List.of("CREATE TABLE " + table + " AS " + fill + " WITH NO DATA",
                 "CREATE INDEX ON " + table + " (__pgs_rowid)"));

@@ -38,17 +38,37 @@ final class States {
     private final GroupStates groups = new GroupStates(this);
     private final CombineStates combines = new CombineStates(this);
     private final RecursiveStates recursions;
+    private final boolean standalone;
     private final WindowStates windows = new WindowStates(this);
     private final LateralStates laterals = new LateralStates(this);
     /** The CTE name of each delta written through {@link #shared}, and their definitions in order. */
     private final Map<Rel, String> deltas = new HashMap<>();
     private final List<String> definitions = new ArrayList<>();
 
+    /** The states for a delta statement: they may read the state tables and the CTEs it lists. */
     States(CompileRequest request) {
+        this(request, false);
+    }
+
+    private States(CompileRequest request, boolean standalone) {
         this.request = request;
         this.sql = request.sql();
         this.columns = new Columns(request);
+        this.standalone = standalone;
         this.recursions = new RecursiveStates(this, request);
+    }
+
+    /**
+     * The states for a query that runs by itself (a FULL refresh's query, a state table's fill, a type
+     * probe): NEW is computed from the sources alone, never from a state table and a delta.
+     */
+    static States standalone(CompileRequest request) {
+        return new States(request, true);
+    }
+
+    /** Whether these states run outside a delta statement ({@link #standalone}). */
+    boolean isStandalone() {
+        return standalone;
     }
 
     /** Adds a CTE the statement lists with the others (see {@link #ctes()}). */

@@ -101,7 +101,7 @@ final class TopKPlanWriter {
             throws NotDifferentiableException {
         List<String> values = columns.stream().map(c -> "x." + c).toList();
         String rows = "SELECT " + String.join(", ", values) + ", " + BagChanges.rowId(values) + " AS __pgs_rowid FROM ("
-                + new States(request).of(topK.input(), State.NEW) + ") x";
+                + States.standalone(request).of(topK.input(), State.NEW) + ") x";
         String state = request.stateTable("top");
         return new Plan.StateTable(state, List.of(
                 "CREATE TABLE " + state + " AS " + rows + " WITH NO DATA",
