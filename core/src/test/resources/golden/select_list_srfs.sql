@@ -35,7 +35,7 @@ SELECT q.*, hashtextextended(q::text, 0) AS __pgs_rowid FROM ( SELECT id,
 -- delta statement
 WITH __pgs_f AS MATERIALIZED (SELECT * FROM pgstream._current_frontier()),
 __pgs_d AS (
-SELECT CAST(x.__pgs_c0 AS integer) AS "id", CAST(x.__pgs_c1 AS text) AS "tag", CAST(x.__pgs_c2 AS integer) AS "i", x.__pgs_w FROM (SELECT x.__pgs_c0 AS __pgs_c0, pg_catalog."unnest"(x.__pgs_c3) AS __pgs_c1, pg_catalog."generate_series"(1, x.__pgs_c2) AS __pgs_c2, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."n" AS __pgs_c2, b."tags" AS __pgs_c3, b."arr" AS __pgs_c4, b."recs" AS __pgs_c5, b."obj" AS __pgs_c6, b."s" AS __pgs_c7, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM pgstream_changes."d_changes" b, __pgs_f f WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8) AND b.__pgs_op <> 'T' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)) x) x),
+SELECT CAST(x.__pgs_c0 AS integer) AS "id", CAST(x.__pgs_c1 AS text) AS "tag", CAST(x.__pgs_c2 AS integer) AS "i", x.__pgs_w FROM (SELECT x.__pgs_c0 AS __pgs_c0, pg_catalog."unnest"(x.__pgs_c3) AS __pgs_c1, pg_catalog."generate_series"(1, x.__pgs_c2) AS __pgs_c2, x.__pgs_w AS __pgs_w FROM (SELECT b."id" AS __pgs_c0, b."k" AS __pgs_c1, b."n" AS __pgs_c2, b."tags" AS __pgs_c3, b."arr" AS __pgs_c4, b."recs" AS __pgs_c5, b."obj" AS __pgs_c6, b."s" AS __pgs_c7, CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint AS __pgs_w FROM __pgs_f f, pgstream_changes."read_d"($1, $2, $3, f.snap, f.xid, f.seq) b WHERE b.__pgs_op <> 'T') x) x),
 __pgs_n AS (
     SELECT DISTINCT ON (x.__pgs_t) x.*, sum(x.__pgs_w) OVER (PARTITION BY x.__pgs_t) AS __pgs_net
       FROM (SELECT d.*, ROW(d."id", d."tag", d."i")::text AS __pgs_t FROM __pgs_d d) x),

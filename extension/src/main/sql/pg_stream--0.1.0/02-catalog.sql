@@ -35,6 +35,8 @@ CREATE TABLE pgstream.stream_table (
     -- one's rows, by which a FULL refresh refills it in its own statement.
     state_tables          text[] NOT NULL DEFAULT '{}',
     state_fills           text[] NOT NULL DEFAULT '{}',
+    -- Why the next refresh must be FULL whatever its mode (a capture fallback that may have missed changes).
+    pending_full_reason   text,
     created_at            timestamptz NOT NULL DEFAULT now(),
     created_by            name NOT NULL DEFAULT current_user
 );
@@ -48,11 +50,42 @@ CREATE TABLE pgstream.source (
 );
 CREATE INDEX source_relid_idx ON pgstream.source (source_relid);
 
--- One row per table that has capture triggers; its buffer is pgstream_changes."changes_<relid>".
+-- One row per captured table; its buffer is pgstream_changes."changes_<relid>". Its changes come from
+-- capture triggers (mode trigger) or from the engine's WAL decoder (mode wal); in between (transitioning,
+-- and back) a cutover snapshot says which origin counts for which transaction (see _counted).
 CREATE TABLE pgstream.capture (
-    source_relid oid PRIMARY KEY,
-    source_name  text NOT NULL,
-    columns      name[] NOT NULL  -- the union of the columns its consumers read
+    source_relid     oid PRIMARY KEY,
+    source_name      text NOT NULL,
+    columns          name[] NOT NULL,  -- the union of the columns its consumers read
+    capture_setting  text NOT NULL DEFAULT 'auto' CHECK (capture_setting IN ('auto', 'trigger')),
+    mode             text NOT NULL DEFAULT 'trigger' CHECK (mode IN ('trigger', 'transitioning', 'wal')),
+    mode_since       timestamptz NOT NULL DEFAULT now(),
+    -- A cutover in progress: transactions visible in cutover count from the origin the source leaves,
+    -- the others from cutover_to. cutover_after: the cutover may be taken once it and every older
+    -- transaction have ended; cutover_lsn: the decoder has passed the cutover once it has decoded this far.
+    cutover          pg_snapshot,
+    cutover_after    xid8,
+    cutover_lsn      pg_lsn,
+    cutover_to       text CHECK (cutover_to IN ('trigger', 'wal')),
+    trigger_reason   text,             -- why it is on triggers (NULL when it is not, or nothing stops it)
+    fallback_reason  text,             -- why it last fell back from the WAL to triggers
+    fallback_at      timestamptz,
+    last_decoded_lsn pg_lsn,           -- the commit of the last decoded transaction that changed it
+    last_decoded_at  timestamptz,
+    replica_identity_before "char"     -- set when pg_stream made it REPLICA IDENTITY FULL: what to restore
+);
+
+-- The database's slot and how far its decoder has written: every transaction whose commit record lies
+-- before decoded_lsn has its rows in the buffers (committed with this row).
+CREATE TABLE pgstream.wal_capture (
+    singleton            boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    slot_name            name NOT NULL,
+    publication          name NOT NULL,
+    decoded_lsn          pg_lsn NOT NULL,
+    decoded_at           timestamptz NOT NULL DEFAULT now(),  -- when a decoder last wrote or confirmed it
+    consecutive_failures integer NOT NULL DEFAULT 0,
+    last_error           text,
+    created_at           timestamptz NOT NULL DEFAULT now()
 );
 
 CREATE TABLE pgstream.refresh_history (

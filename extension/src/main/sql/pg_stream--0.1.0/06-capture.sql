@@ -8,6 +8,63 @@ $$ SELECT format('pgstream_changes.%I', 'changes_' || p_relid) $$;
 CREATE FUNCTION pgstream._capture_function(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
 $$ SELECT format('pgstream_changes.%I', 'capture_' || p_relid) $$;
 
+-- The function through which delta statements read a source's changes (see _write_reader).
+CREATE FUNCTION pgstream._reader(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT format('pgstream_changes.%I', 'read_' || p_relid) $$;
+
+-- Whether a buffer row counts, given the capture state of its source: during a cutover, the origin
+-- responsible for its transaction; while the WAL is being joined, triggers only; otherwise every row
+-- (the rows of the origin a source left are those of transactions before its cutover).
+CREATE FUNCTION pgstream._counted(p_wal boolean, p_xid xid8, p_mode text, p_cutover pg_snapshot, p_cutover_to text)
+RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+    SELECT CASE WHEN p_cutover IS NOT NULL
+                THEN p_wal = (pg_visible_in_snapshot(p_xid, p_cutover) = (p_cutover_to = 'trigger'))
+                WHEN p_mode = 'transitioning' THEN NOT p_wal
+                ELSE true END
+$$;
+
+-- (Re)writes the reader of a source: the buffer rows a refresh consumes between two frontiers (without
+-- p_await, those written so far: for monitoring). It is
+-- VOLATILE so that, in READ COMMITTED, it reads with a snapshot of its own, taken after it has made sure
+-- the WAL decoder wrote every change of a transaction the new frontier sees: rows the decoder committed
+-- after the delta statement's snapshot are read too. The capture state is read after that snapshot as
+-- well, so a cutover taken since includes every transaction the frontier sees (see _counted).
+CREATE FUNCTION pgstream._write_reader(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format($fn$
+CREATE OR REPLACE FUNCTION %1$s(p_old_snap pg_snapshot, p_old_xid xid8, p_old_seq bigint,
+                               p_new_snap pg_snapshot, p_new_xid xid8, p_new_seq bigint,
+                               p_await boolean DEFAULT true)
+RETURNS SETOF %2$s LANGUAGE plpgsql VOLATILE AS $body$
+DECLARE
+    c pgstream.capture;
+BEGIN
+    SELECT * INTO c FROM pgstream.capture WHERE source_relid = %3$s;
+    IF p_await AND (c.mode <> 'trigger' OR c.cutover IS NOT NULL) THEN
+        PERFORM pgstream._await_decoder(%3$s, p_new_snap);
+    END IF;
+    RETURN QUERY
+    SELECT * FROM %2$s b
+     WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin(p_old_snap), '0'::xid8)
+       AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, p_old_snap, p_old_xid, p_old_seq,
+                                     p_new_snap, p_new_xid, p_new_seq)
+       AND pgstream._counted(b.__pgs_wal, b.__pgs_xid, c.mode, c.cutover, c.cutover_to);
+END
+$body$ $fn$, pgstream._reader(p_relid), pgstream._buffer(p_relid), p_relid);
+END $$;
+
+-- Held by whoever changes a buffer's columns, and shared by the WAL decoder while it writes buffers: a
+-- decoder transaction started after a column was added writes it, and one started before commits before
+-- the stream table that reads the column takes its first snapshot.
+CREATE FUNCTION pgstream._lock_capture_columns(p_relid oid, p_shared boolean) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF p_shared THEN
+        PERFORM pg_advisory_xact_lock_shared(1346851670, pgstream._lock_id(p_relid::bigint));
+    ELSE
+        PERFORM pg_advisory_xact_lock(1346851670, pgstream._lock_id(p_relid::bigint));
+    END IF;
+END $$;
+
 -- (Re)writes the capture function of a source from its capture row.
 CREATE FUNCTION pgstream._write_capture_function(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
@@ -45,15 +102,17 @@ DECLARE
     v_capture pgstream.capture;
     v_buffer  text := pgstream._buffer(p_relid);
     v_column  record;
-    v_fn      text := pgstream._capture_function(p_relid);
 BEGIN
     PERFORM pgstream._lock_capture(p_relid, true);
+    PERFORM pgstream._lock_capture_columns(p_relid, false);
     SELECT * INTO v_capture FROM pgstream.capture WHERE source_relid = p_relid;
     IF v_capture.source_relid IS NULL THEN
+        -- __pgs_wal: written by the WAL decoder (with the writer's xid), not by a capture trigger
         EXECUTE format('CREATE TABLE %s (
             __pgs_seq bigint NOT NULL DEFAULT nextval(''pgstream.change_seq''),
             __pgs_xid xid8 NOT NULL DEFAULT pg_current_xact_id(),
-            __pgs_op  "char" NOT NULL)', v_buffer);
+            __pgs_op  "char" NOT NULL,
+            __pgs_wal boolean NOT NULL DEFAULT false)', v_buffer);
         EXECUTE format('CREATE INDEX ON %s (__pgs_xid)', v_buffer);
         INSERT INTO pgstream.capture (source_relid, source_name, columns)
         VALUES (p_relid, p_relid::regclass::text, '{}') RETURNING * INTO v_capture;
@@ -70,7 +129,17 @@ BEGIN
         UPDATE pgstream.capture SET columns = columns || v_column.attname WHERE source_relid = p_relid;
     END LOOP;
     PERFORM pgstream._write_capture_function(p_relid);
+    PERFORM pgstream._write_reader(p_relid);
+    IF v_capture.mode = 'trigger' THEN
+        PERFORM pgstream._install_capture_triggers(p_relid);
+    END IF;
+END $$;
 
+-- The capture triggers of a source, unless it has them.
+CREATE FUNCTION pgstream._install_capture_triggers(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_fn text := pgstream._capture_function(p_relid);
+BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = p_relid AND tgname = 'pgstream_capture_insert') THEN
         EXECUTE format('CREATE TRIGGER pgstream_capture_insert AFTER INSERT ON %s
             REFERENCING NEW TABLE AS pgstream_new_rows FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
@@ -84,21 +153,39 @@ BEGIN
     END IF;
 END $$;
 
--- Removes the triggers, function and buffer of a source that no stream table reads any more.
-CREATE FUNCTION pgstream._drop_capture_if_unused(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+-- The capture triggers of a source, if it has them.
+CREATE FUNCTION pgstream._drop_capture_triggers(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_trigger text;
 BEGIN
-    IF EXISTS (SELECT 1 FROM pgstream.source WHERE source_relid = p_relid) THEN
-        RETURN;
-    END IF;
-    PERFORM pgstream._lock_capture(p_relid, true);
     IF EXISTS (SELECT 1 FROM pg_class WHERE oid = p_relid) THEN
         FOREACH v_trigger IN ARRAY ARRAY['insert', 'update', 'delete', 'truncate'] LOOP
             EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'pgstream_capture_' || v_trigger, p_relid::regclass);
         END LOOP;
     END IF;
+END $$;
+
+-- Removes the capture of a source that no stream table reads any more: its triggers, its place in the
+-- publication (and the slot, when it was the last source decoded from the WAL), its functions and buffer.
+CREATE FUNCTION pgstream._drop_capture_if_unused(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pgstream.source WHERE source_relid = p_relid) THEN
+        RETURN;
+    END IF;
+    PERFORM pgstream._forget_capture(p_relid);
+END $$;
+
+-- Removes everything the capture of a source has (the source itself may be gone).
+CREATE FUNCTION pgstream._forget_capture(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pgstream._lock_capture(p_relid, true);
+    PERFORM pgstream._lock_capture_columns(p_relid, false);
+    PERFORM pgstream._drop_capture_triggers(p_relid);
+    PERFORM pgstream._leave_wal(p_relid);
+    EXECUTE format('DROP FUNCTION IF EXISTS %s(pg_snapshot, xid8, bigint, pg_snapshot, xid8, bigint, boolean)',
+                   pgstream._reader(p_relid));
     EXECUTE format('DROP TABLE IF EXISTS %s', pgstream._buffer(p_relid));
     EXECUTE format('DROP FUNCTION IF EXISTS %s()', pgstream._capture_function(p_relid));
     DELETE FROM pgstream.capture WHERE source_relid = p_relid;
+    PERFORM pgstream._drop_slot_if_unused();
 END $$;

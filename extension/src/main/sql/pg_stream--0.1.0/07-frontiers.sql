@@ -25,9 +25,10 @@ RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
 $$;
 
 -- How many change rows, and how many of them TRUNCATEs, of a stream table's sources lie between its
--- frontier and the given one (one pass over each buffer).
+-- frontier and the given one (one pass over each buffer). Not p_exact: what the WAL decoder has written
+-- so far (for monitoring; an exact count waits for it).
 CREATE FUNCTION pgstream._count_changes(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
-                                        OUT changes bigint, OUT truncates bigint)
+                                        p_exact boolean DEFAULT true, OUT changes bigint, OUT truncates bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
     v_relid     oid;
@@ -37,12 +38,10 @@ BEGIN
     changes := 0;
     truncates := 0;
     FOR v_relid IN SELECT source_relid FROM pgstream.source WHERE stream_table_id = p_st.id LOOP
-        EXECUTE format('SELECT count(*), count(*) FILTER (WHERE b.__pgs_op = ''T'') FROM %s b'
-                       ' WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), ''0''::xid8)'
-                       ' AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, $4, $5, $6)',
-                       pgstream._buffer(v_relid))
+        EXECUTE format('SELECT count(*), count(*) FILTER (WHERE b.__pgs_op = ''T'') FROM %s($1, $2, $3, $4, $5, $6, $7) b',
+                       pgstream._reader(v_relid))
            INTO v_changes, v_truncates
-          USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq, p_snap, p_xid, p_seq;
+          USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq, p_snap, p_xid, p_seq, p_exact;
         changes := changes + v_changes;
         truncates := truncates + v_truncates;
     END LOOP;

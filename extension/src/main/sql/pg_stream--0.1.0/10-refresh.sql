@@ -115,6 +115,11 @@ BEGIN
         outcome := 'refresh';
         IF v_st.status = 'active' AND v_st.frontier IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
+            PERFORM pgstream._check_capture(v_st);
+            SELECT * INTO v_st FROM pgstream.stream_table st WHERE st.id = stream_table_id;
+        END IF;
+        IF v_st.status = 'active' AND v_st.frontier IS NOT NULL AND v_st.pending_full_reason IS NULL
+           AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
             v_data_ts := clock_timestamp();
             v_now := pgstream._current_frontier();
             IF (pgstream._count_changes(v_st, v_now.snap, v_now.xid, v_now.seq)).changes = 0 THEN
@@ -141,6 +146,8 @@ BEGIN
         RETURN 'initial population';
     ELSIF p_force THEN
         RETURN 'forced';
+    ELSIF p_st.pending_full_reason IS NOT NULL THEN
+        RETURN p_st.pending_full_reason;
     ELSIF p_st.refresh_mode = 'full' THEN
         RETURN 'refresh mode full';
     ELSIF p_st.plan_status = 'pending' THEN
@@ -195,12 +202,14 @@ DECLARE
     v_pending  record;
 BEGIN
     PERFORM pgstream._check_sources(p_st);
+    PERFORM pgstream._check_capture(p_st);
+    SELECT * INTO p_st FROM pgstream.stream_table WHERE id = p_st.id;  -- a capture fallback may ask for a FULL refresh
     v_data_ts := pgstream._data_timestamp(p_st.id);  -- before any snapshot this refresh reads
     IF p_st.frontier IS NOT NULL THEN
         v_now := pgstream._current_frontier();
         SELECT * INTO v_pending FROM pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
         v_changes := v_pending.changes;
-        IF v_changes = 0 AND NOT p_force THEN
+        IF v_changes = 0 AND NOT p_force AND p_st.pending_full_reason IS NULL THEN
             PERFORM pgstream._record_unchanged(p_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts, p_initiated_by,
                                                p_started);
             RETURN pgstream._result(p_st.relid, 'SKIP', 'no source changed', 0, 0, p_started);
@@ -239,7 +248,8 @@ BEGIN
            data_timestamp = v_data_ts, last_refresh_at = p_started, last_refresh_action = v_action,
            last_refresh_duration = clock_timestamp() - p_started,
            status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
-           last_error = NULL, consecutive_errors = 0
+           last_error = NULL, consecutive_errors = 0,
+           pending_full_reason = CASE WHEN v_action = 'FULL' THEN NULL ELSE pending_full_reason END
      WHERE id = p_st.id;
     INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason,
                                           rows_inserted, rows_deleted, rows_updated, changes_consumed)

@@ -29,9 +29,7 @@ BEGIN
                 PERFORM pgstream._needs_reinitialize(
                     ARRAY(SELECT stream_table_id FROM pgstream.source WHERE source_relid = v_obj.objid),
                     format('source table %s was dropped', v_obj.object_identity));
-                EXECUTE format('DROP TABLE IF EXISTS %s', pgstream._buffer(v_obj.objid));
-                EXECUTE format('DROP FUNCTION IF EXISTS %s()', pgstream._capture_function(v_obj.objid));
-                DELETE FROM pgstream.capture WHERE source_relid = v_obj.objid;
+                PERFORM pgstream._forget_capture(v_obj.objid);
             END IF;
         ELSIF v_obj.address_names[3]::name = ANY (coalesce((SELECT c.columns FROM pgstream.capture c
                                                              WHERE c.source_relid = v_obj.objid), '{}')) THEN

@@ -54,8 +54,18 @@ final class Cluster {
     }
 
     void stop() throws IOException {
+        stop("fast");
+    }
+
+    /** Stops as a crash would (no checkpoint; the next start recovers from the WAL), then starts again. */
+    void crashAndRestart() throws IOException {
+        stop("immediate");
+        launch();
+    }
+
+    private void stop(String mode) throws IOException {
         ProcessRunner.runOrThrow(account.command(List.of(program("pg_ctl"), "stop", "--pgdata=" + dataDirectory,
-                "--mode=fast", "--wait", "--timeout=" + PG_CTL_WAIT_SECONDS)), PG_CTL_TIMEOUT);
+                "--mode=" + mode, "--wait", "--timeout=" + PG_CTL_WAIT_SECONDS)), PG_CTL_TIMEOUT);
     }
 
     /** After a failed start the postmaster may still be coming up (pg_ctl gave up waiting): stop it if so. */

@@ -106,6 +106,21 @@ public final class EmbeddedPostgres implements AutoCloseable {
     }
 
     /**
+     * Stops the server with an immediate shutdown, as a crash would (every connection is cut, nothing is
+     * checkpointed), and starts it again on the same port and data directory: it recovers from its WAL.
+     *
+     * @throws UncheckedIOException if it did not stop or start again
+     */
+    public void crashAndRestart() {
+        try {
+            cluster.crashAndRestart();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        log.info("Restarted PostgreSQL on port {} after an immediate shutdown", port);
+    }
+
+    /**
      * Stops the server ({@code pg_ctl stop -m fast}) and deletes the data directory if it was a default temporary one.
      * Closing twice does nothing.
      *

@@ -3,6 +3,7 @@ package io.pgstream.engine;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.pgstream.engine.catalog.Catalog;
+import io.pgstream.engine.capture.CaptureManager;
 import io.pgstream.engine.catalog.CatalogListener;
 import io.pgstream.engine.scheduler.Scheduler;
 import java.sql.Connection;
@@ -11,7 +12,7 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Everything the engine runs for one database: a pool, a catalog listener and a scheduler. */
+/** Everything the engine runs for one database: a pool, a catalog listener, a scheduler and the capture manager. */
 final class DatabaseWorker implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseWorker.class);
@@ -20,12 +21,15 @@ final class DatabaseWorker implements AutoCloseable {
     private final HikariDataSource pool;
     private final Scheduler scheduler;
     private final CatalogListener listener;
+    private final CaptureManager capture;
 
-    private DatabaseWorker(String database, HikariDataSource pool, Scheduler scheduler, CatalogListener listener) {
+    private DatabaseWorker(String database, HikariDataSource pool, Scheduler scheduler, CatalogListener listener,
+                           CaptureManager capture) {
         this.database = database;
         this.pool = pool;
         this.scheduler = scheduler;
         this.listener = listener;
+        this.capture = capture;
     }
 
     /** Connects and checks the database has pg_stream; starts nothing yet. */
@@ -53,18 +57,21 @@ final class DatabaseWorker implements AutoCloseable {
         Scheduler scheduler = new Scheduler(database, pool, config.refreshThreads(), config.pollInterval());
         CatalogListener listener = new CatalogListener(jdbcUrl, properties, scheduler::requestReload,
                 "pg-stream-listener-" + database);
-        return new DatabaseWorker(database, pool, scheduler, listener);
+        CaptureManager capture = new CaptureManager(jdbcUrl, properties, database, config.pollInterval());
+        return new DatabaseWorker(database, pool, scheduler, listener, capture);
     }
 
     void start() {
         listener.start();
         scheduler.start();
+        capture.start();
     }
 
     @Override
     public void close() {
         listener.close();
         scheduler.close();
+        capture.close();  // after the scheduler: its refreshes wait for the decoder
         pool.close();
         log.info("stopped serving database {}", database);
     }

@@ -15,7 +15,7 @@ import java.util.List;
  * @param catalog    the names of the operators, functions, types and tables {@code analyzed} refers to
  * @param target     the stream table, quoted and qualified
  * @param columns    the stream table's columns (its query's outputs), in order, with their types
- * @param sources    the tables the query reads, with their change buffers
+ * @param sources    the tables the query reads, with the readers of their change buffers
  * @param id         the stream table's id, which names the state tables of its plan
  */
 public record CompileRequest(String definition, Query analyzed, Catalog catalog, String target, List<Column> columns,
@@ -32,8 +32,11 @@ public record CompileRequest(String definition, Query analyzed, Catalog catalog,
     /** A column and its type as {@code format_type} prints it. */
     public record Column(String name, String type) {}
 
-    /** A source table, its buffer (quoted, qualified) and the columns its buffer captures. */
-    public record Source(TableName table, String buffer, List<String> capturedColumns) {
+    /**
+     * A source table, the function that returns the rows of its change buffer a refresh consumes (quoted,
+     * qualified; called with the old and the new frontier) and the columns its buffer captures.
+     */
+    public record Source(TableName table, String reader, List<String> capturedColumns) {
         public Source {
             capturedColumns = List.copyOf(capturedColumns);
         }

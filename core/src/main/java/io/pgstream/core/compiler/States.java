@@ -240,13 +240,15 @@ final class States {
         };
     }
 
-    /** The changes of one source consumed by this refresh, with weight +1 (insert) or -1 (delete). */
+    /**
+     * The changes of one source consumed by this refresh, with weight +1 (insert) or -1 (delete): its
+     * reader's rows between the old frontier ($1, $2, $3) and this statement's (see
+     * {@code pgstream._write_reader}).
+     */
     private static String delta(CompileRequest.Source source) {
         return select(captured(source, "b"), "CASE WHEN b.__pgs_op = 'I' THEN 1 ELSE -1 END::bigint")
-                + " FROM " + source.buffer() + " b, __pgs_f f"
-                + " WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin($1), '0'::xid8)"
-                + " AND b.__pgs_op <> 'T'"
-                + " AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, $1, $2, $3, f.snap, f.xid, f.seq)";
+                + " FROM __pgs_f f, " + source.reader() + "($1, $2, $3, f.snap, f.xid, f.seq) b"
+                + " WHERE b.__pgs_op <> 'T'";
     }
 
     private static List<String> captured(CompileRequest.Source source, String qualifier) {

@@ -45,7 +45,7 @@ public record GoldenCase(Path file, Map<String, String> sections) {
     public static final long ID = 1;
 
     private static CompileRequest.Source source(String table, String... columns) {
-        return new CompileRequest.Source(new TableName("public", table), "pgstream_changes.\"" + table + "_changes\"",
+        return new CompileRequest.Source(new TableName("public", table), "pgstream_changes.\"read_" + table + "\"",
                 List.of(columns));
     }
 

@@ -124,7 +124,7 @@ public final class PlanInstaller {
     private static List<CompileRequest.Source> sources(Connection connection, long id) throws SQLException {
         List<CompileRequest.Source> sources = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT n.nspname, c.relname, pgstream._buffer(s.source_relid), cap.columns"
+                "SELECT n.nspname, c.relname, pgstream._reader(s.source_relid), cap.columns"
                         + " FROM pgstream.source s JOIN pg_class c ON c.oid = s.source_relid"
                         + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " JOIN pgstream.capture cap ON cap.source_relid = s.source_relid WHERE s.stream_table_id = ?")) {

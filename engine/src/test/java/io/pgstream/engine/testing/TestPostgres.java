@@ -21,7 +21,9 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
-                server = EmbeddedPostgres.builder().setting("max_connections", "300").start();
+                server = EmbeddedPostgres.builder().setting("max_connections", "300")
+                        // every test database with a running engine gets a slot and a WAL sender
+                        .setting("max_replication_slots", "200").setting("max_wal_senders", "200").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
