@@ -68,3 +68,16 @@ BEGIN
     GET DIAGNOSTICS v_deleted = ROW_COUNT;
     RETURN v_deleted;
 END $$;
+
+-- The changes a refresh would consume, counted before it: what the WAL decoder has written so far is enough
+-- to know there is something to do (and to judge differential_max_change_ratio); only "nothing" must be
+-- exact, since a refresh that skips moves the frontier past every change its snapshot sees.
+CREATE FUNCTION pgstream._changes_since_frontier(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8,
+                                                 p_seq bigint, OUT changes bigint, OUT truncates bigint)
+LANGUAGE plpgsql AS $$
+BEGIN
+    SELECT * INTO changes, truncates FROM pgstream._count_changes(p_st, p_snap, p_xid, p_seq, false);
+    IF changes = 0 THEN
+        SELECT * INTO changes, truncates FROM pgstream._count_changes(p_st, p_snap, p_xid, p_seq, true);
+    END IF;
+END $$;

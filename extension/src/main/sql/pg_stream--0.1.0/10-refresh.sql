@@ -122,7 +122,7 @@ BEGIN
            AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
             v_data_ts := clock_timestamp();
             v_now := pgstream._current_frontier();
-            IF (pgstream._count_changes(v_st, v_now.snap, v_now.xid, v_now.seq)).changes = 0 THEN
+            IF (pgstream._changes_since_frontier(v_st, v_now.snap, v_now.xid, v_now.seq)).changes = 0 THEN
                 PERFORM pgstream._record_unchanged(v_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts,
                                                    p_initiated_by, v_started);
                 outcome := 'skipped';
@@ -207,7 +207,7 @@ BEGIN
     v_data_ts := pgstream._data_timestamp(p_st.id);  -- before any snapshot this refresh reads
     IF p_st.frontier IS NOT NULL THEN
         v_now := pgstream._current_frontier();
-        SELECT * INTO v_pending FROM pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq);
+        v_pending := pgstream._changes_since_frontier(p_st, v_now.snap, v_now.xid, v_now.seq);
         v_changes := v_pending.changes;
         IF v_changes = 0 AND NOT p_force AND p_st.pending_full_reason IS NULL THEN
             PERFORM pgstream._record_unchanged(p_st.id, v_now.snap, v_now.xid, v_now.seq, v_data_ts, p_initiated_by,

@@ -74,33 +74,3 @@ BEGIN
     EXECUTE format('SELECT count(*) FROM %s', pgstream._buffer(p_relid)) INTO v_rows;
     RETURN v_rows;
 END $$;
-
-CREATE VIEW pgstream.change_buffers AS
-SELECT coalesce(pgstream._qualified_name(cap.source_relid), cap.source_name) AS source,
-       pgstream._buffer(cap.source_relid)                                   AS buffer,
-       b.pending_changes,
-       pg_total_relation_size(to_regclass(pgstream._buffer(cap.source_relid))) AS buffer_bytes,
-       consumer.consumers,
-       -- every change a consumer has not read was committed after that consumer's data timestamp
-       CASE WHEN b.pending_changes > 0 THEN now() - consumer.oldest_data_timestamp END AS oldest_change_age_bound,
-       cap.columns,
-       CASE WHEN cap.mode = 'trigger' AND cap.capture_setting = 'trigger' THEN 'pinned' ELSE cap.mode END AS capture_mode,
-       cap.mode_since                                                       AS capture_since,
-       cap.trigger_reason,
-       cap.last_decoded_lsn,
-       cap.last_decoded_at,
-       wal.lag_bytes,
-       wal.lag,
-       cap.fallback_reason,
-       cap.fallback_at
-  FROM pgstream.capture cap
-  -- the decoder's lag, for a source whose changes come (or still come) from the WAL
-  LEFT JOIN LATERAL (SELECT greatest(pg_current_wal_insert_lsn() - w.decoded_lsn, 0) AS lag_bytes,
-                            CASE WHEN pg_current_wal_insert_lsn() > w.decoded_lsn THEN now() - w.decoded_at
-                                 ELSE interval '0' END AS lag
-                       FROM pgstream.wal_capture w
-                      WHERE cap.mode <> 'trigger' OR cap.cutover IS NOT NULL) wal ON true
- CROSS JOIN LATERAL (SELECT pgstream._buffer_rows(cap.source_relid) AS pending_changes) b
- CROSS JOIN LATERAL (SELECT count(*) AS consumers, min(st.data_timestamp) AS oldest_data_timestamp
-                       FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
-                      WHERE s.source_relid = cap.source_relid) consumer;

@@ -250,8 +250,32 @@ final class DemoCommand implements Callable<Integer> {
             allMatch &= check.matches();
         }
         reportPlans(connection);
+        reportCapture(connection);
         out.flush();
         return allMatch;
+    }
+
+    /** Which sources the engine moved to the WAL, and why any other stays on capture triggers. */
+    private void reportCapture(Connection connection) throws SQLException {
+        List<String> wal = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT source, capture_mode, trigger_reason FROM pgstream.change_buffers"
+                     + " ORDER BY source COLLATE \"C\"")) {
+            while (rs.next()) {
+                if ("wal".equals(rs.getString("capture_mode"))) {
+                    wal.add(rs.getString("source"));
+                } else {
+                    triggers.add("%s (%s: %s)".formatted(rs.getString("source"), rs.getString("capture_mode"),
+                            rs.getString("trigger_reason")));
+                }
+            }
+        }
+        step("changes decoded from the WAL, each source moved from capture triggers by itself: "
+                + (wal.isEmpty() ? "none" : String.join(", ", wal)));
+        if (!triggers.isEmpty()) {
+            step("on capture triggers: " + String.join("; ", triggers));
+        }
     }
 
     /** Which stream tables the engine maintains differentially, and why any other is refreshed in full. */

@@ -58,6 +58,19 @@ final class Formats {
         return String.format(Locale.ROOT, "%dd%02dh", seconds / 86_400, seconds % 86_400 / 3600);
     }
 
+    /** 512 B, 12 kB, 3.4 MB, 1.2 GB (powers of 1024). */
+    static String bytes(long n) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        double value = n;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return unit == 0 || value >= 10 ? String.format(Locale.ROOT, "%.0f %s", value, units[unit])
+                : String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
     /** Elapsed time as a clock shows it: 0:07, 12:30, 1:02:03. */
     static String clock(Duration d) {
         long seconds = d.toSeconds();

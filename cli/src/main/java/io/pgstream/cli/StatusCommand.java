@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Shows every stream table of a database (pgstream.stream_tables_info: status, schedule, "
                 + "freshness, pending changes, errors) and the dependency graph: each stream table no other one reads, "
-                + "with what it reads indented below it.",
+                + "with what it reads indented below it; and each source's change capture (pgstream.change_buffers: "
+                + "triggers or the WAL, the decoder's lag, why it is on triggers).",
                 "With --json, one JSON document with the rows of stream_tables_info, dependencies and change_buffers "
                 + "(see docs/monitoring.md)."})
 final class StatusCommand implements Callable<Integer> {
@@ -54,6 +55,9 @@ final class StatusCommand implements Callable<Integer> {
         out.println();
         out.println("DEPENDENCIES (what applications read at the top, what each stream table reads below it)");
         new DependencyTree(tables, DependencyTree.readEdges(connection)).lines().forEach(out::println);
+        out.println();
+        out.println("CAPTURE (where each source's changes come from: capture triggers, or the WAL decoded by the engine)");
+        CaptureInfo.table(CaptureInfo.readAll(connection)).lines().forEach(out::println);
     }
 
     private static TextTable table(List<StreamTableInfo> tables) {

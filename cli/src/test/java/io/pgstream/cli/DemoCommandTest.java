@@ -32,6 +32,8 @@ class DemoCommandTest {
                     () -> table.name() + " not verified in\n" + out);
         }
         assertTrue(out.contains("▸ every stream table is refreshed differentially"), out);
+        assertTrue(out.contains("▸ changes decoded from the WAL, each source moved from capture triggers by itself: "
+                + "public.customers, public.orders, public.products\n"), out);
         assertTrue(out.endsWith("▸ PostgreSQL stopped\n"), out);
         assertTrue(!out.contains("\u001b["), "no terminal, so no cursor movement");
     }

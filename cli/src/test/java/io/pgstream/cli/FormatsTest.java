@@ -35,6 +35,15 @@ class FormatsTest {
     }
 
     @Test
+    void byteCountsInPowersOf1024() {
+        assertEquals("512 B", Formats.bytes(512));
+        assertEquals("1.5 kB", Formats.bytes(1536));
+        assertEquals("12 kB", Formats.bytes(12 * 1024 + 100));
+        assertEquals("3.4 MB", Formats.bytes(3_565_158));
+        assertEquals("1.0 GB", Formats.bytes(1L << 30));
+    }
+
+    @Test
     void truncationKeepsOneLine() {
         assertEquals("a b c", Formats.truncate("a\n b\tc", 10));
         assertEquals("abcdefg...", Formats.truncate("abcdefghijklmnop", 10));

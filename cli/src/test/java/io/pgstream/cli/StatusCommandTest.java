@@ -65,8 +65,16 @@ class StatusCommandTest {
                 "└── public.notes (table)",
                 "public.counts [active, 5m]",
                 "└── \"Sales Dept\".\"Qty Summary\" [suspended, 1m]",
-                "    └── \"Sales Dept\".\"Order \"\"Lines\"\"\" (table)"),
-                lines.subList(4, lines.size()));
+                "    └── \"Sales Dept\".\"Order \"\"Lines\"\"\" (table)",
+                ""),
+                lines.subList(4, 14));
+        assertTrue(lines.get(14).startsWith("CAPTURE "), lines.get(14));
+        assertEquals(List.of("SOURCE", "CAPTURE", "SINCE"), List.of(lines.get(15).split(" +")).subList(0, 3));
+        assertTrue(lines.get(16).matches("\"Sales Dept\"[.]\"Order \"\"Lines\"\"\" +trigger .* moves to the WAL once an engine runs"),
+                lines.get(16));
+        assertTrue(lines.get(17).matches("\"Sales Dept\"[.]\"Qty Summary\" +trigger .* a stream table: .*"), lines.get(17));
+        assertTrue(lines.get(18).matches("public[.]notes +trigger .*"), lines.get(18));
+        assertEquals(19, lines.size(), status::out);
     }
 
     @Test

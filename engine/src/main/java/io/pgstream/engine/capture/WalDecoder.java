@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.postgresql.PGConnection;
 import org.postgresql.PGProperty;
 import org.postgresql.replication.LogSequenceNumber;
@@ -40,6 +41,7 @@ final class WalDecoder {
     private static final long COMMIT_AFTER_NANOS = Duration.ofMillis(100).toNanos();
     private static final long HEARTBEAT_NANOS = Duration.ofSeconds(5).toNanos();
     private static final String MARKER_PREFIX = "pgstream";
+    private static final long IDLE_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
     private final String jdbcUrl;
     private final Properties properties;
@@ -128,7 +130,7 @@ final class WalDecoder {
                     acknowledge(stream, writer.commit(writer.decodedLsn()));
                     lastCommit = System.nanoTime();
                 }
-                pause(Duration.ofMillis(1));
+                LockSupport.parkNanos(IDLE_PAUSE_NANOS);  // a refresh waits on this loop: keep it short
                 continue;
             }
             if (handle(PgOutput.parse(data), writer)) {

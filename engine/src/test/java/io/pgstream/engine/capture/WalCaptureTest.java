@@ -1,12 +1,14 @@
 package io.pgstream.engine.capture;
 
+import static io.pgstream.engine.capture.WalTesting.ITEMS;
+import static io.pgstream.engine.capture.WalTesting.assertEqualNow;
+import static io.pgstream.engine.capture.WalTesting.awaitMode;
+import static io.pgstream.engine.capture.WalTesting.createItems;
+import static io.pgstream.engine.capture.WalTesting.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.Engine;
-import io.pgstream.engine.EngineConfig;
-import io.pgstream.engine.testing.Await;
-import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import io.pgstream.engine.testing.Writer;
@@ -24,43 +26,6 @@ import org.junit.jupiter.api.Test;
  * and many small transactions) are the rows the triggers would have written.
  */
 class WalCaptureTest {
-
-    private static final Map<String, String> ITEMS = Map.of(
-            "totals", "SELECT k, count(*) AS n, sum(v) AS total FROM items GROUP BY k",
-            "pairs", "SELECT i.k, i.v, j.v AS next_v FROM items i JOIN items j ON j.id = i.id + 1");
-
-    static Engine engine(TestDatabase db) throws Exception {
-        return Engine.start(new EngineConfig(List.of(db.url()), 2, Duration.ofMillis(200)));
-    }
-
-    static void awaitMode(TestDatabase db, String source, String mode) throws Exception {
-        Await.until(Duration.ofSeconds(60), source + " is captured in mode " + mode, () -> mode.equals(
-                db.queryString("SELECT capture_mode FROM pgstream.change_buffers WHERE source = 'public." + source + "'")));
-    }
-
-    /**
-     * Refreshes each stream table and compares it with its query while the writers are held off by a SHARE
-     * lock on the sources, so that both sides see the same rows.
-     */
-    static void assertEqualNow(TestDatabase db, String sources, Map<String, String> streamTables) throws Exception {
-        try (Connection c = db.connect(); Statement statement = c.createStatement()) {
-            c.setAutoCommit(false);
-            statement.execute("LOCK TABLE " + sources + " IN SHARE MODE");
-            for (var entry : streamTables.entrySet()) {
-                statement.execute("SELECT pgstream.refresh_stream_table('" + entry.getKey() + "')");
-                Oracle.assertMatches(c, entry.getKey(), entry.getValue());
-            }
-            c.commit();
-        }
-    }
-
-    static void createItems(TestDatabase db, int rows) throws Exception {
-        db.execute("CREATE TABLE items (id serial PRIMARY KEY, k int, v int)",
-                "INSERT INTO items (k, v) SELECT g % 10, g FROM generate_series(1, " + rows + ") g");
-        for (var entry : ITEMS.entrySet()) {
-            db.execute("SELECT pgstream.create_stream_table('" + entry.getKey() + "', '" + entry.getValue() + "', '1s')");
-        }
-    }
 
     @Test
     void sourcesMoveToTheWalUnderWritesAndStayEqualThroughout() throws Exception {
@@ -129,5 +94,38 @@ class WalCaptureTest {
                 + " WHERE stream_table_id = (SELECT id FROM pgstream.stream_tables WHERE name = 'doc_counts') ORDER BY id DESC LIMIT 1"));
         assertTrue(db.queryLong("SELECT count(*) FROM pgstream.refresh_history h, pgstream.capture c"
                 + " WHERE h.action = 'DIFFERENTIAL' AND h.started_at > c.mode_since") >= 6);
+    }
+
+    @Test
+    void valuesOfEveryCommonTypeSurviveTheTextRoundTrip() throws Exception {
+        TestDatabase db = TestPostgres.database();
+        db.execute("CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy')", "CREATE TYPE pair AS (a int, b text)",
+                """
+                CREATE TABLE typed (id int PRIMARY KEY, i2 int2, i8 int8, num numeric, num_scaled numeric(12,4),
+                    f4 float4, f8 float8, txt text, vc varchar(20), bin bytea, flag bool, d date, ts timestamp,
+                    tstz timestamptz, span interval, t time, ttz timetz, u uuid, doc jsonb, raw json, ints int[],
+                    texts text[], p pair, m mood, addr inet, net cidr, cash money, pt point)""",
+                """
+                INSERT INTO typed VALUES
+                  (1, -32768, 9223372036854775807, 12345678901234567890.123456789, 1.5, 1.17549e-38, 0.1,
+                   E'tab\\tnew\\nline back\\\\slash \\\\N ''quote'' zoë', 'x', '\\x00ff10', true, '2026-12-01',
+                   '2026-12-01 23:59:59.999999', '2026-12-01 12:00:00+05:30', '1 year 2 mons 3 days 04:05:06.7',
+                   '23:59:59', '12:00:00+02', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{"a": [1, 2.50, null]}',
+                   '{ "spaced" :  1 }', '{1,NULL,3}', '{"a b",NULL,"c\\"d"}', ROW(1, 'x,y'), 'happy',
+                   '192.168.0.1/24', '10.0.0.0/8', 12.34, '(1.5,-2)'),
+                  (2, NULL, NULL, 'NaN', NULL, 'Infinity', '-0', '', NULL, '\\x', false, 'infinity', '-infinity',
+                   NULL, '-1 day', NULL, NULL, NULL, 'null', '[]', '{}', '{}', ROW(NULL, NULL), NULL, '::1', NULL, NULL,
+                   NULL)""",
+                "SELECT pgstream.create_stream_table('typed_copy', 'SELECT * FROM typed', '1h')");
+        Map<String, String> copy = Map.of("typed_copy", "SELECT * FROM typed");
+        try (Engine engine = engine(db)) {
+            awaitMode(db, "typed", "wal");
+            db.execute("INSERT INTO typed SELECT id + 10, i2, i8, num, num_scaled, f4, f8, txt, vc, bin, flag, d, ts, tstz,"
+                            + " span, t, ttz, u, doc, raw, ints, texts, p, m, addr, net, cash, pt FROM typed",
+                    "UPDATE typed SET f8 = f8 / 3, txt = txt || E'\\r', doc = doc || '{\"b\": true}' WHERE id = 1",
+                    "DELETE FROM typed WHERE id = 2");
+            assertEqualNow(db, "typed", copy);
+        }
+        assertEquals("DIFFERENTIAL", db.queryString("SELECT action FROM pgstream.refresh_history ORDER BY id DESC LIMIT 1"));
     }
 }

@@ -1,9 +1,10 @@
 package io.pgstream.engine.capture;
 
-import static io.pgstream.engine.capture.WalCaptureTest.assertEqualNow;
-import static io.pgstream.engine.capture.WalCaptureTest.awaitMode;
-import static io.pgstream.engine.capture.WalCaptureTest.createItems;
-import static io.pgstream.engine.capture.WalCaptureTest.engine;
+import static io.pgstream.engine.capture.WalTesting.ITEMS;
+import static io.pgstream.engine.capture.WalTesting.assertEqualNow;
+import static io.pgstream.engine.capture.WalTesting.awaitMode;
+import static io.pgstream.engine.capture.WalTesting.createItems;
+import static io.pgstream.engine.capture.WalTesting.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -25,9 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class WalFallbackTest {
 
-    private static final Map<String, String> ITEMS = Map.of(
-            "totals", "SELECT k, count(*) AS n, sum(v) AS total FROM items GROUP BY k",
-            "pairs", "SELECT i.k, i.v, j.v AS next_v FROM items i JOIN items j ON j.id = i.id + 1");
 
     @Test
     void aDroppedSlotFallsBackToTriggersAndTheSourceReturns() throws Exception {
@@ -55,6 +53,30 @@ class WalFallbackTest {
             assertEqualNow(db, "items", ITEMS);
         }
         assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.refresh_history WHERE action = 'ERROR'"));
+    }
+
+    @Test
+    void aDecoderThatFailsRepeatedlyFallsBackAndTheSourceReturnsOnceItWorks() throws Exception {
+        TestDatabase db = TestPostgres.database();
+        db.execute("UPDATE pgstream.settings SET value = '1s' WHERE name = 'wal_retry_after'");
+        createItems(db, 500);
+        try (Engine engine = engine(db)) {
+            awaitMode(db, "items", "wal");
+            String buffer = db.queryString("SELECT buffer FROM pgstream.change_buffers");
+            // decoded rows cannot be written any more; trigger rows still can
+            db.execute("ALTER TABLE " + buffer + " ADD CONSTRAINT no_decoded_rows CHECK (NOT __pgs_wal) NOT VALID",
+                    "INSERT INTO items (k, v) VALUES (1, 1)");
+            Await.until(Duration.ofSeconds(30), "items falls back", () -> db.queryString(
+                    "SELECT fallback_reason FROM pgstream.change_buffers") != null);
+            assertTrue(db.queryString("SELECT fallback_reason FROM pgstream.change_buffers")
+                    .startsWith("the WAL decoder failed 3 times in a row: "));
+            db.execute("INSERT INTO items (k, v) VALUES (2, 2)");
+            assertEqualNow(db, "items", ITEMS);
+            db.execute("ALTER TABLE " + buffer + " DROP CONSTRAINT no_decoded_rows");
+            awaitMode(db, "items", "wal");
+            db.execute("INSERT INTO items (k, v) VALUES (3, 3)");
+            assertEqualNow(db, "items", ITEMS);
+        }
     }
 
     @Test

@@ -1,9 +1,10 @@
 package io.pgstream.engine.capture;
 
-import static io.pgstream.engine.capture.WalCaptureTest.assertEqualNow;
-import static io.pgstream.engine.capture.WalCaptureTest.awaitMode;
-import static io.pgstream.engine.capture.WalCaptureTest.createItems;
-import static io.pgstream.engine.capture.WalCaptureTest.engine;
+import static io.pgstream.engine.capture.WalTesting.ITEMS;
+import static io.pgstream.engine.capture.WalTesting.assertEqualNow;
+import static io.pgstream.engine.capture.WalTesting.awaitMode;
+import static io.pgstream.engine.capture.WalTesting.createItems;
+import static io.pgstream.engine.capture.WalTesting.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,9 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class WalRecoveryTest {
 
-    private static final Map<String, String> ITEMS = Map.of(
-            "totals", "SELECT k, count(*) AS n, sum(v) AS total FROM items GROUP BY k",
-            "pairs", "SELECT i.k, i.v, j.v AS next_v FROM items i JOIN items j ON j.id = i.id + 1");
 
     @Test
     void anEngineKilledWhileDecodingAndRefreshingLosesNothing() throws Exception {

@@ -1,8 +1,8 @@
 package io.pgstream.engine.capture;
 
-import static io.pgstream.engine.capture.WalCaptureTest.assertEqualNow;
-import static io.pgstream.engine.capture.WalCaptureTest.awaitMode;
-import static io.pgstream.engine.capture.WalCaptureTest.engine;
+import static io.pgstream.engine.capture.WalTesting.assertEqualNow;
+import static io.pgstream.engine.capture.WalTesting.awaitMode;
+import static io.pgstream.engine.capture.WalTesting.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.pgstream.engine.Engine;

@@ -43,7 +43,10 @@ class AlertTest {
             "upstream_suspended", Set.of("upstream", "upstream_reason"),
             "resumed", Set.of("previous_reason"),
             "stale", Set.of("staleness_seconds", "effective_interval_seconds", "stale_alert_factor", "data_timestamp"),
-            "reinitialize_needed", Set.of("error"));
+            "reinitialize_needed", Set.of("error"),
+            "capture_transition", Set.of("source", "from", "to"),
+            "capture_fallback", Set.of("source", "from", "reason", "full_refresh"),
+            "slot_lag", Set.of("source", "slot", "lag_bytes"));
 
     private TestDatabase db;
 
@@ -219,6 +222,36 @@ class AlertTest {
         try (AlertListener listener = new AlertListener(db);
              Engine engine = Engine.start(new EngineConfig(List.of(db.url()), 1, Duration.ofMillis(500)))) {
             listener.await("stale", RATIO);
+        }
+    }
+
+    @Test
+    void captureMovesAndTheSlotsLagAreAnnouncedToTheReadersOfTheSource() throws Exception {
+        db.execute("UPDATE pgstream.settings SET value = '1' WHERE name = 'slot_lag_alert_bytes'",
+                "UPDATE pgstream.settings SET value = '0 seconds' WHERE name = 'alert_interval'");
+        try (AlertListener listener = new AlertListener(db);
+             Engine engine = Engine.start(new EngineConfig(List.of(db.url()), 1, Duration.ofMillis(200)))) {
+            Alert moved = listener.await("capture_transition", RATIO);
+            assertDocumentedFields(moved);
+            assertEquals(LINES, moved.get("source"));
+            assertEquals("trigger|wal", moved.get("from") + "|" + moved.get("to"));
+
+            db.execute("INSERT INTO " + LINES + " VALUES (100, 1, 1)");
+            Alert lag = listener.await("slot_lag", RATIO);
+            assertDocumentedFields(lag);
+            assertEquals("number", lag.types().get("lag_bytes"));
+            assertTrue(lag.get("slot").startsWith("pgstream_"), lag.payload());
+
+            db.execute("SELECT pgstream.set_capture(" + Sql.literal(LINES) + ", 'trigger')");
+            Alert fellBack = listener.await("capture_fallback", RATIO);
+            assertDocumentedFields(fellBack);
+            assertEquals("wal|pinned to triggers|false",
+                    fellBack.get("from") + "|" + fellBack.get("reason") + "|" + fellBack.get("full_refresh"));
+            assertEquals("boolean", fellBack.types().get("full_refresh"));
+            // the cutover back ends once the reader's frontier has passed it
+            db.execute("SELECT pgstream.refresh_stream_table(" + Sql.literal(RATIO) + ")");
+            Alert back = listener.await("capture_transition", RATIO);
+            assertEquals("wal|trigger", back.get("from") + "|" + back.get("to"));
         }
     }
 
