@@ -35,26 +35,37 @@ public final class BenchRunner {
         }
     }
 
-    /** The capture benchmark; with no URL, on a fresh embedded server with production-like durability. */
-    public static List<CaptureBenchmark.Figure> capture(String jdbcUrl, int rows, Path resultsDir, PrintWriter out)
-            throws IOException, SQLException {
+    /**
+     * The capture benchmark; with no URL, on a fresh embedded server with production-like durability and WAL
+     * room enough that no checkpoint is forced in the middle of a measurement.
+     */
+    public static List<CaptureBenchmark.Figure> capture(String jdbcUrl, CaptureBenchmark.Sizes sizes, Path resultsDir,
+                                                        PrintWriter out)
+            throws IOException, SQLException, InterruptedException {
         if (jdbcUrl != null) {
-            return captureOn(jdbcUrl, rows, resultsDir, out);
+            return captureOn(jdbcUrl, sizes, resultsDir, out);
         }
         // fsync stays off as in every embedded run; synchronous_commit on makes single-row commits realistic
-        try (EmbeddedPostgres server = EmbeddedPostgres.builder().setting("synchronous_commit", "on").start()) {
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setting("synchronous_commit", "on")
+                .setting("max_wal_size", "4GB")
+                .setting("checkpoint_timeout", "30min")
+                .start()) {
             createBenchDatabase(server);
-            out.printf("embedded PostgreSQL %s; %d rows per bulk statement%n", server.version(), rows);
-            return captureOn(server.jdbcUrl("bench"), rows, resultsDir, out);
+            out.printf("embedded PostgreSQL %s; %d rows per bulk statement, %d for the decoder's throughput, "
+                    + "%d s per OLTP measurement%n", server.version(), sizes.rows(), sizes.decoderRows(), sizes.oltpSeconds());
+            out.flush();
+            return captureOn(server.jdbcUrl("bench"), sizes, resultsDir, out);
         }
     }
 
-    private static List<CaptureBenchmark.Figure> captureOn(String jdbcUrl, int rows, Path resultsDir, PrintWriter out)
-            throws IOException, SQLException {
-        List<CaptureBenchmark.Figure> figures = new CaptureBenchmark(jdbcUrl, rows, 3, 5000).run();
-        CaptureBenchmark.print(figures, out);
+    private static List<CaptureBenchmark.Figure> captureOn(String jdbcUrl, CaptureBenchmark.Sizes sizes, Path resultsDir,
+                                                           PrintWriter out)
+            throws IOException, SQLException, InterruptedException {
+        List<CaptureBenchmark.Figure> figures = new CaptureBenchmark(jdbcUrl, sizes).run();
+        CaptureReport.print(figures, out);
         Path csv = resultsDir.resolve("capture-" + LocalDate.now() + ".csv");
-        CaptureBenchmark.writeCsv(figures, csv);
+        CaptureReport.writeCsv(figures, csv);
         out.println("figures written to " + csv);
         return figures;
     }

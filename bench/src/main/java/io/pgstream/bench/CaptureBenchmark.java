@@ -2,57 +2,90 @@ package io.pgstream.bench;
 
 import static io.pgstream.bench.BenchSql.execute;
 import static io.pgstream.bench.BenchSql.queryLong;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static io.pgstream.bench.RefreshBenchmark.median;
+import static io.pgstream.bench.RefreshBenchmark.percentile;
+import io.pgstream.engine.Engine;
+import io.pgstream.engine.EngineConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * What change capture adds to writes. Three identical tables: one without capture, one captured by
- * pg_stream's statement-level triggers with transition tables, one captured by equivalent row-level
- * triggers writing the same buffer. Bulk INSERT, UPDATE and DELETE of {@code rows} rows (median of
- * {@code repeats}), and single-row UPDATE transactions by primary key from one client.
+ * What change capture adds to writes. Identical tables: one without capture, one captured by pg_stream's
+ * statement-level triggers with transition tables, one by equivalent row-level triggers writing the same buffer,
+ * one captured from the WAL by an engine's decoder, which runs throughout. Measured: bulk INSERT, UPDATE and DELETE
+ * per row (median of {@code repeats}), with the decoder's time to catch up on each; the decoder's throughput on one
+ * large INSERT and UPDATE; single-row UPDATE transactions by primary key at 1 and 4 clients; and the time from a
+ * commit to its visibility in a stream table refreshed every second, on triggers and on the WAL. Every stream table
+ * but the latter refreshes once a day, so that no refresh runs in the middle of a measurement.
  */
 public final class CaptureBenchmark {
 
     /** One measured figure. */
     public record Figure(String variant, String operation, double value, String unit) {}
 
-    private static final List<String> VARIANTS = List.of("none", "statement", "row");
-
-    private final String jdbcUrl;
-    private final int rows;
-    private final int repeats;
-    private final int oltpTransactions;
-
-    public CaptureBenchmark(String jdbcUrl, int rows, int repeats, int oltpTransactions) {
-        this.jdbcUrl = jdbcUrl;
-        this.rows = rows;
-        this.repeats = repeats;
-        this.oltpTransactions = oltpTransactions;
+    /**
+     * How much the benchmark does.
+     *
+     * @param rows           rows per bulk statement
+     * @param repeats        measurements of each bulk statement, of which the median counts
+     * @param decoderRows    rows of the INSERT and UPDATE the decoder's throughput is measured on
+     * @param oltpSeconds    measured seconds per table and client count, over two rounds
+     * @param latencySamples commits whose visibility is timed, per capture mode
+     */
+    public record Sizes(int rows, int repeats, int decoderRows, int oltpSeconds, int latencySamples) {
+        public static Sizes of(int rows, int oltpSeconds) {
+            return new Sizes(rows, 3, 10 * rows, oltpSeconds, 75);
+        }
     }
 
-    public List<Figure> run() throws SQLException {
+    static final List<String> BULK_VARIANTS = List.of("none", "statement", "row", "wal");
+    static final List<String> OLTP_VARIANTS = List.of("none", "statement", "wal");
+    static final List<String> BULK_OPERATIONS = List.of("INSERT", "UPDATE", "DELETE");
+    static final List<String> LATENCY_VARIANTS = List.of("statement", "wal");
+    static final int[] CLIENTS = {1, 4};
+    static final double WAL_TPS_TARGET = 0.95;
+
+    private static final int OLTP_ROWS = 10_000;
+    private static final Duration WAL_CUTOVER_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DECODER_TIMEOUT = Duration.ofMinutes(5);
+    private static final long DECODER_POLL_MILLIS = 5;
+
+    private final String jdbcUrl;
+    private final Sizes sizes;
+
+    public CaptureBenchmark(String jdbcUrl, Sizes sizes) {
+        this.jdbcUrl = jdbcUrl;
+        this.sizes = sizes;
+    }
+
+    public List<Figure> run() throws SQLException, InterruptedException {
         List<Figure> figures = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl)) {
-            for (String variant : VARIANTS) {
+            for (String variant : BULK_VARIANTS) {
                 setUp(c, variant);
             }
-            for (String variant : VARIANTS) {
-                figures.addAll(bulk(c, variant));
-                figures.add(oltp(c, variant));
+            try (Engine engine = Engine.start(new EngineConfig(List.of(jdbcUrl), 2, Duration.ofMillis(200)))) {
+                awaitWalCapture(c, table("wal"));
+                for (String variant : BULK_VARIANTS) {
+                    figures.addAll(bulk(c, variant));
+                }
+                figures.addAll(decoderThroughput(c));
+                figures.addAll(oltp(c));
+                for (String variant : LATENCY_VARIANTS) {
+                    figures.addAll(commitToVisible(c, variant));
+                }
             }
         }
         return figures;
     }
+
+    // ------------------------------------------------------------------------------------------ set-up
 
     private void setUp(Connection c, String variant) throws SQLException {
         String table = table(variant);
@@ -63,6 +96,9 @@ public final class CaptureBenchmark {
         }
         execute(c, "SELECT pgstream.create_stream_table('" + table + "_totals', "
                 + "'SELECT k, sum(v) AS total, count(note) AS notes FROM " + table + " GROUP BY k', '1d')");
+        if (!variant.equals("wal")) {
+            execute(c, "SELECT pgstream.set_capture('" + table + "', 'trigger')");
+        }
         if (variant.equals("row")) {
             replaceWithRowTriggers(c, table);
         }
@@ -70,7 +106,6 @@ public final class CaptureBenchmark {
 
     /** The same buffer rows, written one trigger call per row. */
     private static void replaceWithRowTriggers(Connection c, String table) throws SQLException {
-        String buffer = "pgstream_changes.changes_" + queryLong(c, "SELECT '" + table + "'::regclass::oid");
         execute(c,
                 "DROP TRIGGER pgstream_capture_insert ON " + table,
                 "DROP TRIGGER pgstream_capture_update ON " + table,
@@ -85,98 +120,222 @@ public final class CaptureBenchmark {
                         INSERT INTO %1$s (__pgs_op, k, v, note) VALUES ('I', NEW.k, NEW.v, NEW.note);
                     END IF;
                     RETURN NULL;
-                END $f$""".formatted(buffer),
+                END $f$""".formatted(buffer(c, table)),
                 "CREATE TRIGGER bench_row_capture AFTER INSERT OR UPDATE OR DELETE ON " + table
                         + " FOR EACH ROW EXECUTE FUNCTION bench_row_capture()");
     }
 
-    private List<Figure> bulk(Connection c, String variant) throws SQLException {
+    /** Waits until the engine has moved the table from its capture triggers to the WAL. */
+    private static void awaitWalCapture(Connection c, String table) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + WAL_CUTOVER_TIMEOUT.toNanos();
+        String state;
+        while (!(state = captureState(c, table)).startsWith("wal ")) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the engine did not move " + table + " to WAL capture within "
+                        + WAL_CUTOVER_TIMEOUT.toSeconds() + " s; pgstream.change_buffers says: " + state);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** The capture mode and the reason for triggers, as pgstream.change_buffers shows them. */
+    private static String captureState(Connection c, String table) throws SQLException {
+        return BenchSql.queryString(c, "SELECT capture_mode || ' (' || coalesce(trigger_reason, fallback_reason, '') || ')'"
+                + " FROM pgstream.change_buffers WHERE source = 'public." + table + "'");
+    }
+
+    // ------------------------------------------------------------------------------------------ bulk
+
+    /** Writer's time per row of each bulk statement and, on the WAL, the decoder's time to catch up on it. */
+    private List<Figure> bulk(Connection c, String variant) throws SQLException, InterruptedException {
         String table = table(variant);
-        double[][] micros = new double[3][repeats];
-        for (int r = 0; r < repeats; r++) {
-            micros[0][r] = timedPerRow(c, "INSERT INTO " + table + " SELECT g, g % 100, g * 0.5, 'note ' || g"
-                    + " FROM generate_series(1, " + rows + ") g");
-            micros[1][r] = timedPerRow(c, "UPDATE " + table + " SET v = v + 1");
-            micros[2][r] = timedPerRow(c, "DELETE FROM " + table);
-            resetBuffer(c, variant);
+        double[][] writer = new double[BULK_OPERATIONS.size()][sizes.repeats()];
+        double[][] decoder = new double[BULK_OPERATIONS.size()][sizes.repeats()];
+        for (int r = 0; r < sizes.repeats(); r++) {
+            long bufferRows = 0;
+            for (int op = 0; op < BULK_OPERATIONS.size(); op++) {
+                Write write = write(c, bulkStatement(table, BULK_OPERATIONS.get(op), sizes.rows()));
+                writer[op][r] = write.micros() / write.rows();
+                if (variant.equals("wal")) {
+                    bufferRows += bufferRows(BULK_OPERATIONS.get(op), write.rows());
+                    decoder[op][r] = secondsUntilDecoded(c, table, bufferRows, write.committedAt()) * 1e6 / write.rows();
+                }
+            }
+            resetBuffer(c, table);
             execute(c, "VACUUM " + table);
         }
-        return List.of(new Figure(variant, "bulk INSERT", median(micros[0]), "µs/row"),
-                new Figure(variant, "bulk UPDATE", median(micros[1]), "µs/row"),
-                new Figure(variant, "bulk DELETE", median(micros[2]), "µs/row"));
+        List<Figure> figures = new ArrayList<>();
+        for (int op = 0; op < BULK_OPERATIONS.size(); op++) {
+            figures.add(new Figure(variant, "bulk " + BULK_OPERATIONS.get(op), median(writer[op]), "µs/row"));
+            if (variant.equals("wal")) {
+                figures.add(new Figure(variant, "bulk " + BULK_OPERATIONS.get(op) + ", decoder catch-up",
+                        median(decoder[op]), "µs/row"));
+            }
+        }
+        return figures;
+    }
+
+    private static String bulkStatement(String table, String operation, int rows) {
+        return switch (operation) {
+            case "INSERT" -> "INSERT INTO " + table + " SELECT g, g % 100, g * 0.5, 'note ' || g"
+                    + " FROM generate_series(1, " + rows + ") g";
+            case "UPDATE" -> "UPDATE " + table + " SET v = v + 1";
+            case "DELETE" -> "DELETE FROM " + table;
+            default -> throw new IllegalArgumentException(operation);
+        };
+    }
+
+    /** An UPDATE's change is a deleted and an inserted row in the buffer. */
+    private static long bufferRows(String operation, long rows) {
+        return operation.equals("UPDATE") ? 2 * rows : rows;
     }
 
     /** The next round starts from the same state: an empty buffer. */
-    private static void resetBuffer(Connection c, String variant) throws SQLException {
-        if (!variant.equals("none")) {
-            execute(c, "TRUNCATE pgstream_changes.changes_" + queryLong(c, "SELECT '" + table(variant) + "'::regclass::oid"));
+    private static void resetBuffer(Connection c, String table) throws SQLException {
+        if (!table.equals(table("none"))) {
+            execute(c, "TRUNCATE " + buffer(c, table));
         }
     }
 
-    private Figure oltp(Connection c, String variant) throws SQLException {
-        String table = table(variant);
-        execute(c, "INSERT INTO " + table + " SELECT g, g % 100, g, 'n' FROM generate_series(1, 10000) g");
-        try (PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET v = v + 1 WHERE id = ?")) {
-            for (int i = 0; i < 500; i++) { // warm-up
-                update.setInt(1, i % 10000 + 1);
-                update.execute();
-            }
-            long start = System.nanoTime();
-            for (int i = 0; i < oltpTransactions; i++) {
-                update.setInt(1, (i * 7919) % 10000 + 1);
-                update.execute();
-            }
-            double micros = (System.nanoTime() - start) / 1e3 / oltpTransactions;
-            execute(c, "DELETE FROM " + table);
-            return new Figure(variant, "single-row UPDATE", micros, "µs/tx");
+    // ------------------------------------------------------------------------------------------ decoder
+
+    /** The decoder's rows written per second, from the commit of one large INSERT, then of one large UPDATE. */
+    private List<Figure> decoderThroughput(Connection c) throws SQLException, InterruptedException {
+        String table = table("wal");
+        List<Figure> figures = new ArrayList<>();
+        long bufferRows = 0;
+        for (String operation : List.of("INSERT", "UPDATE")) {
+            Write write = write(c, bulkStatement(table, operation, sizes.decoderRows()));
+            long written = bufferRows(operation, write.rows());
+            bufferRows += written;
+            double seconds = secondsUntilDecoded(c, table, bufferRows, write.committedAt());
+            figures.add(new Figure("wal", "decoder throughput, " + operation + " of " + sizes.decoderRows() + " rows",
+                    written / seconds, "rows/s"));
         }
+        Write delete = write(c, bulkStatement(table, "DELETE", sizes.decoderRows()));
+        secondsUntilDecoded(c, table, bufferRows + delete.rows(), delete.committedAt());
+        resetBuffer(c, table);
+        execute(c, "VACUUM " + table);
+        return figures;
     }
 
-    private static double timedPerRow(Connection c, String sql) throws SQLException {
+    /** Seconds from {@code committedAt} until the table's buffer holds {@code bufferRows} rows. */
+    private static double secondsUntilDecoded(Connection c, String table, long bufferRows, long committedAt)
+            throws SQLException, InterruptedException {
+        String count = "SELECT count(*) FROM " + buffer(c, table);
+        long deadline = committedAt + DECODER_TIMEOUT.toNanos();
+        while (queryLong(c, count) < bufferRows) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the decoder did not write the " + bufferRows + " buffer rows of "
+                        + table + " within " + DECODER_TIMEOUT.toMinutes() + " min; pgstream.change_buffers says: "
+                        + captureState(c, table));
+            }
+            Thread.sleep(DECODER_POLL_MILLIS);
+        }
+        return (System.nanoTime() - committedAt) / 1e9;
+    }
+
+    /** Waits until the decoder has written every change committed so far: a refresh waits for it. */
+    private static void awaitDecoder(Connection c) throws SQLException {
+        execute(c, "SELECT pgstream.refresh_stream_table('" + table("wal") + "_totals')");
+    }
+
+    // ------------------------------------------------------------------------------------------ OLTP
+
+    /** Single-row UPDATEs by primary key: TPS and mean latency, and the captured tables' TPS over the uncaptured. */
+    private List<Figure> oltp(Connection c) throws SQLException, InterruptedException {
+        List<String> tables = OLTP_VARIANTS.stream().map(CaptureBenchmark::table).toList();
+        for (String table : tables) {
+            execute(c, "INSERT INTO " + table + " SELECT g, g % 100, g, 'n' FROM generate_series(1, " + OLTP_ROWS + ") g",
+                    "VACUUM ANALYZE " + table);
+        }
+        awaitDecoder(c);
+        for (String table : tables) {
+            resetBuffer(c, table);
+        }
+        OltpWriters writers = new OltpWriters(() -> DriverManager.getConnection(jdbcUrl),
+                "UPDATE %s SET v = v + 1 WHERE id = ?", OLTP_ROWS, 20261124L);
+        List<Figure> figures = new ArrayList<>();
+        for (int clients : CLIENTS) {
+            Map<String, OltpWriters.Result> results =
+                    writers.compare(tables, clients, sizes.oltpSeconds(), table -> settle(c, table));
+            figures.addAll(oltpFigures(results, clients));
+        }
+        return figures;
+    }
+
+    /** The decoder catches up on one table's writes before the next table is measured, and the buffer empties. */
+    private static void settle(Connection c, String table) throws SQLException {
+        if (table.equals(table("wal"))) {
+            awaitDecoder(c);
+        }
+        resetBuffer(c, table);
+    }
+
+    private static List<Figure> oltpFigures(Map<String, OltpWriters.Result> results, int clients) {
+        List<Figure> figures = new ArrayList<>();
+        double uncaptured = results.get(table("none")).tps();
+        for (String variant : OLTP_VARIANTS) {
+            OltpWriters.Result result = results.get(table(variant));
+            figures.add(new Figure(variant, tps(clients), result.tps(), "tx/s"));
+            figures.add(new Figure(variant, "mean latency, " + clientCount(clients), result.meanLatencyMicros(), "µs/tx"));
+            if (!variant.equals("none")) {
+                figures.add(new Figure(variant, tpsRatio(clients), result.tps() / uncaptured, "x"));
+            }
+        }
+        return figures;
+    }
+
+    static String tps(int clients) {
+        return "TPS, " + clientCount(clients);
+    }
+
+    static String tpsRatio(int clients) {
+        return "captured / uncaptured TPS, " + clientCount(clients);
+    }
+
+    private static String clientCount(int clients) {
+        return clients + (clients == 1 ? " client" : " clients");
+    }
+
+    // ------------------------------------------------------------------------------------------ latency
+
+    /** p50 and p99 of the time from a commit until a stream table refreshed every second shows it. */
+    private List<Figure> commitToVisible(Connection c, String variant) throws SQLException, InterruptedException {
+        String table = "latency_" + variant;
+        execute(c, "DROP TABLE IF EXISTS " + table + " CASCADE",
+                "CREATE TABLE " + table + " (id int PRIMARY KEY, v int)",
+                "SELECT pgstream.create_stream_table('" + table + "_rows', 'SELECT id, v FROM " + table + "', '1s')");
+        if (variant.equals("wal")) {
+            awaitWalCapture(c, table);
+        } else {
+            execute(c, "SELECT pgstream.set_capture('" + table + "', 'trigger')");
+        }
+        double[] millis = new CommitLatency(jdbcUrl, table, table + "_rows").measure(sizes.latencySamples());
+        execute(c, "SELECT pgstream.drop_stream_table('" + table + "_rows')", "DROP TABLE " + table);
+        return List.of(new Figure(variant, "commit to visible, 1s schedule, p50", percentile(millis, 0.5), "ms"),
+                new Figure(variant, "commit to visible, 1s schedule, p99", percentile(millis, 0.99), "ms"));
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** A statement's affected rows, its time in microseconds and when it returned, committed (autocommit). */
+    private record Write(long rows, double micros, long committedAt) {}
+
+    private static Write write(Connection c, String sql) throws SQLException {
         try (Statement statement = c.createStatement()) {
             long start = System.nanoTime();
             int affected = statement.executeUpdate(sql);
-            return (System.nanoTime() - start) / 1e3 / Math.max(1, affected);
+            long end = System.nanoTime();
+            return new Write(Math.max(1, affected), (end - start) / 1e3, end);
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+    private static String buffer(Connection c, String table) throws SQLException {
+        return "pgstream_changes.changes_" + queryLong(c, "SELECT '" + table + "'::regclass::oid");
     }
 
-    private static String table(String variant) {
+    static String table(String variant) {
         return "capture_" + variant;
-    }
-
-    /** Prints the figures as a table, with the overhead over the uncaptured table. */
-    public static void print(List<Figure> figures, PrintWriter out) {
-        out.printf("%-20s %12s %12s %12s   %s%n", "operation", "no capture", "statement", "row", "unit");
-        for (String operation : figures.stream().map(Figure::operation).distinct().toList()) {
-            double none = value(figures, "none", operation);
-            double statement = value(figures, "statement", operation);
-            double row = value(figures, "row", operation);
-            out.printf("%-20s %12.2f %12.2f %12.2f   %s (capture adds %.2f statement, %.2f row)%n", operation, none,
-                    statement, row, unit(figures, operation), statement - none, row - none);
-        }
-    }
-
-    public static void writeCsv(List<Figure> figures, Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        StringBuilder csv = new StringBuilder("variant,operation,value,unit\n");
-        for (Figure f : figures) {
-            csv.append("%s,%s,%.3f,%s%n".formatted(f.variant(), f.operation(), f.value(), f.unit()));
-        }
-        Files.writeString(file, csv);
-    }
-
-    private static double value(List<Figure> figures, String variant, String operation) {
-        return figures.stream().filter(f -> f.variant().equals(variant) && f.operation().equals(operation))
-                .findFirst().orElseThrow().value();
-    }
-
-    private static String unit(List<Figure> figures, String operation) {
-        return figures.stream().filter(f -> f.operation().equals(operation)).findFirst().orElseThrow().unit();
     }
 }

@@ -21,10 +21,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -521,92 +517,24 @@ public final class RefreshBenchmark {
         execute(c, "CREATE TABLE orders_plain (LIKE orders INCLUDING ALL)",
                 "INSERT INTO orders_plain SELECT * FROM orders");
         steadyState(c);
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        Map<String, double[]> seconds = new LinkedHashMap<>();
+        OltpWriters writers = new OltpWriters(this::connect, "UPDATE %s SET amount = amount + 1 WHERE id = ?", rows,
+                random.nextLong());
         for (int clients : new int[] {1, 4}) {
-            for (String table : List.of("orders_plain", "orders")) {
-                counts.put(table + clients, new long[2]);
-                seconds.put(table + clients, new double[2]);
-            }
-            for (int round = 0; round < 2; round++) {
-                List<String> order = round == 0 ? List.of("orders_plain", "orders") : List.of("orders", "orders_plain");
-                for (String table : order) {
-                    Oltp result = runWriters(table, clients, oltpSeconds / 2.0);
-                    counts.get(table + clients)[0] += result.transactions();
-                    counts.get(table + clients)[1] += result.latencyNanos();
-                    seconds.get(table + clients)[0] += result.seconds();
-                }
-            }
-            for (String table : List.of("orders_plain", "orders")) {
-                long[] count = counts.get(table + clients);
-                double tps = count[0] / seconds.get(table + clients)[0];
-                add("d", table, "TPS, " + clients + (clients == 1 ? " client" : " clients"), rows, tps, "tx/s");
-                add("d", table, "mean latency, " + clients + (clients == 1 ? " client" : " clients"), rows,
-                        count[1] / 1e3 / count[0], "µs");
-            }
-            add("d", "", "captured / uncaptured TPS, " + clients + (clients == 1 ? " client" : " clients"), rows,
-                    value("d", "orders", "TPS, " + clients + (clients == 1 ? " client" : " clients"), rows)
-                            / value("d", "orders_plain", "TPS, " + clients + (clients == 1 ? " client" : " clients"), rows),
-                    "x");
+            String suffix = ", " + clients + (clients == 1 ? " client" : " clients");
+            Map<String, OltpWriters.Result> results =
+                    writers.compare(List.of("orders_plain", "orders"), clients, oltpSeconds, table -> { });
+            results.forEach((table, result) -> {
+                add("d", table, "TPS" + suffix, rows, result.tps(), "tx/s");
+                add("d", table, "mean latency" + suffix, rows, result.meanLatencyMicros(), "µs");
+            });
+            add("d", "", "captured / uncaptured TPS" + suffix, rows,
+                    results.get("orders").tps() / results.get("orders_plain").tps(), "x");
         }
         execute(c, "DROP TABLE orders_plain");
         for (String table : streamTables.names()) {
             refresh(c, table, null);
         }
         verify(c, "(d)");
-    }
-
-    private record Oltp(long transactions, long latencyNanos, double seconds) {}
-
-    private Oltp runWriters(String table, int clients, double measuredSeconds) throws SQLException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            long warmUpEnd = System.nanoTime() + 1_000_000_000L;
-            long end = warmUpEnd + (long) (measuredSeconds * 1e9);
-            List<Future<long[]>> futures = new ArrayList<>();
-            for (int t = 0; t < clients; t++) {
-                long seed = random.nextLong();
-                futures.add(pool.submit(() -> writer(table, seed, warmUpEnd, end)));
-            }
-            long transactions = 0;
-            long latency = 0;
-            for (Future<long[]> future : futures) {
-                long[] result = future.get();
-                transactions += result[0];
-                latency += result[1];
-            }
-            return new Oltp(transactions, latency, measuredSeconds);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof SQLException sql) {
-                throw sql;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** One client: counts the transactions that start after the warm-up and before the end. */
-    private long[] writer(String table, long seed, long warmUpEnd, long end) throws SQLException {
-        SplittableRandom ids = new SplittableRandom(seed);
-        long transactions = 0;
-        long latency = 0;
-        try (Connection c = connect();
-             PreparedStatement update = c.prepareStatement("UPDATE " + table + " SET amount = amount + 1 WHERE id = ?")) {
-            while (true) {
-                long start = System.nanoTime();
-                if (start >= end) {
-                    break;
-                }
-                update.setLong(1, 1 + ids.nextLong(rows));
-                update.executeUpdate();
-                if (start >= warmUpEnd) {
-                    transactions++;
-                    latency += System.nanoTime() - start;
-                }
-            }
-        }
-        return new long[] {transactions, latency};
     }
 
     // ------------------------------------------------------------------------------------------ helpers

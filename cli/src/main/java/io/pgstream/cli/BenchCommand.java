@@ -2,6 +2,7 @@ package io.pgstream.cli;
 
 import io.pgstream.bench.BenchRunner;
 import io.pgstream.bench.BenchTable;
+import io.pgstream.bench.CaptureBenchmark;
 import io.pgstream.bench.RefreshBenchmark;
 import io.pgstream.engine.JdbcUrls;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Runs a benchmark and prints its figures (CSV, and JSON for refresh, under bench/results/). "
-                + "Benchmarks: capture (what change capture adds to writes: statement against row triggers); "
+                + "Benchmarks: capture (what change capture adds to writes: none, statement and row triggers, WAL; "
+                + "the WAL decoder's catch-up and throughput; commit-to-visible latency on triggers and on the WAL); "
                 + "refresh (a one-row change refreshed against REFRESH MATERIALIZED VIEW, for two baseline stream tables "
                 + "and one per query construct, differential or FULL as compiled; FULL against differential as deltas grow, "
                 + "writers with and without capture, no-change cycles); "
@@ -37,7 +39,8 @@ final class BenchCommand implements Callable<Integer> {
     private String url;
 
     @Option(names = "--rows", paramLabel = "N",
-            description = "capture: rows per bulk statement (default 100000); refresh: rows of the orders table "
+            description = "capture: rows per bulk statement (default 100000; ten times as many for the decoder's "
+                    + "throughput); refresh: rows of the orders table "
                     + "(default 1000000, at least 200000); recursion: edges of the graph (default 100000, in chains of 10)")
     private Long rows;
 
@@ -58,6 +61,10 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--seconds", paramLabel = "N", defaultValue = "10",
+            description = "capture: measured seconds per table and client count of the single-row UPDATEs (default 10)")
+    private int seconds;
+
     @Option(names = "--stream-tables", paramLabel = "N", defaultValue = "1000",
             description = "scheduler: how many idle stream tables (default 1000)")
     private int streamTables;
@@ -75,8 +82,8 @@ final class BenchCommand implements Callable<Integer> {
         String jdbcUrl = url == null ? null : JdbcUrls.toJdbc(url);
         switch (benchmark) {
             case "capture" -> {
-                BenchRunner.capture(jdbcUrl, Math.toIntExact(rows == null ? 100_000 : rows), results,
-                        spec.commandLine().getOut());
+                BenchRunner.capture(jdbcUrl, CaptureBenchmark.Sizes.of(Math.toIntExact(rows == null ? 100_000 : rows),
+                        seconds), results, spec.commandLine().getOut());
                 return 0;
             }
             case "refresh" -> {
