@@ -52,6 +52,7 @@ public final class CaptureBenchmark {
     static final double WAL_TPS_TARGET = 0.95;
 
     private static final int OLTP_ROWS = 10_000;
+    private static final int REFRESHES = 200;
     private static final Duration WAL_CUTOVER_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration DECODER_TIMEOUT = Duration.ofMinutes(5);
     private static final long DECODER_POLL_MILLIS = 5;
@@ -77,6 +78,9 @@ public final class CaptureBenchmark {
                 }
                 figures.addAll(decoderThroughput(c));
                 figures.addAll(oltp(c));
+                for (String variant : LATENCY_VARIANTS) {
+                    figures.addAll(refreshCost(c, variant));
+                }
                 for (String variant : LATENCY_VARIANTS) {
                     figures.addAll(commitToVisible(c, variant));
                 }
@@ -299,6 +303,29 @@ public final class CaptureBenchmark {
     }
 
     // ------------------------------------------------------------------------------------------ latency
+
+    /**
+     * The median time of a refresh by hand after one changed row, and with nothing changed: on the WAL a refresh
+     * waits for the decoder to report a message emitted after its snapshot.
+     */
+    private List<Figure> refreshCost(Connection c, String variant) throws SQLException {
+        String table = table(variant);
+        double[] changed = new double[REFRESHES];
+        double[] unchanged = new double[REFRESHES];
+        for (int i = 0; i < REFRESHES; i++) {
+            execute(c, "UPDATE " + table + " SET v = v + 1 WHERE id = " + (1 + i % OLTP_ROWS));
+            changed[i] = refreshMillis(c, table);
+            unchanged[i] = refreshMillis(c, table);
+        }
+        return List.of(new Figure(variant, "refresh by hand, one row changed", median(changed), "ms"),
+                new Figure(variant, "refresh by hand, nothing changed", median(unchanged), "ms"));
+    }
+
+    private static double refreshMillis(Connection c, String table) throws SQLException {
+        long start = System.nanoTime();
+        execute(c, "SELECT pgstream.refresh_stream_table('" + table + "_totals')");
+        return (System.nanoTime() - start) / 1e6;
+    }
 
     /** p50 and p99 of the time from a commit until a stream table refreshed every second shows it. */
     private List<Figure> commitToVisible(Connection c, String variant) throws SQLException, InterruptedException {

@@ -53,6 +53,8 @@ class CaptureBenchmarkTest {
             expected.add(new String[] {"wal", CaptureBenchmark.tpsRatio(clients)});
         }
         for (String variant : CaptureBenchmark.LATENCY_VARIANTS) {
+            expected.add(new String[] {variant, "refresh by hand, one row changed"});
+            expected.add(new String[] {variant, "refresh by hand, nothing changed"});
             expected.add(new String[] {variant, "commit to visible, 1s schedule, p50"});
             expected.add(new String[] {variant, "commit to visible, 1s schedule, p99"});
         }

@@ -39,7 +39,7 @@ final class WalDecoder {
 
     private static final Logger log = LoggerFactory.getLogger(WalDecoder.class);
     private static final long COMMIT_AFTER_NANOS = Duration.ofMillis(100).toNanos();
-    private static final long HEARTBEAT_NANOS = Duration.ofSeconds(5).toNanos();
+    private static final long HEARTBEAT_NANOS = Duration.ofSeconds(1).toNanos();
     private static final String MARKER_PREFIX = "pgstream";
     private static final long IDLE_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
 
@@ -126,8 +126,13 @@ final class WalDecoder {
             if (data == null) {
                 // only between source transactions: a restart resumes at one's beginning
                 boolean due = writer.uncommittedTransactions() > 0 && writer.openForNanos() > COMMIT_AFTER_NANOS;
-                if (!inTransaction && (due || System.nanoTime() - lastCommit > HEARTBEAT_NANOS)) {
+                if (!inTransaction && due) {
                     acknowledge(stream, writer.commit(writer.decodedLsn()));
+                    lastCommit = System.nanoTime();
+                } else if (!inTransaction && writer.uncommittedTransactions() == 0
+                        && System.nanoTime() - lastCommit > HEARTBEAT_NANOS) {
+                    // every message received is handled: what the server reported sending is decoded too
+                    acknowledge(stream, writer.commit(Math.max(writer.decodedLsn(), stream.getLastReceiveLSN().asLong())));
                     lastCommit = System.nanoTime();
                 }
                 LockSupport.parkNanos(IDLE_PAUSE_NANOS);  // a refresh waits on this loop: keep it short

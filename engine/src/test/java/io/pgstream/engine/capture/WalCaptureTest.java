@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.Engine;
+import io.pgstream.engine.testing.Await;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import io.pgstream.engine.testing.Writer;
@@ -41,6 +42,11 @@ class WalCaptureTest {
             }
             assertEquals(0, db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'items'::regclass"));
             assertTrue(writer.committed() + another.committed() > 100);
+            writer.close();
+            another.close();
+            // what is left is the WAL of the engine's own bookkeeping since the decoder's last report
+            Await.until(Duration.ofSeconds(10), "the decoder's lag comes down once the writers stop",
+                    () -> db.queryLong("SELECT lag_bytes FROM pgstream.change_buffers") < 65536);
         }
         assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.refresh_history WHERE action = 'ERROR'"));
         assertTrue(db.queryLong("SELECT count(*) FROM pgstream.refresh_history h, pgstream.capture c"
