@@ -23,19 +23,29 @@ RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
                 ELSE true END
 $$;
 
--- (Re)writes the reader of a source: the buffer rows a refresh consumes between two frontiers (without
--- p_await, those written so far: for monitoring). It is
--- VOLATILE so that, in READ COMMITTED, it reads with a snapshot of its own, taken after it has made sure
--- the WAL decoder wrote every change of a transaction the new frontier sees: rows the decoder committed
--- after the delta statement's snapshot are read too. The capture state is read after that snapshot as
--- well, so a cutover taken since includes every transaction the frontier sees (see _counted).
+-- (Re)writes the reader of a source: the buffer rows a refresh consumes between two frontiers. While the
+-- capture triggers have every change (mode trigger, or transitioning: the triggers are only dropped under
+-- the locks of the stream tables reading the source, so never during their refresh), it is a plain query
+-- PostgreSQL inlines into the delta statement, reading the trigger rows at the statement's snapshot. While
+-- changes come from the WAL it is VOLATILE, so that in READ COMMITTED it reads with a snapshot of its own,
+-- taken after it has made sure the decoder wrote every change of a transaction the new frontier sees (rows
+-- the decoder committed after the delta statement's snapshot are read too); the capture state is read after
+-- that snapshot as well, so a cutover taken since includes every transaction the frontier sees (see
+-- _counted). Without p_await it returns what is written so far (for monitoring). Rewritten whenever the
+-- capture state changes which one applies.
 CREATE FUNCTION pgstream._write_reader(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_signature text := format('%s(p_old_snap pg_snapshot, p_old_xid xid8, p_old_seq bigint, p_new_snap pg_snapshot,'
+                               ' p_new_xid xid8, p_new_seq bigint, p_await boolean DEFAULT true) RETURNS SETOF %s',
+                               pgstream._reader(p_relid), pgstream._buffer(p_relid));
+    v_between text := 'b.__pgs_xid >= coalesce(pg_snapshot_xmin(p_old_snap), ''0''::xid8)
+       AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, p_old_snap, p_old_xid, p_old_seq,
+                                     p_new_snap, p_new_xid, p_new_seq)';
 BEGIN
-    EXECUTE format($fn$
-CREATE OR REPLACE FUNCTION %1$s(p_old_snap pg_snapshot, p_old_xid xid8, p_old_seq bigint,
-                               p_new_snap pg_snapshot, p_new_xid xid8, p_new_seq bigint,
-                               p_await boolean DEFAULT true)
-RETURNS SETOF %2$s LANGUAGE plpgsql VOLATILE AS $body$
+    IF (SELECT mode = 'wal' OR cutover IS NOT NULL AND cutover_to = 'trigger'
+          FROM pgstream.capture WHERE source_relid = p_relid) THEN
+        EXECUTE format($fn$
+CREATE OR REPLACE FUNCTION %1$s LANGUAGE plpgsql VOLATILE AS $body$
 DECLARE
     c pgstream.capture;
 BEGIN
@@ -45,12 +55,16 @@ BEGIN
     END IF;
     RETURN QUERY
     SELECT * FROM %2$s b
-     WHERE b.__pgs_xid >= coalesce(pg_snapshot_xmin(p_old_snap), '0'::xid8)
-       AND pgstream._changed_between(b.__pgs_xid, b.__pgs_seq, p_old_snap, p_old_xid, p_old_seq,
-                                     p_new_snap, p_new_xid, p_new_seq)
+     WHERE %4$s
        AND pgstream._counted(b.__pgs_wal, b.__pgs_xid, c.mode, c.cutover, c.cutover_to);
 END
-$body$ $fn$, pgstream._reader(p_relid), pgstream._buffer(p_relid), p_relid);
+$body$ $fn$, v_signature, pgstream._buffer(p_relid), p_relid, v_between);
+    ELSE
+        EXECUTE format($fn$
+CREATE OR REPLACE FUNCTION %1$s LANGUAGE sql STABLE AS $body$
+    SELECT * FROM %2$s b WHERE %3$s AND NOT b.__pgs_wal
+$body$ $fn$, v_signature, pgstream._buffer(p_relid), v_between);
+    END IF;
 END $$;
 
 -- Held by whoever changes a buffer's columns, and shared by the WAL decoder while it writes buffers: a

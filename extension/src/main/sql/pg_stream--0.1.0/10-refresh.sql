@@ -249,7 +249,10 @@ BEGIN
            last_refresh_duration = clock_timestamp() - p_started,
            status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
            last_error = NULL, consecutive_errors = 0,
-           pending_full_reason = CASE WHEN v_action = 'FULL' THEN NULL ELSE pending_full_reason END
+           -- a fallback that asked for a FULL refresh after this one read its catalog row still counts
+           pending_full_reason = CASE WHEN v_action = 'FULL'
+                                           AND pending_full_reason IS NOT DISTINCT FROM p_st.pending_full_reason
+                                      THEN NULL ELSE pending_full_reason END
      WHERE id = p_st.id;
     INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason,
                                           rows_inserted, rows_deleted, rows_updated, changes_consumed)

@@ -193,16 +193,18 @@ BEGIN
     END LOOP;
 END $$;
 
--- The stream tables reading a source, locked in id order (no refresh of theirs runs meanwhile).
-CREATE FUNCTION pgstream._lock_consumers(p_relid oid) RETURNS bigint[] LANGUAGE plpgsql AS $$
+-- Takes the locks of the stream tables reading a source, without waiting (a refresh holds one); false,
+-- holding none of them for good, when one is busy: the caller tries again later.
+CREATE FUNCTION pgstream._try_lock_consumers(p_relid oid) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
-    v_ids bigint[] := ARRAY(SELECT stream_table_id FROM pgstream.source WHERE source_relid = p_relid ORDER BY 1);
-    v_id  bigint;
+    v_id bigint;
 BEGIN
-    FOREACH v_id IN ARRAY v_ids LOOP
-        PERFORM pgstream._lock_stream_table(v_id);
+    FOR v_id IN SELECT stream_table_id FROM pgstream.source WHERE source_relid = p_relid ORDER BY 1 LOOP
+        IF NOT pgstream.try_lock_stream_table(v_id) THEN
+            RETURN false;
+        END IF;
     END LOOP;
-    RETURN v_ids;
+    RETURN true;
 END $$;
 
 CREATE FUNCTION pgstream._alert_consumers(p_relid oid, p_event text, p_details jsonb) RETURNS void LANGUAGE plpgsql AS $$
@@ -225,7 +227,8 @@ DECLARE
     v_cap pgstream.capture;
     v_gap boolean;
 BEGIN
-    PERFORM pgstream._lock_consumers(p_relid);
+    -- No lock of the stream tables reading it: a refresh under way read a consistent state, and one that
+    -- refreshes in full meanwhile leaves the reason set here for the next (see _refresh_locked).
     PERFORM pgstream._lock_capture(p_relid, true);
     PERFORM pgstream._lock_capture_columns(p_relid, false);  -- a decoder transaction writing it commits first
     SELECT * INTO v_cap FROM pgstream.capture WHERE source_relid = p_relid FOR UPDATE;
@@ -259,6 +262,7 @@ BEGIN
                                             v_cap.source_name, p_reason)
           FROM pgstream.source s WHERE s.source_relid = p_relid AND s.stream_table_id = st.id;
     END IF;
+    PERFORM pgstream._write_reader(p_relid);
     PERFORM pgstream._alert_consumers(p_relid, 'capture_fallback',
                                       jsonb_build_object('from', v_cap.mode, 'reason', p_reason, 'full_refresh', v_gap));
     PERFORM pgstream._internal_ddl(false);
@@ -396,8 +400,15 @@ CREATE FUNCTION pgstream._finish_wal_capture(p_cap pgstream.capture) RETURNS tex
 BEGIN
     PERFORM set_config('lock_timeout', '2s', true);
     BEGIN
+        -- the table first (waiting for its writers), then the readers without waiting: a refresh under way
+        -- may be reading the trigger rows (see _write_reader), and waiting for it while holding the table
+        -- could deadlock with a transaction that locked the table and refreshes
+        EXECUTE format('LOCK TABLE %s IN ACCESS EXCLUSIVE MODE', p_cap.source_relid::regclass);
+        IF NOT pgstream._try_lock_consumers(p_cap.source_relid) THEN
+            RETURN 'waiting for the stream tables reading it to finish refreshing';
+        END IF;
         PERFORM pgstream._internal_ddl(true);
-        PERFORM pgstream._drop_capture_triggers(p_cap.source_relid);  -- waits for the source's writers
+        PERFORM pgstream._drop_capture_triggers(p_cap.source_relid);
         PERFORM pgstream._internal_ddl(false);
     EXCEPTION WHEN lock_not_available THEN
         RETURN 'waiting for a lock to drop the capture triggers';
@@ -409,6 +420,7 @@ BEGIN
        SET mode = 'wal', mode_since = now(), cutover = NULL, cutover_after = NULL, cutover_lsn = NULL, cutover_to = NULL,
            trigger_reason = NULL
      WHERE source_relid = p_cap.source_relid;
+    PERFORM pgstream._write_reader(p_cap.source_relid);
     PERFORM pgstream._alert_consumers(p_cap.source_relid, 'capture_transition', '{"from": "trigger", "to": "wal"}');
     RETURN 'wal';
 END $$;
@@ -422,8 +434,12 @@ BEGIN
                   AND (st.frontier IS NULL OR pg_snapshot_xmin(st.frontier) < pg_snapshot_xmax(p_cap.cutover))) THEN
         RETURN 'waiting for its stream tables to consume the changes decoded before the cutover';
     END IF;
+    IF NOT pgstream._try_lock_consumers(p_cap.source_relid) THEN
+        RETURN 'waiting for the stream tables reading it to finish refreshing';
+    END IF;
     EXECUTE format('DELETE FROM %s WHERE __pgs_wal', pgstream._buffer(p_cap.source_relid));
     UPDATE pgstream.capture SET cutover = NULL, cutover_lsn = NULL, cutover_to = NULL WHERE source_relid = p_cap.source_relid;
+    PERFORM pgstream._write_reader(p_cap.source_relid);
     PERFORM pgstream._alert_consumers(p_cap.source_relid, 'capture_transition', '{"from": "wal", "to": "trigger"}');
     PERFORM pgstream._drop_slot_if_unused();
     RETURN 'trigger';

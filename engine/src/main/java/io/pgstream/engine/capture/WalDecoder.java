@@ -41,7 +41,7 @@ final class WalDecoder {
     private static final long COMMIT_AFTER_NANOS = Duration.ofMillis(100).toNanos();
     private static final long HEARTBEAT_NANOS = Duration.ofSeconds(1).toNanos();
     private static final String MARKER_PREFIX = "pgstream";
-    private static final long IDLE_PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
+    private static final long IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private final String jdbcUrl;
     private final Properties properties;
@@ -135,7 +135,8 @@ final class WalDecoder {
                     acknowledge(stream, writer.commit(Math.max(writer.decodedLsn(), stream.getLastReceiveLSN().asLong())));
                     lastCommit = System.nanoTime();
                 }
-                LockSupport.parkNanos(IDLE_PAUSE_NANOS);  // a refresh waits on this loop: keep it short
+                // a refresh waiting for a marker waits on this loop; a shorter pause costs the writers CPU
+                LockSupport.parkNanos(IDLE_PAUSE_NANOS);
                 continue;
             }
             if (handle(PgOutput.parse(data), writer)) {
