@@ -77,7 +77,8 @@ CREATE FUNCTION pgstream._changes_since_frontier(p_st pgstream.stream_table, p_s
 LANGUAGE plpgsql AS $$
 BEGIN
     SELECT * INTO changes, truncates FROM pgstream._count_changes(p_st, p_snap, p_xid, p_seq, false);
-    IF changes = 0 THEN
+    IF changes = 0 AND EXISTS (SELECT 1 FROM pgstream.source s JOIN pgstream.capture c ON c.source_relid = s.source_relid
+                                WHERE s.stream_table_id = p_st.id AND (c.mode <> 'trigger' OR c.cutover IS NOT NULL)) THEN
         SELECT * INTO changes, truncates FROM pgstream._count_changes(p_st, p_snap, p_xid, p_seq, true);
     END IF;
 END $$;

@@ -85,10 +85,16 @@ final class WalDecoder {
                 }
             } catch (SourceUnusableException e) {
                 fallBack(e);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
                 if (!running) {
                     return;
                 }
+                log.warn("the WAL decoder failed: {}", e.getMessage());
+                if (!lostTheServer(e)) {
+                    recordFailure(e);
+                }
+                pause(Duration.ofSeconds(1));
+            } catch (RuntimeException e) {
                 log.warn("the WAL decoder failed: {}", e.getMessage());
                 recordFailure(e);
                 pause(Duration.ofSeconds(1));
@@ -256,6 +262,15 @@ final class WalDecoder {
             recordFailure(failure);
             pause(Duration.ofSeconds(1));
         }
+    }
+
+    /**
+     * A server restarting or out of reach is not the decoder failing: it resumes from the slot once the server is
+     * back (a slot that did not survive is found missing and the sources fall back then).
+     */
+    private static boolean lostTheServer(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     private void recordFailure(Exception e) {
