@@ -41,7 +41,9 @@ final class WalDecoder {
     private static final long COMMIT_AFTER_NANOS = Duration.ofMillis(100).toNanos();
     private static final long HEARTBEAT_NANOS = Duration.ofSeconds(1).toNanos();
     private static final String MARKER_PREFIX = "pgstream";
-    private static final long IDLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long BUSY_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+    private static final long QUIET_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+    private static final long QUIET_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final String jdbcUrl;
     private final Properties properties;
@@ -127,6 +129,7 @@ final class WalDecoder {
 
     private void consume(PGReplicationStream stream, BufferWriter writer) throws SQLException {
         long lastCommit = System.nanoTime();
+        long lastMessage = System.nanoTime();
         while (running) {
             ByteBuffer data = stream.readPending();
             if (data == null) {
@@ -141,10 +144,12 @@ final class WalDecoder {
                     acknowledge(stream, writer.commit(Math.max(writer.decodedLsn(), stream.getLastReceiveLSN().asLong())));
                     lastCommit = System.nanoTime();
                 }
-                // a refresh waiting for a marker waits on this loop; a shorter pause costs the writers CPU
-                LockSupport.parkNanos(IDLE_PAUSE_NANOS);
+                // a refresh waiting for a marker waits on this loop; a shorter pause costs CPU, which matters
+                // to writers while busy and to an idle machine while quiet
+                LockSupport.parkNanos(System.nanoTime() - lastMessage > QUIET_AFTER_NANOS ? QUIET_PAUSE_NANOS : BUSY_PAUSE_NANOS);
                 continue;
             }
+            lastMessage = System.nanoTime();
             if (handle(PgOutput.parse(data), writer)) {
                 acknowledge(stream, writer.commit(writer.decodedLsn()));
                 lastCommit = System.nanoTime();
