@@ -103,6 +103,7 @@ DECLARE
     v_now     record;
     v_started timestamptz;
     v_data_ts timestamptz;
+    v_capture text;
 BEGIN
     FOREACH stream_table_id IN ARRAY ARRAY(SELECT DISTINCT unnest(p_ids) ORDER BY 1) LOOP
         IF NOT pgstream.try_lock_stream_table(stream_table_id) THEN
@@ -115,8 +116,9 @@ BEGIN
         outcome := 'refresh';
         IF v_st.status = 'active' AND v_st.frontier IS NOT NULL
            AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
-            PERFORM pgstream._check_capture(v_st);
+            v_capture := pgstream._check_capture(v_st);
             SELECT * INTO v_st FROM pgstream.stream_table st WHERE st.id = stream_table_id;
+            v_st.pending_full_reason := coalesce(v_st.pending_full_reason, v_capture);
         END IF;
         IF v_st.status = 'active' AND v_st.frontier IS NOT NULL AND v_st.pending_full_reason IS NULL
            AND NOT EXISTS (SELECT 1 FROM pgstream._edges e WHERE e.downstream_id = v_st.id) THEN
@@ -200,10 +202,12 @@ DECLARE
     v_updated  bigint := 0;
     v_relid    oid;
     v_pending  record;
+    v_capture  text;
 BEGIN
     PERFORM pgstream._check_sources(p_st);
-    PERFORM pgstream._check_capture(p_st);
+    v_capture := pgstream._check_capture(p_st);
     SELECT * INTO p_st FROM pgstream.stream_table WHERE id = p_st.id;  -- a capture fallback may ask for a FULL refresh
+    p_st.pending_full_reason := coalesce(p_st.pending_full_reason, v_capture);
     v_data_ts := pgstream._data_timestamp(p_st.id);  -- before any snapshot this refresh reads
     IF p_st.frontier IS NOT NULL THEN
         v_now := pgstream._current_frontier();

@@ -175,8 +175,10 @@ BEGIN
 END $$;
 
 -- Before a refresh: a source whose changes should come from the WAL while nothing can decode it falls
--- back to triggers now (and the stream tables reading it refresh in full).
-CREATE FUNCTION pgstream._check_capture(p_st pgstream.stream_table) RETURNS void LANGUAGE plpgsql AS $$
+-- back to triggers now (and the stream tables reading it refresh in full). Returns why this refresh must be
+-- FULL without a fallback of its own: another transaction is moving that source (waiting for it while
+-- holding this stream table's lock could deadlock); its fallback then asks this one for a FULL refresh too.
+CREATE FUNCTION pgstream._check_capture(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     v_relid  oid;
     v_reason text;
@@ -189,8 +191,12 @@ BEGIN
         v_reason := coalesce(v_reason, pgstream._decoder_missing_reason(),
                              CASE WHEN NOT pgstream._decoder_comes() THEN 'refreshed with no engine decoding the WAL' END);
         EXIT WHEN v_reason IS NULL;
+        IF NOT pgstream._lock_capture(v_relid, false) THEN
+            RETURN format('the capture of %s is falling back to triggers (%s)', v_relid::regclass, v_reason);
+        END IF;
         PERFORM pgstream._fall_back(v_relid, v_reason, false);
     END LOOP;
+    RETURN NULL;
 END $$;
 
 -- Takes the locks of the stream tables reading a source, without waiting (a refresh holds one); false,
