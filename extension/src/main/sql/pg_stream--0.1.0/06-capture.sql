@@ -12,6 +12,11 @@ $$ SELECT format('pgstream_changes.%I', 'capture_' || p_relid) $$;
 CREATE FUNCTION pgstream._reader(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
 $$ SELECT format('pgstream_changes.%I', 'read_' || p_relid) $$;
 
+-- Whether a source's changes come, or still come, from the WAL decoder: on the WAL, joining it, or leaving
+-- it (a cutover back to triggers whose earlier transactions the decoder writes).
+CREATE FUNCTION pgstream._uses_decoder(p_capture pgstream.capture) RETURNS boolean LANGUAGE sql IMMUTABLE AS
+$$ SELECT p_capture.mode <> 'trigger' OR p_capture.cutover IS NOT NULL $$;
+
 -- Whether a buffer row counts, given the capture state of its source: during a cutover, the origin
 -- responsible for its transaction; while the WAL is being joined, triggers only; otherwise every row
 -- (the rows of the origin a source left are those of transactions before its cutover).
@@ -50,7 +55,7 @@ DECLARE
     c pgstream.capture;
 BEGIN
     SELECT * INTO c FROM pgstream.capture WHERE source_relid = %3$s;
-    IF p_await AND (c.mode <> 'trigger' OR c.cutover IS NOT NULL) THEN
+    IF p_await AND pgstream._uses_decoder(c) THEN
         PERFORM pgstream._await_decoder(%3$s, p_new_snap);
     END IF;
     RETURN QUERY

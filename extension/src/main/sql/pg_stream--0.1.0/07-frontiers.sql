@@ -78,7 +78,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
     SELECT * INTO changes, truncates FROM pgstream._count_changes(p_st, p_snap, p_xid, p_seq, false);
     IF changes = 0 AND EXISTS (SELECT 1 FROM pgstream.source s JOIN pgstream.capture c ON c.source_relid = s.source_relid
-                                WHERE s.stream_table_id = p_st.id AND (c.mode <> 'trigger' OR c.cutover IS NOT NULL)) THEN
+                                WHERE s.stream_table_id = p_st.id AND pgstream._uses_decoder(c)) THEN
         SELECT * INTO changes, truncates FROM pgstream._count_changes(p_st, p_snap, p_xid, p_seq, true);
     END IF;
 END $$;

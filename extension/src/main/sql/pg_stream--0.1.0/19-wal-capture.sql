@@ -185,7 +185,7 @@ DECLARE
 BEGIN
     FOR v_relid IN
         SELECT c.source_relid FROM pgstream.source s JOIN pgstream.capture c ON c.source_relid = s.source_relid
-         WHERE s.stream_table_id = p_st.id AND (c.mode <> 'trigger' OR c.cutover IS NOT NULL)
+         WHERE s.stream_table_id = p_st.id AND pgstream._uses_decoder(c)
          ORDER BY 1
     LOOP
         v_reason := coalesce(v_reason, pgstream._decoder_missing_reason(),
@@ -281,7 +281,7 @@ DECLARE
     v_relid oid;
     v_count integer := 0;
 BEGIN
-    FOR v_relid IN SELECT source_relid FROM pgstream.capture WHERE mode <> 'trigger' OR cutover IS NOT NULL ORDER BY 1 LOOP
+    FOR v_relid IN SELECT source_relid FROM pgstream.capture c WHERE pgstream._uses_decoder(c) ORDER BY 1 LOOP
         PERFORM pgstream._fall_back(v_relid, p_reason, p_decoder_works);
         v_count := v_count + 1;
     END LOOP;
@@ -321,7 +321,7 @@ CREATE FUNCTION pgstream._drop_slot_if_unused() RETURNS boolean LANGUAGE plpgsql
 DECLARE
     v_slot name := (SELECT slot_name FROM pgstream.wal_capture);
 BEGIN
-    IF v_slot IS NULL OR EXISTS (SELECT 1 FROM pgstream.capture WHERE mode <> 'trigger' OR cutover IS NOT NULL)
+    IF v_slot IS NULL OR EXISTS (SELECT 1 FROM pgstream.capture c WHERE pgstream._uses_decoder(c))
        OR EXISTS (SELECT 1 FROM pg_replication_slots WHERE slot_name = v_slot AND active) THEN
         RETURN false;
     END IF;
@@ -530,7 +530,7 @@ SELECT coalesce(pgstream._qualified_name(cap.source_relid), cap.source_name) AS 
                             CASE WHEN pg_current_wal_insert_lsn() > w.decoded_lsn THEN now() - w.decoded_at
                                  ELSE interval '0' END AS lag
                        FROM pgstream.wal_capture w
-                      WHERE cap.mode <> 'trigger' OR cap.cutover IS NOT NULL) wal ON true
+                      WHERE pgstream._uses_decoder(cap)) wal ON true
  CROSS JOIN LATERAL (SELECT pgstream._buffer_rows(cap.source_relid) AS pending_changes) b
  CROSS JOIN LATERAL (SELECT count(*) AS consumers, min(st.data_timestamp) AS oldest_data_timestamp
                        FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id

@@ -63,11 +63,12 @@ final class BufferWriter implements AutoCloseable {
         return decodedLsn;
     }
 
-    /** Source transactions buffered but not yet committed, and for how long the oldest has waited. */
+    /** Source transactions buffered but not yet committed. */
     int uncommittedTransactions() {
         return transactions;
     }
 
+    /** How long this transaction has been open (0 when none is). */
     long openForNanos() {
         return open ? System.nanoTime() - openedAtNanos : 0;
     }
@@ -107,7 +108,7 @@ final class BufferWriter implements AutoCloseable {
                        FROM pgstream.capture c
                        JOIN pg_attribute a ON a.attrelid = pgstream._buffer(c.source_relid)::regclass
                                           AND a.attnum > 0 AND NOT a.attisdropped AND a.attname NOT LIKE '\\_\\_pgs\\_%'
-                      WHERE c.source_relid = ?::oid AND (c.mode <> 'trigger' OR c.cutover IS NOT NULL)
+                      WHERE c.source_relid = ?::oid AND pgstream._uses_decoder(c)
                       GROUP BY 1""")) {
             lock.setLong(1, relid);
             lock.execute();
@@ -130,10 +131,7 @@ final class BufferWriter implements AutoCloseable {
         if (buffer == null) {
             return;
         }
-        List<String> fields = new ArrayList<>(3 + buffer.columns().size());
-        fields.add(Long.toString(fullXid(xid)));
-        fields.add(String.valueOf(op));
-        fields.add("t");
+        List<String> fields = leadingFields(xid, op, buffer);
         for (int i = 0; i < buffer.columns().size(); i++) {
             fields.add(value(relation, buffer, i, row, oldRow));
         }
@@ -146,14 +144,20 @@ final class BufferWriter implements AutoCloseable {
         if (buffer == null) {
             return;
         }
-        List<String> fields = new ArrayList<>();
-        fields.add(Long.toString(fullXid(xid)));
-        fields.add("T");
-        fields.add("t");
+        List<String> fields = leadingFields(xid, 'T', buffer);
         for (int i = 0; i < buffer.columns().size(); i++) {
             fields.add(null);
         }
         append(relationId, buffer, CopyText.line(fields));
+    }
+
+    /** The buffer row's own columns, as COPY lists them: the writer's xid, the operation, decoded. */
+    private List<String> leadingFields(long xid, char op, Buffer buffer) {
+        List<String> fields = new ArrayList<>(3 + buffer.columns().size());
+        fields.add(Long.toString(fullXid(xid)));
+        fields.add(String.valueOf(op));
+        fields.add("t");
+        return fields;
     }
 
     /** A source transaction ended at this position (its commit record's end). */

@@ -84,13 +84,13 @@ public final class CaptureManager implements AutoCloseable {
                 log.info("database {}: source {} joins the WAL capture", database, relid);
             }
         }
-        for (long relid : relids("SELECT source_relid FROM pgstream.capture WHERE mode <> 'trigger' OR cutover IS NOT NULL"
+        for (long relid : relids("SELECT source_relid FROM pgstream.capture c WHERE pgstream._uses_decoder(c)"
                 + " ORDER BY 1")) {
             String state = text("SELECT pgstream._step_capture(" + relid + ")");
             log.debug("database {}: source {}: {}", database, relid, state);
         }
         execute("SELECT pgstream._check_slot_lag()");
-        if (text("SELECT 1 FROM pgstream.capture WHERE mode <> 'trigger' OR cutover IS NOT NULL LIMIT 1") == null
+        if (text("SELECT 1 FROM pgstream.capture c WHERE pgstream._uses_decoder(c) LIMIT 1") == null
                 && text("SELECT slot_name FROM pgstream.wal_capture") != null) {
             stopDecoder();
             if ("true".equals(text("SELECT pgstream._drop_slot_if_unused()::text"))) {
