@@ -37,12 +37,12 @@ class CommandsTest {
         TestDatabase db = TestPostgres.emptyDatabase();
         Cli first = Cli.run("install", "--db", db.url(), "--method", "extension");
         assertExit(0, first);
-        assertEquals("installed pg_stream 0.1.0 (CREATE EXTENSION) in database " + db.name() + "\n", first.out());
-        assertEquals("0.1.0", db.queryString("SELECT extversion FROM pg_extension WHERE extname = 'pg_stream'"));
+        assertEquals("installed pg_stream 0.2.0 (CREATE EXTENSION) in database " + db.name() + "\n", first.out());
+        assertEquals("0.2.0", db.queryString("SELECT extversion FROM pg_extension WHERE extname = 'pg_stream'"));
 
         Cli again = Cli.run("install", "--db", db.url());
         assertExit(0, again);
-        assertTrue(again.out().startsWith("pg_stream 0.1.0 is already installed"), again::toString);
+        assertTrue(again.out().startsWith("pg_stream 0.2.0 is already installed"), again::toString);
     }
 
     @Test
@@ -50,7 +50,7 @@ class CommandsTest {
         TestDatabase db = TestPostgres.emptyDatabase();
         Cli result = Cli.run("install", "--db", db.url(), "--method", "SCHEMA");
         assertExit(0, result);
-        assertEquals("installed pg_stream 0.1.0 (schema install) in database " + db.name() + "\n", result.out());
+        assertEquals("installed pg_stream 0.2.0 (schema install) in database " + db.name() + "\n", result.out());
         assertEquals(0, db.queryLong("SELECT count(*) FROM pg_extension WHERE extname = 'pg_stream'"));
         assertExit(0, Cli.run("status", "--db", db.url()));
     }
@@ -228,7 +228,7 @@ class CommandsTest {
     void printsVersionAndHelp() {
         Cli version = Cli.run("--version");
         assertExit(0, version);
-        assertEquals("pg-stream 0.1.0\n", version.out());
+        assertEquals("pg-stream 0.2.0\n", version.out());
 
         Cli help = Cli.run("--help");
         assertExit(0, help);

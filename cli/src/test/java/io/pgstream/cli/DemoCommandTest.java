@@ -19,7 +19,7 @@ class DemoCommandTest {
 
         assertEquals(0, result.exitCode(), result::toString);
         String out = result.out();
-        assertTrue(out.contains("installed pg_stream 0.1.0"), out);
+        assertTrue(out.contains("installed pg_stream 0.2.0"), out);
         assertTrue(out.contains("loaded 1,000 customers, 200 products and 20,000 orders"), out);
         assertTrue(out.contains("▸ the engine caught up "), out);
         assertTrue(out.matches("(?s).*orders_per_minute +calculated: every 00:00:05 \\(from dependent customer_dashboard\\).*"),

@@ -2,7 +2,7 @@
 -- Differential plans: the engine compiles a stream table's definition and installs the result here.
 ------------------------------------------------------------------------------------------------
 -- A query as PostgreSQL analyzed it: the node text of the rewrite rule of a temporary view over it.
-CREATE FUNCTION pgstream._analyzed(p_query text) RETURNS text LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._analyzed(p_query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     v_view regclass := pgstream._define(p_query);
     v_tree text := (SELECT ev_action::text FROM pg_rewrite WHERE ev_class = v_view);
@@ -13,7 +13,7 @@ END $$;
 
 -- The names the compiler renders an analyzed query's objects by, for the OIDs it refers to. Types print
 -- as format_type does with an empty search path: qualified unless they are pg_catalog's.
-CREATE FUNCTION pgstream._catalog_names(p_operators oid[], p_functions oid[], p_types oid[], p_typmods int[],
+CREATE OR REPLACE FUNCTION pgstream._catalog_names(p_operators oid[], p_functions oid[], p_types oid[], p_typmods int[],
                                         p_collations oid[], p_relations oid[])
 RETURNS TABLE (kind text, object_id oid, typmod int, schema_name text, object_name text, detail text[])
 LANGUAGE sql STABLE SET search_path = '' AS $$
@@ -38,7 +38,7 @@ LANGUAGE sql STABLE SET search_path = '' AS $$
 $$;
 
 -- The output columns and types of a query (for the compiler's questions about types).
-CREATE FUNCTION pgstream._describe(p_query text) RETURNS TABLE (column_name name, column_type text)
+CREATE OR REPLACE FUNCTION pgstream._describe(p_query text) RETURNS TABLE (column_name name, column_type text)
 LANGUAGE plpgsql AS $$
 DECLARE
     v_view regclass := pgstream._define(p_query);
@@ -49,7 +49,7 @@ BEGIN
 END $$;
 
 -- Drops the state tables of a stream table's plan, when the plan goes.
-CREATE FUNCTION pgstream._drop_state_tables(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._drop_state_tables(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_table text;
 BEGIN
@@ -62,7 +62,7 @@ END $$;
 /* Installs a differential plan compiled from p_definition (ignored if the query changed since): adds the
    hidden columns, creates the state tables (p_state_definitions: the statements creating them and their
    indexes), stores the plan and repopulates the table in full, in one transaction. */
-CREATE FUNCTION pgstream._install_plan(p_id bigint, p_definition text, p_operator_tree text, p_hidden_columns text[],
+CREATE OR REPLACE FUNCTION pgstream._install_plan(p_id bigint, p_definition text, p_operator_tree text, p_hidden_columns text[],
                                        p_full_query text, p_delta_sql text, p_state_tables text[],
                                        p_state_definitions text[], p_state_fills text[])
 RETURNS boolean LANGUAGE plpgsql AS $$
@@ -95,7 +95,7 @@ BEGIN
 END $$;
 
 /* Records that a stream table refreshes in full, and why. In refresh mode 'differential' that is an error. */
-CREATE FUNCTION pgstream._install_full_only(p_id bigint, p_definition text, p_reason text, p_operator_tree text)
+CREATE OR REPLACE FUNCTION pgstream._install_full_only(p_id bigint, p_definition text, p_reason text, p_operator_tree text)
 RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pgstream._internal_ddl(true);
@@ -111,7 +111,7 @@ BEGIN
 END $$;
 
 /* How a stream table is refreshed: its operator tree, whether differentially and why, and the delta SQL. */
-CREATE FUNCTION pgstream.explain_stream_table(name text)
+CREATE OR REPLACE FUNCTION pgstream.explain_stream_table(name text)
 RETURNS TABLE (stream_table text, refresh_mode text, plan text, reason text, operator_tree text, delta_sql text)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE

@@ -5,7 +5,7 @@
 -- multiset (rows are compared by their text form, duplicates by occurrence number), refills the plan's
 -- state tables, and returns the frontier of its own snapshot. One statement, so one snapshot, at any
 -- isolation level (its DELETE of a state table's rows does not see the rows its INSERT adds).
-CREATE FUNCTION pgstream._full_refresh_sql(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._full_refresh_sql(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_target  text := p_st.relid::regclass::text;
     v_columns text;
@@ -45,7 +45,7 @@ $sql$, coalesce(p_st.full_query, p_st.definition), v_stored, v_target, v_columns
 END $$;
 
 -- A stream table's sources must still exist: their triggers went with them.
-CREATE FUNCTION pgstream._check_sources(p_st pgstream.stream_table) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_sources(p_st pgstream.stream_table) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_missing text;
 BEGIN
@@ -59,13 +59,13 @@ BEGIN
     END IF;
 END $$;
 
-CREATE FUNCTION pgstream._result(p_relid oid, p_action text, p_reason text, p_inserted bigint, p_deleted bigint,
+CREATE OR REPLACE FUNCTION pgstream._result(p_relid oid, p_action text, p_reason text, p_inserted bigint, p_deleted bigint,
                                  p_started timestamptz, p_updated bigint DEFAULT 0)
 RETURNS pgstream.refresh_result LANGUAGE sql VOLATILE AS
 $$ SELECT p_relid::regclass::text, p_action, p_reason, p_inserted, p_deleted, clock_timestamp() - p_started, p_updated $$;
 
 -- Skipped cycles in a row share one history row.
-CREATE FUNCTION pgstream._record_skip(p_id bigint, p_initiated_by text, p_started timestamptz) RETURNS void
+CREATE OR REPLACE FUNCTION pgstream._record_skip(p_id bigint, p_initiated_by text, p_started timestamptz) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE pgstream.refresh_history h
@@ -79,7 +79,7 @@ BEGIN
 END $$;
 
 -- A cycle with no source change: the frontier moves to now, nothing else does.
-CREATE FUNCTION pgstream._record_unchanged(p_id bigint, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
+CREATE OR REPLACE FUNCTION pgstream._record_unchanged(p_id bigint, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
                                            p_data_ts timestamptz, p_initiated_by text, p_started timestamptz)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
@@ -96,7 +96,7 @@ END $$;
 -- The engine's cheap path for due stream tables that read no stream table: in one call, those whose
 -- sources have not changed are refreshed as SKIP (what _refresh would do, under the same lock); the
 -- others are returned as 'refresh', for a full round, or 'busy' when someone else holds their lock.
-CREATE FUNCTION pgstream._skip_unchanged(p_ids bigint[], p_initiated_by text)
+CREATE OR REPLACE FUNCTION pgstream._skip_unchanged(p_ids bigint[], p_initiated_by text)
 RETURNS TABLE (stream_table_id bigint, outcome text) LANGUAGE plpgsql AS $$
 DECLARE
     v_st      pgstream.stream_table;
@@ -137,7 +137,7 @@ BEGIN
 END $$;
 
 -- Why this cycle must refresh in full, or NULL when it can go differential.
-CREATE FUNCTION pgstream._full_refresh_reason(p_st pgstream.stream_table, p_force boolean, p_changes bigint,
+CREATE OR REPLACE FUNCTION pgstream._full_refresh_reason(p_st pgstream.stream_table, p_force boolean, p_changes bigint,
                                               p_truncated boolean)
 RETURNS text LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -177,14 +177,14 @@ END $$;
 -- The data timestamp a refresh starting now gives a stream table: every change committed before it is
 -- reflected. Taken before the refresh's snapshot; what it reads from other stream tables reflects only
 -- their own data timestamps.
-CREATE FUNCTION pgstream._data_timestamp(p_id bigint) RETURNS timestamptz LANGUAGE sql VOLATILE AS $$
+CREATE OR REPLACE FUNCTION pgstream._data_timestamp(p_id bigint) RETURNS timestamptz LANGUAGE sql VOLATILE AS $$
     SELECT least(clock_timestamp(), (SELECT min(up.data_timestamp)
                                        FROM pgstream._edges e JOIN pgstream.stream_table up ON up.id = e.upstream_id
                                       WHERE e.downstream_id = p_id))
 $$;
 
 -- Refreshes a stream table whose lock is held and whose catalog row was read after taking it.
-CREATE FUNCTION pgstream._refresh_locked(p_st pgstream.stream_table, p_initiated_by text, p_force boolean,
+CREATE OR REPLACE FUNCTION pgstream._refresh_locked(p_st pgstream.stream_table, p_initiated_by text, p_force boolean,
                                           p_started timestamptz)
 RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
 DECLARE
@@ -271,7 +271,7 @@ END $$;
 
 -- Refreshes one stream table under its lock. With p_raise false (the engine's way), a failure is
 -- recorded in the catalog and history and returned as action ERROR instead of raised.
-CREATE FUNCTION pgstream._refresh(p_id bigint, p_initiated_by text, p_raise boolean, p_force boolean DEFAULT false)
+CREATE OR REPLACE FUNCTION pgstream._refresh(p_id bigint, p_initiated_by text, p_raise boolean, p_force boolean DEFAULT false)
 RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
 DECLARE
     v_started timestamptz := clock_timestamp();
@@ -310,7 +310,7 @@ END $$;
 -- computed from the same state of A. A member whose upstream failed or is suspended is left as it is
 -- (refreshing it would mix states); with p_raise that is an error, as a failed refresh is. p_force
 -- makes the given tables refresh in full (a new query or plan), not what they read.
-CREATE FUNCTION pgstream._refresh_round(p_ids bigint[], p_initiated_by text, p_raise boolean,
+CREATE OR REPLACE FUNCTION pgstream._refresh_round(p_ids bigint[], p_initiated_by text, p_raise boolean,
                                         p_force boolean DEFAULT false)
 RETURNS SETOF pgstream.refresh_result LANGUAGE plpgsql AS $$
 DECLARE

@@ -123,7 +123,7 @@ CREATE TYPE pgstream.refresh_result AS (
 );
 
 -- Engines LISTEN on this channel and reload their schedule.
-CREATE FUNCTION pgstream._notify_catalog() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._notify_catalog() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pg_notify('pgstream_catalog', TG_OP);
     RETURN NULL;

@@ -1,7 +1,7 @@
 ------------------------------------------------------------------------------------------------
 -- Monitoring
 ------------------------------------------------------------------------------------------------
-CREATE VIEW pgstream.stream_tables AS
+CREATE OR REPLACE VIEW pgstream.stream_tables AS
 SELECT st.id,
        st.relid::regclass::text                            AS name,
        st.status,

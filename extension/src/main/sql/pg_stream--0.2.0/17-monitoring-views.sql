@@ -4,7 +4,7 @@
 ------------------------------------------------------------------------------------------------
 -- Changes committed to a stream table's sources since its frontier; NULL when not known (never
 -- refreshed, or a source's buffer is gone with the source).
-CREATE FUNCTION pgstream._pending_changes(p_st pgstream.stream_table) RETURNS bigint LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._pending_changes(p_st pgstream.stream_table) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     v_now record;
 BEGIN
@@ -18,7 +18,7 @@ BEGIN
     RETURN (pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq, false)).changes;
 END $$;
 
-CREATE VIEW pgstream.stream_tables_info AS
+CREATE OR REPLACE VIEW pgstream.stream_tables_info AS
 SELECT st.id,
        coalesce(pgstream._qualified_name(st.relid), st.relid::text) AS name,
        st.status,
@@ -44,7 +44,7 @@ SELECT st.id,
   FROM pgstream.stream_table st
   LEFT JOIN pg_class c ON c.oid = st.relid;
 
-CREATE VIEW pgstream.dependencies AS
+CREATE OR REPLACE VIEW pgstream.dependencies AS
 SELECT coalesce(pgstream._qualified_name(s.source_relid), s.source_name) AS upstream,
        CASE WHEN up.id IS NOT NULL THEN 'stream table'
             WHEN c.oid IS NULL THEN 'dropped table'
@@ -64,7 +64,7 @@ SELECT coalesce(pgstream._qualified_name(s.source_relid), s.source_name) AS upst
   LEFT JOIN pg_class c ON c.oid = s.source_relid;
 
 -- Rows in a source's change buffer (NULL if the buffer is gone).
-CREATE FUNCTION pgstream._buffer_rows(p_relid oid) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._buffer_rows(p_relid oid) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_rows bigint;
 BEGIN

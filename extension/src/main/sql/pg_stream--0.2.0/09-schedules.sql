@@ -4,7 +4,7 @@
 -- read it, recursively, or the calculated_interval setting when none (active) does.
 ------------------------------------------------------------------------------------------------
 -- The values a (checked) cron field allows.
-CREATE FUNCTION pgstream._cron_values(p_field text, p_min int, p_max int, p_names text[]) RETURNS int[]
+CREATE OR REPLACE FUNCTION pgstream._cron_values(p_field text, p_min int, p_max int, p_names text[]) RETURNS int[]
 LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     v_item   text;
@@ -29,14 +29,14 @@ BEGIN
     RETURN v_values;
 END $$;
 
-CREATE FUNCTION pgstream._cron_number(p_value text, p_min int, p_names text[]) RETURNS int LANGUAGE sql IMMUTABLE AS
+CREATE OR REPLACE FUNCTION pgstream._cron_number(p_value text, p_min int, p_names text[]) RETURNS int LANGUAGE sql IMMUTABLE AS
 $$ SELECT CASE WHEN p_value ~ '^[0-9]+$' THEN p_value::int ELSE array_position(p_names, p_value) - 1 + p_min END $$;
 
 -- The shortest time between two firings of a 5-field cron expression (NULL if it never fires). The
 -- firing times are the matching days crossed with the matching minutes of a day, so the shortest gap is
 -- either between two minutes of one day or from the last minute of a day to the first of the next
 -- matching day; 29 years of days cover every weekday and leap-year combination.
-CREATE FUNCTION pgstream._cron_shortest_period(p_cron text) RETURNS interval LANGUAGE plpgsql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._cron_shortest_period(p_cron text) RETURNS interval LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     v_fields  text[] := string_to_array(CASE p_cron
                             WHEN '@yearly' THEN '0 0 1 1 *' WHEN '@annually' THEN '0 0 1 1 *'
@@ -72,7 +72,7 @@ BEGIN
 END $$;
 
 -- How often a declared schedule refreshes; NULL for 'calculated'.
-CREATE FUNCTION pgstream._declared_interval(p_schedule text) RETURNS interval LANGUAGE sql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._declared_interval(p_schedule text) RETURNS interval LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE
         WHEN p_schedule = 'calculated' THEN NULL
         WHEN p_schedule ~ '^([0-9]+(s|m|h|d))+$' THEN
@@ -85,7 +85,7 @@ $$;
 
 -- Recomputes every effective schedule; called in the transaction of each create, alter, drop and
 -- status change, so the catalog never shows a stale one.
-CREATE FUNCTION pgstream._recompute_schedules() RETURNS void LANGUAGE sql AS $$
+CREATE OR REPLACE FUNCTION pgstream._recompute_schedules() RETURNS void LANGUAGE sql AS $$
     WITH RECURSIVE declared AS MATERIALIZED (
         SELECT st.id, st.relid, st.schedule, pgstream._declared_interval(st.schedule) AS declared_interval
           FROM pgstream.stream_table st

@@ -8,14 +8,14 @@
 -- without loss when the decoder still works (the same cutover, the other way), else with one FULL
 -- refresh of every stream table reading the source.
 ------------------------------------------------------------------------------------------------
-CREATE FUNCTION pgstream._publication() RETURNS name LANGUAGE sql IMMUTABLE AS $$ SELECT 'pgstream_capture'::name $$;
+CREATE OR REPLACE FUNCTION pgstream._publication() RETURNS name LANGUAGE sql IMMUTABLE AS $$ SELECT 'pgstream_capture'::name $$;
 
 -- The slot of this database: slot names are cluster-wide.
-CREATE FUNCTION pgstream._slot_name() RETURNS name LANGUAGE sql STABLE AS
+CREATE OR REPLACE FUNCTION pgstream._slot_name() RETURNS name LANGUAGE sql STABLE AS
 $$ SELECT ('pgstream_' || (SELECT oid FROM pg_database WHERE datname = current_database()))::name $$;
 
 -- Why no source of this database can be decoded from the WAL now, or NULL.
-CREATE FUNCTION pgstream._wal_unavailable_reason() RETURNS text LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._wal_unavailable_reason() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN pgstream.setting('wal_capture') <> 'on' THEN 'WAL capture is off (setting wal_capture)'
                 WHEN current_setting('wal_level') <> 'logical'
                 THEN format('wal_level is %s, not logical', current_setting('wal_level'))
@@ -24,7 +24,7 @@ CREATE FUNCTION pgstream._wal_unavailable_reason() RETURNS text LANGUAGE sql STA
 $$;
 
 -- Why a source stays on triggers, or NULL when it can move to the WAL.
-CREATE FUNCTION pgstream._trigger_reason(p_relid oid) RETURNS text LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._trigger_reason(p_relid oid) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT coalesce(pgstream._wal_unavailable_reason(),
            CASE WHEN cap.capture_setting = 'trigger' THEN 'pinned to triggers (pgstream.set_capture)'
                 WHEN EXISTS (SELECT 1 FROM pgstream.stream_table st WHERE st.relid = p_relid)
@@ -41,7 +41,7 @@ CREATE FUNCTION pgstream._trigger_reason(p_relid oid) RETURNS text LANGUAGE sql 
 $$;
 
 -- The sources whose triggers could give way to the WAL now.
-CREATE FUNCTION pgstream._wal_candidates() RETURNS SETOF oid LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._wal_candidates() RETURNS SETOF oid LANGUAGE sql STABLE AS $$
     SELECT source_relid FROM pgstream.capture
      WHERE mode = 'trigger' AND cutover IS NULL AND pgstream._trigger_reason(source_relid) IS NULL
        AND (fallback_at IS NULL OR fallback_at < now() - pgstream.setting('wal_retry_after')::interval)
@@ -49,7 +49,7 @@ CREATE FUNCTION pgstream._wal_candidates() RETURNS SETOF oid LANGUAGE sql STABLE
 $$;
 
 -- Records the slot an engine created for this database (outside any transaction that wrote).
-CREATE FUNCTION pgstream._register_slot(p_slot name, p_lsn pg_lsn) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._register_slot(p_slot name, p_lsn pg_lsn) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO pgstream.wal_capture (slot_name, publication, decoded_lsn) VALUES (p_slot, pgstream._publication(), p_lsn);
     IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = pgstream._publication()) THEN
@@ -59,14 +59,14 @@ BEGIN
 END $$;
 
 -- Whether a decoder streams the slot now; NULL when there is no usable slot at all.
-CREATE FUNCTION pgstream._decoder_alive() RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._decoder_alive() RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN current_setting('wal_level') <> 'logical' OR s.slot_name IS NULL OR s.wal_status = 'lost'
                 THEN NULL ELSE s.active END
       FROM pgstream.wal_capture w LEFT JOIN pg_replication_slots s ON s.slot_name = w.slot_name
 $$;
 
 -- Whether a decoder streams the slot within the next two seconds (an engine reconnecting takes about one).
-CREATE FUNCTION pgstream._decoder_comes() RETURNS boolean LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._decoder_comes() RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
     v_deadline timestamptz := clock_timestamp() + interval '2 seconds';
 BEGIN
@@ -81,7 +81,7 @@ BEGIN
 END $$;
 
 -- What the WAL capture of this database is missing, or NULL: the sources depending on it must fall back.
-CREATE FUNCTION pgstream._decoder_missing_reason() RETURNS text LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._decoder_missing_reason() RETURNS text LANGUAGE sql STABLE AS $$
     SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM pgstream.wal_capture) THEN 'the slot is not registered'
                 WHEN current_setting('wal_level') <> 'logical'
                 THEN format('wal_level is %s, not logical', current_setting('wal_level'))
@@ -99,7 +99,7 @@ $$;
 -- A position in the WAL after every commit record the calling statement's snapshot sees, that the decoder
 -- reports as soon as it reaches it: a non-transactional logical message, flushed at once where the
 -- server can (17+; before, the WAL writer flushes it within wal_writer_delay).
-CREATE FUNCTION pgstream._emit_marker() RETURNS pg_lsn LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._emit_marker() RETURNS pg_lsn LANGUAGE plpgsql AS $$
 DECLARE
     v_lsn pg_lsn;
 BEGIN
@@ -113,7 +113,7 @@ END $$;
 
 -- A refresh must not read a WAL-captured source its own transaction changed: those changes are decoded
 -- only after it commits, while the source as it reads it already shows them.
-CREATE FUNCTION pgstream._check_unchanged_here(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_unchanged_here(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_locks l
                 WHERE l.locktype = 'relation' AND l.relation = p_relid AND l.pid = pg_backend_pid() AND l.granted
@@ -129,7 +129,7 @@ END $$;
 
 -- Waits until the decoder has written every change of every transaction visible in p_snap (the frontier
 -- a refresh is about to consume up to), or wal_wait_timeout passes. Once per snapshot and transaction.
-CREATE FUNCTION pgstream._await_decoder(p_relid oid, p_snap pg_snapshot) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._await_decoder(p_relid oid, p_snap pg_snapshot) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_target   pg_lsn;
     v_decoded  pg_lsn;
@@ -178,7 +178,7 @@ END $$;
 -- back to triggers now (and the stream tables reading it refresh in full). Returns why this refresh must be
 -- FULL without a fallback of its own: another transaction is moving that source (waiting for it while
 -- holding this stream table's lock could deadlock); its fallback then asks this one for a FULL refresh too.
-CREATE FUNCTION pgstream._check_capture(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_capture(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     v_relid  oid;
     v_reason text;
@@ -201,7 +201,7 @@ END $$;
 
 -- Takes the locks of the stream tables reading a source, without waiting (a refresh holds one); false,
 -- holding none of them for good, when one is busy: the caller tries again later.
-CREATE FUNCTION pgstream._try_lock_consumers(p_relid oid) RETURNS boolean LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._try_lock_consumers(p_relid oid) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
     v_id bigint;
 BEGIN
@@ -213,7 +213,7 @@ BEGIN
     RETURN true;
 END $$;
 
-CREATE FUNCTION pgstream._alert_consumers(p_relid oid, p_event text, p_details jsonb) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._alert_consumers(p_relid oid, p_event text, p_details jsonb) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_id bigint;
 BEGIN
@@ -227,7 +227,7 @@ END $$;
 -- Moves a source back to triggers. With p_decoder_works, changes committed before the triggers exist still
 -- come from the WAL (a cutover the other way, finished by _step_capture); otherwise the WAL rows go and
 -- every stream table reading the source refreshes in full once, with that reason.
-CREATE FUNCTION pgstream._fall_back(p_relid oid, p_reason text, p_decoder_works boolean) RETURNS void
+CREATE OR REPLACE FUNCTION pgstream._fall_back(p_relid oid, p_reason text, p_decoder_works boolean) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     v_cap pgstream.capture;
@@ -275,7 +275,7 @@ BEGIN
 END $$;
 
 -- Every source that depends on the decoder falls back (the slot is gone or unusable); then the slot goes.
-CREATE FUNCTION pgstream._fall_back_all(p_reason text, p_decoder_works boolean DEFAULT false) RETURNS integer
+CREATE OR REPLACE FUNCTION pgstream._fall_back_all(p_reason text, p_decoder_works boolean DEFAULT false) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
     v_relid oid;
@@ -291,7 +291,7 @@ BEGIN
     RETURN v_count;
 END $$;
 
-CREATE FUNCTION pgstream._leave_publication(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._leave_publication(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
                 WHERE p.pubname = pgstream._publication() AND pr.prrelid = p_relid) THEN
@@ -300,7 +300,7 @@ BEGIN
 END $$;
 
 -- A source no stream table reads leaves the WAL capture: the publication, and the replica identity pg_stream set.
-CREATE FUNCTION pgstream._leave_wal(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._leave_wal(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_before "char" := (SELECT replica_identity_before FROM pgstream.capture WHERE source_relid = p_relid);
 BEGIN
@@ -317,7 +317,7 @@ END $$;
 -- The slot goes with the last source that needs it. A slot being streamed is left to its engine, which
 -- calls this again once it has stopped. (Dropping a slot does not roll back: were the transaction to abort,
 -- the sources still on the WAL would find the slot missing and fall back.)
-CREATE FUNCTION pgstream._drop_slot_if_unused() RETURNS boolean LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._drop_slot_if_unused() RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
     v_slot name := (SELECT slot_name FROM pgstream.wal_capture);
 BEGIN
@@ -334,7 +334,7 @@ END $$;
 
 -- Starts moving a source to the WAL: REPLICA IDENTITY FULL (so that updates and deletes carry the old
 -- row; pg_stream restores the old setting when it stops capturing the table), into the publication.
-CREATE FUNCTION pgstream._begin_wal_capture(p_relid oid) RETURNS text LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._begin_wal_capture(p_relid oid) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     v_reason text;
     v_ident  "char";
@@ -370,7 +370,7 @@ END $$;
 
 -- Takes the next step of a source's cutover, if it is due; returns where the source stands. Called by the
 -- engine, each call its own transaction.
-CREATE FUNCTION pgstream._step_capture(p_relid oid) RETURNS text LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._step_capture(p_relid oid) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
     v_cap     pgstream.capture;
     v_decoded pg_lsn := (SELECT decoded_lsn FROM pgstream.wal_capture);
@@ -402,7 +402,7 @@ END $$;
 
 -- The decoder has passed the cutover: the triggers go, and with them the rows of the origin that does
 -- not count for their transaction.
-CREATE FUNCTION pgstream._finish_wal_capture(p_cap pgstream.capture) RETURNS text LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._finish_wal_capture(p_cap pgstream.capture) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM set_config('lock_timeout', '2s', true);
     BEGIN
@@ -433,7 +433,7 @@ END $$;
 
 -- Back on triggers, and the decoder has written what came before them: once every stream table reading the
 -- source has a frontier past the cutover, its WAL rows are consumed and the cutover can go.
-CREATE FUNCTION pgstream._finish_trigger_capture(p_cap pgstream.capture) RETURNS text LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._finish_trigger_capture(p_cap pgstream.capture) RETURNS text LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
                 WHERE s.source_relid = p_cap.source_relid
@@ -452,7 +452,7 @@ BEGIN
 END $$;
 
 -- A decoder failure; after wal_decoder_max_failures in a row every source falls back.
-CREATE FUNCTION pgstream._record_decoder_failure(p_error text) RETURNS integer LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._record_decoder_failure(p_error text) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     v_failures integer;
 BEGIN
@@ -466,7 +466,7 @@ END $$;
 
 -- A slot_lag alert for the stream tables reading WAL-captured sources, when the WAL not yet decoded
 -- exceeds slot_lag_alert_bytes.
-CREATE FUNCTION pgstream._check_slot_lag() RETURNS numeric LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_slot_lag() RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE
     v_lag   numeric := (SELECT pg_current_wal_insert_lsn() - decoded_lsn FROM pgstream.wal_capture);
     v_limit numeric := pgstream.setting('slot_lag_alert_bytes')::numeric;
@@ -484,7 +484,7 @@ END $$;
 /* Pins a source to capture triggers ('trigger') or lets pg_stream decode it from the WAL when it can
    ('auto', the default). Pinning a source on the WAL moves it back now, without loss while the engine's
    decoder works. */
-CREATE FUNCTION pgstream.set_capture(source regclass, capture text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream.set_capture(source regclass, capture text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF set_capture.capture IS NULL OR set_capture.capture NOT IN ('auto', 'trigger') THEN
         RAISE EXCEPTION 'capture must be ''auto'' or ''trigger'', not %', quote_nullable(set_capture.capture)
@@ -504,7 +504,7 @@ END $$;
 
 -- One row per captured source (docs/monitoring.md describes every column), with its capture: here, after
 -- the functions it calls.
-CREATE VIEW pgstream.change_buffers AS
+CREATE OR REPLACE VIEW pgstream.change_buffers AS
 SELECT coalesce(pgstream._qualified_name(cap.source_relid), cap.source_name) AS source,
        pgstream._buffer(cap.source_relid)                                   AS buffer,
        b.pending_changes,

@@ -32,5 +32,5 @@ INSERT INTO pgstream.settings (name, value, description) VALUES
   ('slot_lag_alert_bytes', '1073741824',
    'A slot_lag alert is sent when the WAL not yet decoded exceeds this many bytes (0 turns it off).');
 
-CREATE FUNCTION pgstream.setting(p_name text) RETURNS text LANGUAGE sql STABLE AS
+CREATE OR REPLACE FUNCTION pgstream.setting(p_name text) RETURNS text LANGUAGE sql STABLE AS
 $$ SELECT value FROM pgstream.settings WHERE name = p_name $$;

@@ -3,7 +3,7 @@
 ------------------------------------------------------------------------------------------------
 -- Creates pg_temp.pgstream_query over the query; errors are PostgreSQL's own, positioned in the query
 -- (the query starts on line 2 of the statement, after the CREATE line).
-CREATE FUNCTION pgstream._define(p_query text) RETURNS regclass LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._define(p_query text) RETURNS regclass LANGUAGE plpgsql AS $$
 DECLARE
     v_query text := regexp_replace(coalesce(p_query, ''), '[[:space:];]+$', '');
     v_view  regclass;
@@ -51,12 +51,12 @@ END $$;
 
 -- The view's query as PostgreSQL prints it with an empty search_path: every name schema-qualified, so
 -- the stored definition means the same thing in any session.
-CREATE FUNCTION pgstream._definition(p_view regclass) RETURNS text LANGUAGE sql STABLE
+CREATE OR REPLACE FUNCTION pgstream._definition(p_view regclass) RETURNS text LANGUAGE sql STABLE
 SET search_path = '' AS
 $$ SELECT pg_catalog.rtrim(pg_catalog.pg_get_viewdef(p_view, false), ';') $$;
 
 -- The tables a view reads (through other views too) and the columns it reads from each.
-CREATE FUNCTION pgstream._view_sources(p_view regclass)
+CREATE OR REPLACE FUNCTION pgstream._view_sources(p_view regclass)
 RETURNS TABLE (relid oid, relkind "char", persistence "char", columns name[]) LANGUAGE sql STABLE AS $$
     WITH RECURSIVE reads(view_oid, relid, attnum) AS (
         SELECT r.ev_class, d.refobjid, d.refobjsubid
@@ -82,7 +82,7 @@ RETURNS TABLE (relid oid, relkind "char", persistence "char", columns name[]) LA
 $$;
 
 -- Records the sources of a stream table and makes sure each one is captured.
-CREATE FUNCTION pgstream._attach_sources(p_id bigint, p_view regclass) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._attach_sources(p_id bigint, p_view regclass) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_src record;
 BEGIN

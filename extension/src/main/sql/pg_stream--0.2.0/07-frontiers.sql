@@ -6,7 +6,7 @@
 -- The frontier of the calling statement: call it in the statement whose snapshot matters. STABLE is
 -- essential: a VOLATILE SQL function takes a snapshot of its own in READ COMMITTED, newer than the
 -- statement's, and changes committed in between would count as consumed without having been read.
-CREATE FUNCTION pgstream._current_frontier(OUT snap pg_snapshot, OUT xid xid8, OUT seq bigint)
+CREATE OR REPLACE FUNCTION pgstream._current_frontier(OUT snap pg_snapshot, OUT xid xid8, OUT seq bigint)
 LANGUAGE sql STABLE AS $$
     -- a sequence never called reports last_value 1 although nextval will return 1: nothing is numbered yet
     SELECT pg_current_snapshot(), pg_current_xact_id_if_assigned(),
@@ -15,7 +15,7 @@ $$;
 
 -- Whether a change row (xid, seq) lies after the old frontier and at or before the new one. Inlined
 -- into the delta statements; callers add `xid >= pg_snapshot_xmin(old snapshot)` for the index.
-CREATE FUNCTION pgstream._changed_between(p_xid xid8, p_seq bigint,
+CREATE OR REPLACE FUNCTION pgstream._changed_between(p_xid xid8, p_seq bigint,
                                           p_old_snap pg_snapshot, p_old_xid xid8, p_old_seq bigint,
                                           p_new_snap pg_snapshot, p_new_xid xid8, p_new_seq bigint)
 RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
@@ -27,7 +27,7 @@ $$;
 -- How many change rows, and how many of them TRUNCATEs, of a stream table's sources lie between its
 -- frontier and the given one (one pass over each buffer). Not p_exact: what the WAL decoder has written
 -- so far (for monitoring; an exact count waits for it).
-CREATE FUNCTION pgstream._count_changes(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
+CREATE OR REPLACE FUNCTION pgstream._count_changes(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
                                         p_exact boolean DEFAULT true, OUT changes bigint, OUT truncates bigint)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -49,7 +49,7 @@ END $$;
 
 -- Deletes the buffer rows every consumer of a source has consumed. Opportunistic: skipped when a
 -- consumer is being added, and outside READ COMMITTED (the trim must see every committed frontier).
-CREATE FUNCTION pgstream._trim_buffer(p_relid oid) RETURNS bigint LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._trim_buffer(p_relid oid) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     v_horizon xid8;
     v_deleted bigint;
@@ -72,7 +72,7 @@ END $$;
 -- The changes a refresh would consume, counted before it: what the WAL decoder has written so far is enough
 -- to know there is something to do (and to judge differential_max_change_ratio); only "nothing" must be
 -- exact, since a refresh that skips moves the frontier past every change its snapshot sees.
-CREATE FUNCTION pgstream._changes_since_frontier(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8,
+CREATE OR REPLACE FUNCTION pgstream._changes_since_frontier(p_st pgstream.stream_table, p_snap pg_snapshot, p_xid xid8,
                                                  p_seq bigint, OUT changes bigint, OUT truncates bigint)
 LANGUAGE plpgsql AS $$
 BEGIN

@@ -4,7 +4,7 @@
 -- resumed.
 ------------------------------------------------------------------------------------------------
 -- Suspends a stream table, and tells every stream table that reads it, directly or not.
-CREATE FUNCTION pgstream._suspend(p_id bigint, p_reason text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._suspend(p_id bigint, p_reason text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_name       text;
     v_dependent  bigint;
@@ -21,7 +21,7 @@ END $$;
 
 -- What alter_stream_table(status => ...) does. Suspending keeps the last error; resuming clears the
 -- reason, the error count and the error (the engine refreshes the table when next due).
-CREATE FUNCTION pgstream._set_status(p_id bigint, p_status text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._set_status(p_id bigint, p_status text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_st pgstream.stream_table;
 BEGIN
@@ -42,7 +42,7 @@ END $$;
 
 -- Called by _refresh once a failure is recorded: alerts, and suspends the stream table when it has
 -- failed max_consecutive_errors times in a row (0 turns that off).
-CREATE FUNCTION pgstream._refresh_failed(p_id bigint, p_message text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._refresh_failed(p_id bigint, p_message text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_st     pgstream.stream_table;
     v_max    integer := pgstream.setting('max_consecutive_errors')::integer;
@@ -63,7 +63,7 @@ END $$;
 
 -- Source DDL broke these stream tables: status 'error' (a suspended one stays suspended) with the message,
 -- and a reinitialize_needed alert for each.
-CREATE FUNCTION pgstream._needs_reinitialize(p_ids bigint[], p_message text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._needs_reinitialize(p_ids bigint[], p_message text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_id bigint;
 BEGIN
@@ -81,7 +81,7 @@ END $$;
    effective interval (0 turns that off); returns how many went out. Suspended tables are left out (their
    suspension was alerted or chosen), and so are those whose effective interval is not known. The engine
    calls it every few seconds. */
-CREATE FUNCTION pgstream.check_staleness() RETURNS integer LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream.check_staleness() RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
     v_factor double precision := pgstream.setting('stale_alert_factor')::double precision;
     v_st     record;

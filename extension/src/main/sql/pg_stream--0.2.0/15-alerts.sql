@@ -15,13 +15,13 @@ CREATE TABLE pgstream.alert_state (
 -- Error messages are cut to this many characters (marked with …): with the two names, which are at most
 -- about 500 bytes each even when every character needs quoting and escaping, the payload stays below
 -- PostgreSQL's 8000-byte limit however the message's characters are encoded or escaped (at most 6 bytes each).
-CREATE FUNCTION pgstream._alert_error_limit() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 1000 $$;
+CREATE OR REPLACE FUNCTION pgstream._alert_error_limit() RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT 1000 $$;
 
-CREATE FUNCTION pgstream._shorten(p_text text, p_max integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._shorten(p_text text, p_max integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN length(p_text) > p_max THEN left(p_text, p_max - 1) || '…' ELSE p_text END
 $$;
 
-CREATE FUNCTION pgstream._alert_payload(p_id bigint, p_event text, p_at timestamptz, p_suppressed bigint,
+CREATE OR REPLACE FUNCTION pgstream._alert_payload(p_id bigint, p_event text, p_at timestamptz, p_suppressed bigint,
                                         p_details jsonb)
 RETURNS text LANGUAGE sql STABLE AS $$
     SELECT (jsonb_build_object('event', p_event,
@@ -40,7 +40,7 @@ $$;
 -- Sends one alert unless the same one went out less than alert_interval ago; says whether it was sent.
 -- Never raises: an alert that cannot be sent must not undo what caused it (a recorded failure, a
 -- source DDL's handling).
-CREATE FUNCTION pgstream._alert(p_id bigint, p_event text, p_details jsonb DEFAULT '{}') RETURNS boolean
+CREATE OR REPLACE FUNCTION pgstream._alert(p_id bigint, p_event text, p_details jsonb DEFAULT '{}') RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
     v_now   timestamptz := clock_timestamp();

@@ -2,12 +2,12 @@
 -- The SQL API
 ------------------------------------------------------------------------------------------------
 -- Our own DDL must not be mistaken for a user's by the event triggers below.
-CREATE FUNCTION pgstream._internal_ddl(p_on boolean) RETURNS void LANGUAGE sql AS
+CREATE OR REPLACE FUNCTION pgstream._internal_ddl(p_on boolean) RETURNS void LANGUAGE sql AS
 $$ SELECT set_config('pgstream.internal_ddl', CASE WHEN p_on THEN 'on' ELSE 'off' END, true) $$;
 
 /* Creates a stream table: validates the query through PostgreSQL, creates the table, captures the
    sources and populates it, all in the caller's transaction. Returns the new table. */
-CREATE FUNCTION pgstream.create_stream_table(name text, query text, schedule text DEFAULT 'calculated',
+CREATE OR REPLACE FUNCTION pgstream.create_stream_table(name text, query text, schedule text DEFAULT 'calculated',
                                              refresh_mode text DEFAULT 'auto')
 RETURNS regclass LANGUAGE plpgsql AS $$
 #variable_conflict use_column
@@ -46,7 +46,7 @@ END $$;
 
 /* Changes a stream table; NULL leaves a property as it is. A new query re-initializes the table
    (recreated only when its columns change). */
-CREATE FUNCTION pgstream.alter_stream_table(name text, query text DEFAULT NULL, schedule text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION pgstream.alter_stream_table(name text, query text DEFAULT NULL, schedule text DEFAULT NULL,
                                             refresh_mode text DEFAULT NULL, status text DEFAULT NULL)
 RETURNS void LANGUAGE plpgsql AS $$
 #variable_conflict use_column
@@ -112,14 +112,14 @@ BEGIN
 END $$;
 
 -- Column names and types of a relation, for comparing shapes.
-CREATE FUNCTION pgstream._columns_of(p_rel oid) RETURNS text[] LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._columns_of(p_rel oid) RETURNS text[] LANGUAGE sql STABLE AS $$
     SELECT array_agg(quote_ident(attname) || ' ' || format_type(atttypid, atttypmod) ORDER BY attnum)
       FROM pg_attribute WHERE attrelid = p_rel AND attnum > 0 AND NOT attisdropped
 $$;
 
 /* Drops a stream table: its table, its catalog rows and history, and the capture of every source no
    other stream table reads. Stream tables that read it are dropped too with cascade, else it is refused. */
-CREATE FUNCTION pgstream.drop_stream_table(name text, cascade boolean DEFAULT false) RETURNS void
+CREATE OR REPLACE FUNCTION pgstream.drop_stream_table(name text, cascade boolean DEFAULT false) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
     v_st         pgstream.stream_table := pgstream._find(name);
@@ -142,7 +142,7 @@ BEGIN
     PERFORM pgstream._internal_ddl(false);
 END $$;
 
-CREATE FUNCTION pgstream._drop_one(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._drop_one(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_relid   oid := (SELECT relid FROM pgstream.stream_table WHERE id = p_id);
     v_sources oid[];
@@ -161,7 +161,7 @@ END $$;
 /* Refreshes a stream table now, in the caller's transaction, after the stream tables it reads (so it
    reflects their sources as of now), and says what it did to it. Waits for refreshes of the same
    tables already under way. Works whether or not an engine runs. */
-CREATE FUNCTION pgstream.refresh_stream_table(name text) RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream.refresh_stream_table(name text) RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
 DECLARE
     v_st pgstream.stream_table := pgstream._find(name);
 BEGIN
@@ -170,7 +170,7 @@ BEGIN
 END $$;
 
 /* Deletes refresh history older than the history_retention setting; the engine calls it now and then. */
-CREATE FUNCTION pgstream.trim_history() RETURNS bigint LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream.trim_history() RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     v_deleted bigint;
 BEGIN

@@ -3,7 +3,7 @@
 ------------------------------------------------------------------------------------------------
 -- A relation's schema-qualified name, quoted where needed; the same in every session (unlike regclass
 -- output, which depends on search_path), so alerts and monitoring rows can be matched by name.
-CREATE FUNCTION pgstream._qualified_name(p_relid oid) RETURNS text LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._qualified_name(p_relid oid) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT format('%I.%I', n.nspname, c.relname)
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE c.oid = p_relid
@@ -11,7 +11,7 @@ $$;
 
 -- The closest suspended stream table among those a stream table reads, directly or not (NULL if none):
 -- while it is suspended, what it feeds cannot get fresher than it.
-CREATE FUNCTION pgstream._nearest_suspended_upstream(p_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._nearest_suspended_upstream(p_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
     WITH RECURSIVE upstream(id, distance) AS (
         SELECT e.upstream_id, 1 FROM pgstream._edges e WHERE e.downstream_id = p_id
         UNION

@@ -3,7 +3,7 @@
 -- source or column, but a dropped captured column breaks writes to the source until the stream
 -- table is altered or dropped (see the README).
 ------------------------------------------------------------------------------------------------
-CREATE FUNCTION pgstream._on_sql_drop() RETURNS event_trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._on_sql_drop() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE
     v_obj     record;
     v_sources oid[];
@@ -58,7 +58,7 @@ END $$;
 -- (pending values are not needed by a full refresh). A captured column renamed: capture goes on under
 -- the new name, so writes to the source keep working. Then every stream table whose stored query no
 -- longer plans (a renamed column or table, a changed type) is flagged with PostgreSQL's message.
-CREATE FUNCTION pgstream._on_ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._on_ddl_end() RETURNS event_trigger LANGUAGE plpgsql AS $$
 DECLARE
     v_col     record;
     v_sources oid[];
@@ -116,7 +116,7 @@ END $$;
 
 -- Flags the stream tables reading these sources whose stored query no longer plans, with PostgreSQL's
 -- message (a renamed table or column, a changed type).
-CREATE FUNCTION pgstream._flag_unplannable(p_sources oid[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._flag_unplannable(p_sources oid[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_st record;
 BEGIN

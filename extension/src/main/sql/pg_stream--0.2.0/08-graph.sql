@@ -1,7 +1,7 @@
 ------------------------------------------------------------------------------------------------
 -- The stream table graph. An edge is a source row whose table is another stream table's table.
 ------------------------------------------------------------------------------------------------
-CREATE VIEW pgstream._edges AS
+CREATE OR REPLACE VIEW pgstream._edges AS
 SELECT up.id AS upstream_id, down.id AS downstream_id
   FROM pgstream.source s
   JOIN pgstream.stream_table up ON up.relid = s.source_relid
@@ -9,7 +9,7 @@ SELECT up.id AS upstream_id, down.id AS downstream_id
 
 -- Raises when a stream table reads itself, directly or through other stream tables (checked after
 -- its sources are recorded, so an altered query that closes a loop rolls back).
-CREATE FUNCTION pgstream._check_acyclic(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_acyclic(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_path bigint[];
 BEGIN
@@ -31,7 +31,7 @@ BEGIN
 END $$;
 
 -- Every stream table that reads the given one, directly or not, deepest first (the order to drop them).
-CREATE FUNCTION pgstream._dependents(p_id bigint) RETURNS TABLE (id bigint, depth int) LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._dependents(p_id bigint) RETURNS TABLE (id bigint, depth int) LANGUAGE sql STABLE AS $$
     WITH RECURSIVE readers(id, depth) AS (
         SELECT e.downstream_id, 1 FROM pgstream._edges e WHERE e.upstream_id = p_id
         UNION
@@ -42,7 +42,7 @@ $$;
 
 -- The names of those stream tables, nearest first, for messages that refuse a change because of them
 -- (NULL when none).
-CREATE FUNCTION pgstream._dependent_names(p_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._dependent_names(p_id bigint) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT string_agg(st.relid::regclass::text, ', ' ORDER BY d.depth, st.id)
       FROM pgstream._dependents(p_id) d JOIN pgstream.stream_table st ON st.id = d.id
 $$;
@@ -51,7 +51,7 @@ $$;
 -- or not, ordered by depth (the longest chain of stream tables below it) then id. Each comes after
 -- everything it reads, and the order is the same in every round, so rounds that wait for locks never
 -- deadlock.
-CREATE FUNCTION pgstream._round_members(p_ids bigint[]) RETURNS bigint[] LANGUAGE plpgsql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._round_members(p_ids bigint[]) RETURNS bigint[] LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_members bigint[] := ARRAY(SELECT id FROM pgstream.stream_table WHERE id = ANY (p_ids));
     v_added   bigint[] := v_members;
@@ -79,7 +79,7 @@ END $$;
 
 -- Locks every member of a round, in round order; returns the members (none if they were all dropped),
 -- or NULL, holding none of the locks it tried, when p_wait is false and one of them is busy.
-CREATE FUNCTION pgstream._lock_round(p_ids bigint[], p_wait boolean) RETURNS bigint[] LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._lock_round(p_ids bigint[], p_wait boolean) RETURNS bigint[] LANGUAGE plpgsql AS $$
 DECLARE
     v_members bigint[] := pgstream._round_members(p_ids);
     v_id      bigint;

@@ -1,4 +1,4 @@
--- pg_stream 0.1.0: catalog, SQL API, change capture and refresh execution, in plain SQL and PL/pgSQL.
+-- pg_stream 0.2.0: catalog, SQL API, change capture and refresh execution, in plain SQL and PL/pgSQL.
 -- The engine (pg-stream run) schedules refreshes; everything a refresh needs lives here, so a manual
 -- refresh works without it.
 \echo Use "CREATE EXTENSION pg_stream" to load this file. \quit
@@ -6,4 +6,4 @@
 CREATE SCHEMA pgstream_changes;
 COMMENT ON SCHEMA pgstream_changes IS 'pg_stream change buffers: one table per captured source table';
 
-CREATE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '0.1.0' $$;
+CREATE OR REPLACE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '0.2.0' $$;

@@ -2,7 +2,7 @@
 -- Validation of names, schedules and modes
 ------------------------------------------------------------------------------------------------
 -- Splits a possibly qualified, possibly quoted name; unqualified names go to current_schema().
-CREATE FUNCTION pgstream._split_name(p_name text, OUT schema_name text, OUT table_name text)
+CREATE OR REPLACE FUNCTION pgstream._split_name(p_name text, OUT schema_name text, OUT table_name text)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_parts text[];
@@ -28,7 +28,7 @@ BEGIN
 END $$;
 
 -- The stream table a name designates (resolved like any table name, through search_path).
-CREATE FUNCTION pgstream._find(p_name text) RETURNS pgstream.stream_table LANGUAGE plpgsql STABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._find(p_name text) RETURNS pgstream.stream_table LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_rel regclass := to_regclass(p_name);
     v_st  pgstream.stream_table;
@@ -45,7 +45,7 @@ BEGIN
     RETURN v_st;
 END $$;
 
-CREATE FUNCTION pgstream._check_refresh_mode(p_mode text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_refresh_mode(p_mode text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     v_mode text := lower(btrim(p_mode));
 BEGIN
@@ -57,7 +57,7 @@ BEGIN
 END $$;
 
 -- Checks one field of a 5-field cron expression: lists of *, n, n-m, each with an optional /step.
-CREATE FUNCTION pgstream._check_cron_field(p_field text, p_what text, p_min int, p_max int, p_names text[])
+CREATE OR REPLACE FUNCTION pgstream._check_cron_field(p_field text, p_what text, p_min int, p_max int, p_names text[])
 RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     v_item  text;
@@ -86,7 +86,7 @@ BEGIN
 END $$;
 
 -- Returns the schedule normalized (trimmed, lower case), or raises.
-CREATE FUNCTION pgstream._check_schedule(p_schedule text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_schedule(p_schedule text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
     v_schedule text := lower(regexp_replace(btrim(p_schedule), '\s+', ' ', 'g'));
     v_fields   text[] := string_to_array(v_schedule, ' ');
@@ -110,7 +110,7 @@ BEGIN
                      'or a 5-field cron expression such as ''*/5 * * * *''.';
 END $$;
 
-CREATE FUNCTION pgstream._check_status(p_status text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
+CREATE OR REPLACE FUNCTION pgstream._check_status(p_status text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 BEGIN
     IF lower(btrim(p_status)) IN ('active', 'suspended') THEN
         RETURN lower(btrim(p_status));
@@ -120,7 +120,7 @@ BEGIN
 END $$;
 
 -- Creating a consumer must read its sources in a snapshot taken after the capture triggers exist.
-CREATE FUNCTION pgstream._require_read_committed(p_what text) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._require_read_committed(p_what text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' THEN
         RAISE EXCEPTION 'cannot % in a % transaction', p_what, current_setting('transaction_isolation')

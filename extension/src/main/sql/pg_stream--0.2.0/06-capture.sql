@@ -2,25 +2,25 @@
 -- Change capture: statement-level AFTER triggers with transition tables write the changed rows
 -- (the columns consumers read) to the source's buffer, each with its writer's top-level xid.
 ------------------------------------------------------------------------------------------------
-CREATE FUNCTION pgstream._buffer(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+CREATE OR REPLACE FUNCTION pgstream._buffer(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
 $$ SELECT format('pgstream_changes.%I', 'changes_' || p_relid) $$;
 
-CREATE FUNCTION pgstream._capture_function(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+CREATE OR REPLACE FUNCTION pgstream._capture_function(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
 $$ SELECT format('pgstream_changes.%I', 'capture_' || p_relid) $$;
 
 -- The function through which delta statements read a source's changes (see _write_reader).
-CREATE FUNCTION pgstream._reader(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+CREATE OR REPLACE FUNCTION pgstream._reader(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
 $$ SELECT format('pgstream_changes.%I', 'read_' || p_relid) $$;
 
 -- Whether a source's changes come, or still come, from the WAL decoder: on the WAL, joining it, or leaving
 -- it (a cutover back to triggers whose earlier transactions the decoder writes).
-CREATE FUNCTION pgstream._uses_decoder(p_capture pgstream.capture) RETURNS boolean LANGUAGE sql IMMUTABLE AS
+CREATE OR REPLACE FUNCTION pgstream._uses_decoder(p_capture pgstream.capture) RETURNS boolean LANGUAGE sql IMMUTABLE AS
 $$ SELECT p_capture.mode <> 'trigger' OR p_capture.cutover IS NOT NULL $$;
 
 -- Whether a buffer row counts, given the capture state of its source: during a cutover, the origin
 -- responsible for its transaction; while the WAL is being joined, triggers only; otherwise every row
 -- (the rows of the origin a source left are those of transactions before its cutover).
-CREATE FUNCTION pgstream._counted(p_wal boolean, p_xid xid8, p_mode text, p_cutover pg_snapshot, p_cutover_to text)
+CREATE OR REPLACE FUNCTION pgstream._counted(p_wal boolean, p_xid xid8, p_mode text, p_cutover pg_snapshot, p_cutover_to text)
 RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN p_cutover IS NOT NULL
                 THEN p_wal = (pg_visible_in_snapshot(p_xid, p_cutover) = (p_cutover_to = 'trigger'))
@@ -38,7 +38,7 @@ $$;
 -- that snapshot as well, so a cutover taken since includes every transaction the frontier sees (see
 -- _counted). Without p_await it returns what is written so far (for monitoring). Rewritten whenever the
 -- capture state changes which one applies.
-CREATE FUNCTION pgstream._write_reader(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._write_reader(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_signature text := format('%s(p_old_snap pg_snapshot, p_old_xid xid8, p_old_seq bigint, p_new_snap pg_snapshot,'
                                ' p_new_xid xid8, p_new_seq bigint, p_await boolean DEFAULT true) RETURNS SETOF %s',
@@ -75,7 +75,7 @@ END $$;
 -- Held by whoever changes a buffer's columns, and shared by the WAL decoder while it writes buffers: a
 -- decoder transaction started after a column was added writes it, and one started before commits before
 -- the stream table that reads the column takes its first snapshot.
-CREATE FUNCTION pgstream._lock_capture_columns(p_relid oid, p_shared boolean) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._lock_capture_columns(p_relid oid, p_shared boolean) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF p_shared THEN
         PERFORM pg_advisory_xact_lock_shared(1346851670, pgstream._lock_id(p_relid::bigint));
@@ -85,7 +85,7 @@ BEGIN
 END $$;
 
 -- (Re)writes the capture function of a source from its capture row.
-CREATE FUNCTION pgstream._write_capture_function(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._write_capture_function(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_columns name[] := (SELECT columns FROM pgstream.capture WHERE source_relid = p_relid);
     v_list    text := (SELECT string_agg(', ' || quote_ident(c), '') FROM unnest(v_columns) c);
@@ -116,7 +116,7 @@ $body$ $fn$, pgstream._capture_function(p_relid), v_buffer, v_list, v_new, v_old
 END $$;
 
 -- Makes sure a source has a buffer with at least the given columns, a capture function and triggers.
-CREATE FUNCTION pgstream._ensure_capture(p_relid oid, p_columns name[]) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._ensure_capture(p_relid oid, p_columns name[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_capture pgstream.capture;
     v_buffer  text := pgstream._buffer(p_relid);
@@ -155,7 +155,7 @@ BEGIN
 END $$;
 
 -- The capture triggers of a source, unless it has them.
-CREATE FUNCTION pgstream._install_capture_triggers(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._install_capture_triggers(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_fn text := pgstream._capture_function(p_relid);
 BEGIN
@@ -173,7 +173,7 @@ BEGIN
 END $$;
 
 -- The capture triggers of a source, if it has them.
-CREATE FUNCTION pgstream._drop_capture_triggers(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._drop_capture_triggers(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_trigger text;
 BEGIN
@@ -186,7 +186,7 @@ END $$;
 
 -- Removes the capture of a source that no stream table reads any more: its triggers, its place in the
 -- publication (and the slot, when it was the last source decoded from the WAL), its functions and buffer.
-CREATE FUNCTION pgstream._drop_capture_if_unused(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._drop_capture_if_unused(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pgstream.source WHERE source_relid = p_relid) THEN
         RETURN;
@@ -195,7 +195,7 @@ BEGIN
 END $$;
 
 -- Removes everything the capture of a source has (the source itself may be gone).
-CREATE FUNCTION pgstream._forget_capture(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
+CREATE OR REPLACE FUNCTION pgstream._forget_capture(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     PERFORM pgstream._lock_capture(p_relid, true);
     PERFORM pgstream._lock_capture_columns(p_relid, false);
