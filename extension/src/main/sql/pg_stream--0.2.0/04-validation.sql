@@ -11,6 +11,10 @@ BEGIN
         RAISE EXCEPTION 'a stream table name must not be empty' USING ERRCODE = 'invalid_name';
     END IF;
     v_parts := parse_ident(p_name);
+    IF EXISTS (SELECT 1 FROM unnest(v_parts) part WHERE octet_length(part) > 63) THEN
+        RAISE EXCEPTION 'stream table name "%" is too long: PostgreSQL keeps 63 bytes of a name', p_name
+            USING ERRCODE = 'name_too_long', HINT = 'Two longer names would be cut to the same one; choose a shorter name.';
+    END IF;
     IF array_length(v_parts, 1) = 1 THEN
         schema_name := current_schema();
         table_name := v_parts[1];
@@ -27,23 +31,27 @@ BEGIN
     END IF;
 END $$;
 
--- The stream table a name designates (resolved like any table name, through search_path).
-CREATE OR REPLACE FUNCTION pgstream._find(p_name text) RETURNS pgstream.stream_table LANGUAGE plpgsql STABLE AS $$
+-- The stream table of a relation, which the caller named p_name.
+CREATE OR REPLACE FUNCTION pgstream._stream_table(p_rel regclass, p_name text) RETURNS pgstream.stream_table
+LANGUAGE plpgsql STABLE AS $$
 DECLARE
-    v_rel regclass := to_regclass(p_name);
-    v_st  pgstream.stream_table;
+    v_st pgstream.stream_table;
 BEGIN
-    IF v_rel IS NOT NULL THEN
-        SELECT * INTO v_st FROM pgstream.stream_table WHERE relid = v_rel;
+    IF p_rel IS NOT NULL THEN
+        SELECT * INTO v_st FROM pgstream.stream_table WHERE relid = p_rel;
     END IF;
     IF v_st.id IS NULL THEN
         RAISE EXCEPTION 'stream table "%" does not exist', p_name
             USING ERRCODE = 'undefined_table',
-                  HINT = CASE WHEN v_rel IS NULL THEN 'SELECT name FROM pgstream.stream_tables lists the stream tables.'
-                              ELSE format('%s is a table, but not a stream table.', v_rel) END;
+                  HINT = CASE WHEN p_rel IS NULL THEN 'SELECT name FROM pgstream.stream_tables lists the stream tables.'
+                              ELSE format('%s is a table, but not a stream table.', p_rel) END;
     END IF;
     RETURN v_st;
 END $$;
+
+-- The stream table a name designates (resolved like any table name, through search_path).
+CREATE OR REPLACE FUNCTION pgstream._find(p_name text) RETURNS pgstream.stream_table LANGUAGE sql STABLE AS
+$$ SELECT pgstream._stream_table(to_regclass(p_name), p_name) $$;
 
 CREATE OR REPLACE FUNCTION pgstream._check_refresh_mode(p_mode text) RETURNS text LANGUAGE plpgsql IMMUTABLE AS $$
 DECLARE
@@ -128,3 +136,29 @@ BEGIN
                   HINT = 'Run it in a READ COMMITTED transaction (the default), so that no concurrent change is missed.';
     END IF;
 END $$;
+
+------------------------------------------------------------------------------------------------
+-- Who may do what (20-privileges.sql has the privilege model)
+------------------------------------------------------------------------------------------------
+-- The role pg_stream was installed by: it owns the catalog and the SECURITY DEFINER functions.
+CREATE OR REPLACE FUNCTION pgstream._install_role() RETURNS oid LANGUAGE sql STABLE AS
+$$ SELECT nspowner FROM pg_catalog.pg_namespace WHERE nspname = 'pgstream' $$;
+
+CREATE OR REPLACE FUNCTION pgstream._is_superuser(p_role oid) RETURNS boolean LANGUAGE sql STABLE AS
+$$ SELECT coalesce((SELECT rolsuper FROM pg_catalog.pg_roles WHERE oid = p_role), false) $$;
+
+-- Whether the calling session may manage a stream table owned by p_owner: it is (a member of) the owner,
+-- a member of pgstream_admin, or a superuser. The session's login role decides: inside a SECURITY
+-- DEFINER function current_user is the install role.
+CREATE OR REPLACE FUNCTION pgstream._may_manage(p_owner oid) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.pg_has_role(session_user, p_owner, 'MEMBER')
+        OR pg_catalog.pg_has_role(session_user, 'pgstream_admin', 'MEMBER')
+$$;
+
+-- Whether the calling user may see what a stream table's catalog row says about its sources (its query,
+-- its errors): its owner's members and pgstream_admin. Others see that it exists, as pg_class shows.
+CREATE OR REPLACE FUNCTION pgstream._may_inspect(p_relid oid) RETURNS boolean LANGUAGE sql STABLE AS $$
+    SELECT pg_catalog.pg_has_role(session_user, relowner, 'MEMBER')
+        OR pg_catalog.pg_has_role(session_user, 'pgstream_admin', 'MEMBER')
+      FROM pg_catalog.pg_class WHERE oid = p_relid
+$$;

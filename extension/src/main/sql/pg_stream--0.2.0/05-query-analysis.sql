@@ -1,11 +1,14 @@
 ------------------------------------------------------------------------------------------------
 -- Query analysis: PostgreSQL validates and normalizes the query through a temporary view.
 ------------------------------------------------------------------------------------------------
--- Creates pg_temp.pgstream_query over the query; errors are PostgreSQL's own, positioned in the query
--- (the query starts on line 2 of the statement, after the CREATE line).
-CREATE OR REPLACE FUNCTION pgstream._define(p_query text) RETURNS regclass LANGUAGE plpgsql AS $$
+-- Creates pg_temp.pgstream_query over the query, its names resolved through p_search_path (the
+-- caller's) when given; errors are PostgreSQL's own, positioned in the query (the query starts on line 2
+-- of the statement, after the CREATE line). Runs as the stream table's owner.
+CREATE OR REPLACE FUNCTION pgstream._define(p_query text, p_search_path text DEFAULT NULL) RETURNS regclass
+LANGUAGE plpgsql AS $$
 DECLARE
     v_query text := regexp_replace(coalesce(p_query, ''), '[[:space:];]+$', '');
+    v_path  text := current_setting('search_path');
     v_view  regclass;
     v_bad   text;
 BEGIN
@@ -16,7 +19,9 @@ BEGIN
         DROP VIEW pg_temp.pgstream_query;
     END IF;
     BEGIN
+        PERFORM set_config('search_path', coalesce(p_search_path, v_path), true);
         EXECUTE E'CREATE TEMP VIEW pgstream_query AS\n' || v_query;
+        PERFORM set_config('search_path', v_path, true);
     EXCEPTION WHEN duplicate_column THEN
         RAISE EXCEPTION '%', SQLERRM USING ERRCODE = 'duplicate_column',
             HINT = 'Every output column of a stream table needs its own name: use AS to rename.';
@@ -81,9 +86,11 @@ RETURNS TABLE (relid oid, relkind "char", persistence "char", columns name[]) LA
      GROUP BY c.oid, c.relkind, c.relpersistence
 $$;
 
--- Records the sources of a stream table and makes sure each one is captured.
+-- Records the sources of a stream table, which its owner must be able to read, and makes sure each one
+-- is captured.
 CREATE OR REPLACE FUNCTION pgstream._attach_sources(p_id bigint, p_view regclass) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
+    v_st  pgstream.stream_table := (SELECT st FROM pgstream.stream_table st WHERE id = p_id);
     v_src record;
 BEGIN
     FOR v_src IN SELECT * FROM pgstream._view_sources(p_view) ORDER BY relid LOOP
@@ -102,8 +109,10 @@ BEGIN
             RAISE EXCEPTION 'the query reads %, which belongs to pg_stream itself', v_src.relid::regclass
                 USING ERRCODE = 'feature_not_supported';
         END IF;
+        PERFORM pgstream._check_owner_reads(pgstream._owner(v_st.relid), v_src.relid, v_src.columns, NULL);
         INSERT INTO pgstream.source (stream_table_id, source_relid, source_name, columns)
         VALUES (p_id, v_src.relid, v_src.relid::regclass::text, v_src.columns);
         PERFORM pgstream._ensure_capture(v_src.relid, v_src.columns);
+        PERFORM pgstream._grant_buffer(v_src.relid);
     END LOOP;
 END $$;

@@ -50,7 +50,7 @@ BEGIN
     IF (SELECT mode = 'wal' OR cutover IS NOT NULL AND cutover_to = 'trigger'
           FROM pgstream.capture WHERE source_relid = p_relid) THEN
         EXECUTE format($fn$
-CREATE OR REPLACE FUNCTION %1$s LANGUAGE plpgsql VOLATILE AS $body$
+CREATE OR REPLACE FUNCTION %1$s LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $body$
 DECLARE
     c pgstream.capture;
 BEGIN
@@ -70,7 +70,12 @@ CREATE OR REPLACE FUNCTION %1$s LANGUAGE sql STABLE AS $body$
     SELECT * FROM %2$s b WHERE %3$s AND NOT b.__pgs_wal
 $body$ $fn$, v_signature, pgstream._buffer(p_relid), v_between);
     END IF;
+    -- a new function is executable by PUBLIC; the consumers' owners are granted it by _grant_buffer
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', pgstream._reader_signature(p_relid));
 END $$;
+
+CREATE OR REPLACE FUNCTION pgstream._reader_signature(p_relid oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT pgstream._reader(p_relid) || '(pg_snapshot, xid8, bigint, pg_snapshot, xid8, bigint, boolean)' $$;
 
 -- Held by whoever changes a buffer's columns, and shared by the WAL decoder while it writes buffers: a
 -- decoder transaction started after a column was added writes it, and one started before commits before
@@ -113,6 +118,8 @@ BEGIN
     RETURN NULL;
 END
 $body$ $fn$, pgstream._capture_function(p_relid), v_buffer, v_list, v_new, v_old);
+    -- attached to another table it would write changes that never happened to this one
+    EXECUTE format('REVOKE EXECUTE ON FUNCTION %s() FROM PUBLIC', pgstream._capture_function(p_relid));
 END $$;
 
 -- Makes sure a source has a buffer with at least the given columns, a capture function and triggers.
@@ -133,6 +140,7 @@ BEGIN
             __pgs_op  "char" NOT NULL,
             __pgs_wal boolean NOT NULL DEFAULT false)', v_buffer);
         EXECUTE format('CREATE INDEX ON %s (__pgs_xid)', v_buffer);
+        EXECUTE format('GRANT SELECT, INSERT ON %s TO pgstream_admin', v_buffer);  -- the engine's WAL decoder writes it
         INSERT INTO pgstream.capture (source_relid, source_name, columns)
         VALUES (p_relid, p_relid::regclass::text, '{}') RETURNING * INTO v_capture;
     END IF;
@@ -160,27 +168,28 @@ DECLARE
     v_fn text := pgstream._capture_function(p_relid);
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = p_relid AND tgname = 'pgstream_capture_insert') THEN
-        EXECUTE format('CREATE TRIGGER pgstream_capture_insert AFTER INSERT ON %s
-            REFERENCING NEW TABLE AS pgstream_new_rows FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
-        EXECUTE format('CREATE TRIGGER pgstream_capture_update AFTER UPDATE ON %s
-            REFERENCING OLD TABLE AS pgstream_old_rows NEW TABLE AS pgstream_new_rows
-            FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
-        EXECUTE format('CREATE TRIGGER pgstream_capture_delete AFTER DELETE ON %s
-            REFERENCING OLD TABLE AS pgstream_old_rows FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
-        EXECUTE format('CREATE TRIGGER pgstream_capture_truncate AFTER TRUNCATE ON %s
-            FOR EACH STATEMENT EXECUTE FUNCTION %s()', p_relid::regclass, v_fn);
+        -- the table's owner may attach it when pg_stream itself may not (_run_on_source)
+        EXECUTE format('GRANT EXECUTE ON FUNCTION %s() TO %s', v_fn, pgstream._owner(p_relid)::regrole);
+        PERFORM pgstream._run_on_source(p_relid, format($ddl$
+            CREATE TRIGGER pgstream_capture_insert AFTER INSERT ON %1$s
+                REFERENCING NEW TABLE AS pgstream_new_rows FOR EACH STATEMENT EXECUTE FUNCTION %2$s();
+            CREATE TRIGGER pgstream_capture_update AFTER UPDATE ON %1$s
+                REFERENCING OLD TABLE AS pgstream_old_rows NEW TABLE AS pgstream_new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION %2$s();
+            CREATE TRIGGER pgstream_capture_delete AFTER DELETE ON %1$s
+                REFERENCING OLD TABLE AS pgstream_old_rows FOR EACH STATEMENT EXECUTE FUNCTION %2$s();
+            CREATE TRIGGER pgstream_capture_truncate AFTER TRUNCATE ON %1$s
+                FOR EACH STATEMENT EXECUTE FUNCTION %2$s()$ddl$, p_relid::regclass, v_fn));
     END IF;
 END $$;
 
 -- The capture triggers of a source, if it has them.
 CREATE OR REPLACE FUNCTION pgstream._drop_capture_triggers(p_relid oid) RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-    v_trigger text;
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_class WHERE oid = p_relid) THEN
-        FOREACH v_trigger IN ARRAY ARRAY['insert', 'update', 'delete', 'truncate'] LOOP
-            EXECUTE format('DROP TRIGGER IF EXISTS %I ON %s', 'pgstream_capture_' || v_trigger, p_relid::regclass);
-        END LOOP;
+        PERFORM pgstream._run_on_source(p_relid, string_agg(format('DROP TRIGGER IF EXISTS %I ON %s',
+                                                                   'pgstream_capture_' || t, p_relid::regclass), '; '))
+           FROM unnest(ARRAY['insert', 'update', 'delete', 'truncate']) t;
     END IF;
 END $$;
 

@@ -40,7 +40,7 @@ inserted AS (
     SELECT %5$s FROM fresh f
      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.__pgs_t = f.__pgs_t AND s.__pgs_n = f.__pgs_n)
     RETURNING 1)
-SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM inserted), (SELECT count(*) FROM deleted) FROM frontier f
+SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM inserted), (SELECT count(*) FROM deleted), 0::bigint FROM frontier f
 $sql$, coalesce(p_st.full_query, p_st.definition), v_stored, v_target, v_columns, v_fresh, v_states);
 END $$;
 
@@ -183,7 +183,8 @@ CREATE OR REPLACE FUNCTION pgstream._data_timestamp(p_id bigint) RETURNS timesta
                                       WHERE e.downstream_id = p_id))
 $$;
 
--- Refreshes a stream table whose lock is held and whose catalog row was read after taking it.
+-- Refreshes a stream table whose lock is held and whose catalog row was read after taking it. What reads
+-- the sources and writes the table runs as the table's owner.
 CREATE OR REPLACE FUNCTION pgstream._refresh_locked(p_st pgstream.stream_table, p_initiated_by text, p_force boolean,
                                           p_started timestamptz)
 RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
@@ -203,8 +204,10 @@ DECLARE
     v_relid    oid;
     v_pending  record;
     v_capture  text;
+    v_owner    oid := pgstream._owner(p_st.relid);
 BEGIN
     PERFORM pgstream._check_sources(p_st);
+    PERFORM pgstream._check_owner_reads_sources(p_st);
     v_capture := pgstream._check_capture(p_st);
     SELECT * INTO p_st FROM pgstream.stream_table WHERE id = p_st.id;  -- a capture fallback may ask for a FULL refresh
     p_st.pending_full_reason := coalesce(p_st.pending_full_reason, v_capture);
@@ -226,8 +229,9 @@ BEGIN
         v_action := 'DIFFERENTIAL';
         v_reason := 'refresh mode ' || p_st.refresh_mode;
         BEGIN
-            EXECUTE p_st.delta_sql INTO v_snap, v_xid, v_seq, v_inserted, v_deleted, v_updated
-              USING p_st.frontier, p_st.frontier_xid, p_st.frontier_seq;
+            SELECT r.snap, r.xid, r.seq, r.inserted, r.deleted, r.updated
+              INTO v_snap, v_xid, v_seq, v_inserted, v_deleted, v_updated
+              FROM pgstream._run_as(v_owner, p_st.delta_sql, true, p_st.frontier, p_st.frontier_xid, p_st.frontier_seq) r;
             -- what the delta consumed; a TRUNCATE committed after the check above: undo, and refresh in full
             SELECT * INTO v_pending FROM pgstream._count_changes(p_st, v_snap, v_xid, v_seq);
             IF v_pending.truncates > 0 THEN
@@ -242,7 +246,8 @@ BEGIN
     IF v_action IS NULL THEN
         v_action := 'FULL';
         v_updated := 0;
-        EXECUTE pgstream._full_refresh_sql(p_st) INTO v_snap, v_xid, v_seq, v_inserted, v_deleted;
+        SELECT r.snap, r.xid, r.seq, r.inserted, r.deleted INTO v_snap, v_xid, v_seq, v_inserted, v_deleted
+          FROM pgstream._run_as(v_owner, pgstream._full_refresh_sql(p_st), true) r;
         v_changes := CASE WHEN p_st.frontier IS NULL THEN 0
                           ELSE (pgstream._count_changes(p_st, v_snap, v_xid, v_seq)).changes END;
     END IF;

@@ -37,24 +37,35 @@ LANGUAGE sql STABLE SET search_path = '' AS $$
      WHERE c.oid = ANY (p_relations)
 $$;
 
--- The output columns and types of a query (for the compiler's questions about types).
+-- The output columns and types of a query (for the compiler's questions about types), the types named as
+-- format_type does with an empty search path, so the SQL written with them means the same anywhere.
 CREATE OR REPLACE FUNCTION pgstream._describe(p_query text) RETURNS TABLE (column_name name, column_type text)
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql SET search_path = '' AS $$
 DECLARE
     v_view regclass := pgstream._define(p_query);
 BEGIN
-    RETURN QUERY SELECT a.attname, format_type(a.atttypid, a.atttypmod)
-                   FROM pg_attribute a WHERE a.attrelid = v_view AND a.attnum > 0 ORDER BY a.attnum;
-    EXECUTE format('DROP VIEW %s', v_view);
+    RETURN QUERY SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)
+                   FROM pg_catalog.pg_attribute a WHERE a.attrelid = v_view AND a.attnum > 0 ORDER BY a.attnum;
+    EXECUTE pg_catalog.format('DROP VIEW %s', v_view);
 END $$;
+
+-- The columns of a stream table the query gives it (not its hidden ones), typed as _describe types them.
+CREATE OR REPLACE FUNCTION pgstream._table_columns(p_rel oid) RETURNS TABLE (column_name name, column_type text)
+LANGUAGE sql STABLE SET search_path = '' AS $$
+    SELECT attname, pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute
+     WHERE attrelid = p_rel AND attnum > 0 AND NOT attisdropped AND attname NOT LIKE '\_\_pgs\_%' ORDER BY attnum
+$$;
 
 -- Drops the state tables of a stream table's plan, when the plan goes.
 CREATE OR REPLACE FUNCTION pgstream._drop_state_tables(p_id bigint) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
+    -- the owner created them (an owner gone with its table leaves them to the install role)
+    v_owner oid := coalesce(pgstream._owner((SELECT relid FROM pgstream.stream_table WHERE id = p_id)),
+                            pgstream._install_role());
     v_table text;
 BEGIN
     FOREACH v_table IN ARRAY coalesce((SELECT state_tables FROM pgstream.stream_table WHERE id = p_id), '{}') LOOP
-        EXECUTE format('DROP TABLE IF EXISTS %s', v_table);
+        PERFORM pgstream._run_as(v_owner, format('DROP TABLE IF EXISTS %s', v_table));
     END LOOP;
     UPDATE pgstream.stream_table SET state_tables = '{}', state_fills = '{}' WHERE id = p_id AND state_tables <> '{}';
 END $$;
@@ -68,6 +79,8 @@ CREATE OR REPLACE FUNCTION pgstream._install_plan(p_id bigint, p_definition text
 RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
     v_st        pgstream.stream_table;
+    v_owner     oid;
+    v_granted   boolean := false;
     v_column    text;
     v_statement text;
 BEGIN
@@ -76,15 +89,26 @@ BEGIN
     IF v_st.id IS NULL OR v_st.definition <> p_definition OR v_st.plan_status <> 'pending' THEN
         RETURN false;
     END IF;
+    v_owner := pgstream._owner(v_st.relid);
+    PERFORM pgstream._authorize(v_st, 'install a plan for');
     PERFORM pgstream._internal_ddl(true);
     FOREACH v_column IN ARRAY p_hidden_columns LOOP
-        EXECUTE format('ALTER TABLE %s ADD COLUMN %s', v_st.relid::regclass, v_column);
+        PERFORM pgstream._run_as(v_owner, format('ALTER TABLE %s ADD COLUMN %s', v_st.relid::regclass, v_column));
     END LOOP;
-    EXECUTE format('CREATE INDEX ON %s (__pgs_rowid)', v_st.relid::regclass);
+    PERFORM pgstream._run_as(v_owner, format('CREATE INDEX ON %s (__pgs_rowid)', v_st.relid::regclass));
     PERFORM pgstream._drop_state_tables(p_id);
+    -- the owner creates its state tables in pgstream_changes, where it may create nothing else: the grant is
+    -- revoked before this transaction ends, so no other transaction ever sees it
+    IF NOT has_schema_privilege(v_owner, 'pgstream_changes', 'CREATE') THEN
+        EXECUTE format('GRANT CREATE ON SCHEMA pgstream_changes TO %s', v_owner::regrole);
+        v_granted := true;
+    END IF;
     FOREACH v_statement IN ARRAY p_state_definitions LOOP
-        EXECUTE v_statement;
+        PERFORM pgstream._run_as(v_owner, v_statement);
     END LOOP;
+    IF v_granted THEN
+        EXECUTE format('REVOKE CREATE ON SCHEMA pgstream_changes FROM %s', v_owner::regrole);
+    END IF;
     PERFORM pgstream._internal_ddl(false);
     UPDATE pgstream.stream_table
        SET plan_status = 'differential', plan_reason = NULL, operator_tree = p_operator_tree,
@@ -110,13 +134,13 @@ BEGIN
     RETURN FOUND;
 END $$;
 
-/* How a stream table is refreshed: its operator tree, whether differentially and why, and the delta SQL. */
-CREATE OR REPLACE FUNCTION pgstream.explain_stream_table(name text)
+CREATE OR REPLACE FUNCTION pgstream._explain_stream_table(p_name text, p_search_path text)
 RETURNS TABLE (stream_table text, refresh_mode text, plan text, reason text, operator_tree text, delta_sql text)
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
-    v_st pgstream.stream_table := pgstream._find(name);
+    v_st pgstream.stream_table := pgstream._stream_table(pgstream._resolve(p_name, p_search_path), p_name);
 BEGIN
+    PERFORM pgstream._authorize(v_st, 'explain');
     RETURN QUERY SELECT v_st.relid::regclass::text, v_st.refresh_mode, v_st.plan_status,
         CASE v_st.plan_status
             WHEN 'pending' THEN 'the engine has not compiled this stream table yet; until then it refreshes in full'
@@ -124,3 +148,8 @@ BEGIN
             ELSE 'every operator is differentiable' END,
         v_st.operator_tree, v_st.delta_sql;
 END $$;
+
+/* How a stream table is refreshed: its operator tree, whether differentially and why, and the delta SQL. */
+CREATE OR REPLACE FUNCTION pgstream.explain_stream_table(name text)
+RETURNS TABLE (stream_table text, refresh_mode text, plan text, reason text, operator_tree text, delta_sql text)
+LANGUAGE sql STABLE AS $$ SELECT * FROM pgstream._explain_stream_table(name, current_setting('search_path')) $$;

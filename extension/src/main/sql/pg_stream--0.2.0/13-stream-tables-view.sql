@@ -1,5 +1,6 @@
 ------------------------------------------------------------------------------------------------
--- Monitoring
+-- Monitoring. The query and errors of a stream table (which may quote its sources' data) show only to
+-- its owner's members and pgstream_admin.
 ------------------------------------------------------------------------------------------------
 CREATE OR REPLACE VIEW pgstream.stream_tables AS
 SELECT st.id,
@@ -17,7 +18,7 @@ SELECT st.id,
        st.data_timestamp,
        now() - st.data_timestamp                           AS staleness,
        st.consecutive_errors,
-       st.last_error,
-       st.query,
+       CASE WHEN pgstream._may_inspect(st.relid) THEN st.last_error END AS last_error,
+       CASE WHEN pgstream._may_inspect(st.relid) THEN st.query END      AS query,
        st.created_at
   FROM pgstream.stream_table st;

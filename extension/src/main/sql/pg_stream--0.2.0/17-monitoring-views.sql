@@ -3,12 +3,12 @@
 -- where needed, as in the alerts.
 ------------------------------------------------------------------------------------------------
 -- Changes committed to a stream table's sources since its frontier; NULL when not known (never
--- refreshed, or a source's buffer is gone with the source).
+-- refreshed, a source's buffer gone with the source, or the caller may not inspect it).
 CREATE OR REPLACE FUNCTION pgstream._pending_changes(p_st pgstream.stream_table) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
     v_now record;
 BEGIN
-    IF p_st.frontier IS NULL OR EXISTS (
+    IF p_st.frontier IS NULL OR NOT pgstream._may_inspect(p_st.relid) OR EXISTS (
            SELECT 1 FROM pgstream.source s
             WHERE s.stream_table_id = p_st.id
               AND NOT EXISTS (SELECT 1 FROM pgstream.capture c WHERE c.source_relid = s.source_relid)) THEN
@@ -38,9 +38,9 @@ SELECT st.id,
        st.last_refresh_at,
        st.last_refresh_duration,
        CASE WHEN c.reltuples >= 0 THEN c.reltuples::bigint END      AS rows_estimate,
-       pgstream._pending_changes(st)                                AS pending_changes,
+       CASE WHEN pgstream._may_inspect(st.relid) THEN pgstream._pending_changes(st) END AS pending_changes,
        st.consecutive_errors,
-       st.last_error
+       CASE WHEN pgstream._may_inspect(st.relid) THEN st.last_error END AS last_error
   FROM pgstream.stream_table st
   LEFT JOIN pg_class c ON c.oid = st.relid;
 
@@ -55,7 +55,7 @@ SELECT coalesce(pgstream._qualified_name(s.source_relid), s.source_name) AS upst
        coalesce(pgstream._qualified_name(down.relid), down.relid::text)  AS downstream,
        down.schedule                                                     AS downstream_schedule,
        down.effective_interval                                           AS downstream_effective_interval,
-       s.columns,
+       CASE WHEN pgstream._may_inspect(down.relid) THEN s.columns END     AS columns,
        up.id                                                             AS upstream_id,
        down.id                                                           AS downstream_id
   FROM pgstream.source s
@@ -63,12 +63,13 @@ SELECT coalesce(pgstream._qualified_name(s.source_relid), s.source_name) AS upst
   LEFT JOIN pgstream.stream_table up ON up.relid = s.source_relid
   LEFT JOIN pg_class c ON c.oid = s.source_relid;
 
--- Rows in a source's change buffer (NULL if the buffer is gone).
+-- Rows in a source's change buffer (NULL if the buffer is gone, or the caller may not read the source).
 CREATE OR REPLACE FUNCTION pgstream._buffer_rows(p_relid oid) RETURNS bigint LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_rows bigint;
 BEGIN
-    IF to_regclass(pgstream._buffer(p_relid)) IS NULL THEN
+    IF to_regclass(pgstream._buffer(p_relid)) IS NULL
+       OR NOT (has_table_privilege(session_user, p_relid, 'SELECT') OR pg_has_role(session_user, 'pgstream_admin', 'MEMBER')) THEN
         RETURN NULL;
     END IF;
     EXECUTE format('SELECT count(*) FROM %s', pgstream._buffer(p_relid)) INTO v_rows;

@@ -121,12 +121,13 @@ DECLARE
     v_st record;
 BEGIN
     FOR v_st IN
-        SELECT DISTINCT st.id, st.definition, st.status, st.last_error
+        SELECT DISTINCT st.id, st.relid, st.definition, st.status, st.last_error
           FROM pgstream.stream_table st JOIN pgstream.source s ON s.stream_table_id = st.id
          WHERE s.source_relid = ANY (p_sources)
     LOOP
         BEGIN
-            EXECUTE format('EXPLAIN (COSTS OFF) %s', v_st.definition);
+            -- planning may run the owner's functions: as the owner
+            PERFORM pgstream._run_as(pgstream._owner(v_st.relid), format('EXPLAIN (COSTS OFF) %s', v_st.definition));
         EXCEPTION WHEN OTHERS THEN
             IF v_st.status <> 'error' OR v_st.last_error IS NULL THEN
                 PERFORM pgstream._needs_reinitialize(ARRAY[v_st.id],

@@ -30,6 +30,8 @@ CREATE OR REPLACE FUNCTION pgstream._trigger_reason(p_relid oid) RETURNS text LA
                 WHEN EXISTS (SELECT 1 FROM pgstream.stream_table st WHERE st.relid = p_relid)
                 THEN 'a stream table: its readers refresh in its own transaction, so triggers capture it'
                 WHEN c.relpersistence <> 'p' THEN 'not a permanent table: its changes are not in the WAL'
+                WHEN NOT (pgstream._is_superuser(pgstream._install_role()) OR c.relowner = pgstream._install_role())
+                THEN 'pg_stream''s install role is not its owner, so it cannot publish it or set its replica identity'
                 WHEN c.relkind <> 'r' THEN 'a partitioned table: replica identity is set per partition'
                 WHEN c.relreplident = 'i'
                 THEN 'its replica identity is an index: make it REPLICA IDENTITY FULL to decode it from the WAL'
@@ -534,4 +536,7 @@ SELECT coalesce(pgstream._qualified_name(cap.source_relid), cap.source_name) AS 
  CROSS JOIN LATERAL (SELECT pgstream._buffer_rows(cap.source_relid) AS pending_changes) b
  CROSS JOIN LATERAL (SELECT count(*) AS consumers, min(st.data_timestamp) AS oldest_data_timestamp
                        FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
-                      WHERE s.source_relid = cap.source_relid) consumer;
+                      WHERE s.source_relid = cap.source_relid) consumer
+ -- what is captured of a table shows to those who may read it
+ WHERE pg_has_role('pgstream_admin', 'MEMBER')
+    OR EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = cap.source_relid AND has_table_privilege(c.oid, 'SELECT'));

@@ -109,8 +109,7 @@ public final class PlanInstaller {
     private static List<CompileRequest.Column> columns(Connection connection, long relid) throws SQLException {
         List<CompileRequest.Column> columns = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute"
-                        + " WHERE attrelid = ? AND attnum > 0 AND NOT attisdropped AND attname NOT LIKE '\\_\\_pgs\\_%' ORDER BY attnum")) {
+                "SELECT column_name, column_type FROM pgstream._table_columns(?)")) {
             statement.setLong(1, relid);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -38,7 +38,7 @@ class SourceDdlTest {
         assertEquals("error|source table public.items was dropped", statusAndError());
         assertEquals("ERROR", scheduledRefreshAction());
         SQLException manual = assertThrows(SQLException.class, () -> db.execute("SELECT pgstream.refresh_stream_table('totals')"));
-        assertTrue(manual.getMessage().contains("source table items of stream table totals was dropped"), manual.getMessage());
+        assertTrue(manual.getMessage().contains("source table public.items of stream table public.totals was dropped"), manual.getMessage());
         db.execute("SELECT pgstream.drop_stream_table('totals')");
         assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.capture"));
         assertEquals(0, db.queryLong("SELECT count(*) FROM pg_tables WHERE schemaname = 'pgstream_changes'"));
@@ -48,7 +48,7 @@ class SourceDdlTest {
     void droppedColumnTheQueryReads() throws SQLException {
         db.execute("ALTER TABLE items DROP COLUMN v");
         db.execute("INSERT INTO items (id, k) VALUES (100, 1)", "UPDATE items SET k = 2 WHERE id = 1");
-        assertEquals("error|column v of source table items was dropped", statusAndError());
+        assertEquals("error|column v of source table public.items was dropped", statusAndError());
         assertEquals("ERROR", scheduledRefreshAction());
         assertTrue(db.queryString("SELECT last_error FROM pgstream.stream_tables").contains("column \"v\" does not exist"));
     }
@@ -57,7 +57,7 @@ class SourceDdlTest {
     void changedTypeOfAColumnTheQueryReads() throws SQLException {
         db.execute("ALTER TABLE items ALTER COLUMN v TYPE bigint");
         db.execute("INSERT INTO items VALUES (100, 1, 9000000000, 'big')");
-        assertEquals("error|column v of source table items changed type from integer to bigint", statusAndError());
+        assertEquals("error|column v of source table public.items changed type from integer to bigint", statusAndError());
         // a full refresh still works and puts the stream table back in order
         assertEquals("FULL", scheduledRefreshAction());
         assertEquals("active|", statusAndError());

@@ -152,7 +152,7 @@ class MonitoringViewsTest {
         assertNull(gone.get("pending_changes"), "its buffer went with the source");
         assertEquals("dropped table", db.queryString(
                 "SELECT upstream_kind FROM pgstream.dependencies WHERE downstream = 'public.gone_count'"));
-        assertEquals("\"Gone\"", db.queryString(
+        assertEquals("public.\"Gone\"", db.queryString(
                 "SELECT upstream FROM pgstream.dependencies WHERE downstream = 'public.gone_count'"),
                 "the name the source had when the stream table was defined");
         assertEquals(2, db.queryLong("SELECT count(*) FROM pgstream.change_buffers"));

@@ -30,29 +30,29 @@ class SchedulePropagationTest {
 
     @Test
     void theRollupRefreshesAsOftenAsItsTightestReader() throws SQLException {
-        assertEffective("per_minute", "00:00:05", "from dependent dashboard");
+        assertEffective("per_minute", "00:00:05", "from dependent public.dashboard");
         assertEffective("dashboard", "00:00:05", "declared");
         db.execute("SELECT pgstream.drop_stream_table('dashboard')");
-        assertEffective("per_minute", "01:00:00", "from dependent hourly_report");
+        assertEffective("per_minute", "01:00:00", "from dependent public.hourly_report");
     }
 
     @Test
     void alteringAReadersScheduleMovesItsSources() throws SQLException {
         db.execute("SELECT pgstream.alter_stream_table('hourly_report', schedule => '2s')");
-        assertEffective("per_minute", "00:00:02", "from dependent hourly_report");
+        assertEffective("per_minute", "00:00:02", "from dependent public.hourly_report");
         db.execute("SELECT pgstream.alter_stream_table('hourly_report', schedule => '*/10 * * * *')");
         assertEffective("hourly_report", "00:10:00", "declared cron: its shortest period");
-        assertEffective("per_minute", "00:00:05", "from dependent dashboard");
+        assertEffective("per_minute", "00:00:05", "from dependent public.dashboard");
     }
 
     @Test
     void suspendedReadersAskNothing() throws SQLException {
         db.execute("SELECT pgstream.alter_stream_table('dashboard', status => 'suspended')");
-        assertEffective("per_minute", "01:00:00", "from dependent hourly_report");
+        assertEffective("per_minute", "01:00:00", "from dependent public.hourly_report");
         db.execute("SELECT pgstream.alter_stream_table('hourly_report', status => 'suspended')");
         assertEffective("per_minute", "00:01:00", "no dependents: setting calculated_interval");
         db.execute("SELECT pgstream.alter_stream_table('dashboard', status => 'active')");
-        assertEffective("per_minute", "00:00:05", "from dependent dashboard");
+        assertEffective("per_minute", "00:00:05", "from dependent public.dashboard");
     }
 
     @Test
@@ -60,20 +60,20 @@ class SchedulePropagationTest {
         db.execute("SELECT pgstream.create_stream_table('top_customers', 'SELECT customer FROM dashboard WHERE events > 10')",
                 "SELECT pgstream.create_stream_table('top_count', 'SELECT count(*) AS n FROM top_customers',"
                         + " schedule => '@hourly')");
-        assertEffective("top_customers", "01:00:00", "from dependent top_count");
+        assertEffective("top_customers", "01:00:00", "from dependent public.top_count");
         db.execute("SELECT pgstream.alter_stream_table('top_count', schedule => 'calculated')");
         assertEffective("top_count", "00:01:00", "no dependents: setting calculated_interval");
         assertEffective("top_customers", "00:01:00", "no dependents: setting calculated_interval");
         db.execute("SELECT pgstream.alter_stream_table('dashboard', schedule => 'calculated')");
         assertEffective("per_minute", "00:01:00", "no dependents: setting calculated_interval");
         db.execute("SELECT pgstream.alter_stream_table('top_count', schedule => '3s')");
-        assertEffective("per_minute", "00:00:03", "from dependent top_count");
+        assertEffective("per_minute", "00:00:03", "from dependent public.top_count");
     }
 
     @Test
     void dropTableOfAReaderRelaxesItsSources() throws SQLException {
         db.execute("DROP TABLE dashboard"); // the event trigger forgets it, as drop_stream_table would
-        assertEffective("per_minute", "01:00:00", "from dependent hourly_report");
+        assertEffective("per_minute", "01:00:00", "from dependent public.hourly_report");
     }
 
     private void assertEffective(String name, String interval, String basis) throws SQLException {

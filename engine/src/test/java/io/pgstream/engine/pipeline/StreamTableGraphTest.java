@@ -54,13 +54,13 @@ class StreamTableGraphTest {
                 "SELECT pgstream.alter_stream_table('\"All Items\"', query => 'SELECT id, k, v FROM items"
                         + " WHERE k IN (SELECT k FROM both_)')"));
         assertEquals("42P19", e.getSQLState());
-        assertTrue(e.getMessage().contains("stream table \"All Items\" would read itself: \"All Items\" reads both_ reads"),
+        assertTrue(e.getMessage().contains("stream table public.\"All Items\" would read itself: public.\"All Items\" reads public.both_ reads"),
                 e.getMessage());
         assertEquals(ALL_ITEMS, db.queryString("SELECT query FROM pgstream.stream_table WHERE relid = '\"All Items\"'::regclass"),
                 "nothing changed");
         SQLException self = assertThrows(SQLException.class, () -> db.execute(
                 "SELECT pgstream.alter_stream_table('sums', query => 'SELECT k, s, n FROM sums')"));
-        assertTrue(self.getMessage().contains("sums would read itself: sums reads sums"), self.getMessage());
+        assertTrue(self.getMessage().contains("public.sums would read itself: public.sums reads public.sums"), self.getMessage());
     }
 
     @Test
@@ -68,7 +68,7 @@ class StreamTableGraphTest {
         SQLException e = assertThrows(SQLException.class,
                 () -> db.execute("SELECT pgstream.drop_stream_table('\"All Items\"')"));
         assertEquals("2BP01", e.getSQLState());
-        assertTrue(e.getMessage().contains("other stream tables read it: sums, app.\"Counts\", both_"), e.getMessage());
+        assertTrue(e.getMessage().contains("other stream tables read it: public.sums, app.\"Counts\", public.both_"), e.getMessage());
 
         db.execute("SELECT pgstream.drop_stream_table('sums', cascade => true)");
         assertEquals(List.of("\"All Items\"", "app.\"Counts\""),
@@ -84,7 +84,7 @@ class StreamTableGraphTest {
         SQLException e = assertThrows(SQLException.class, () -> db.execute(
                 "SELECT pgstream.alter_stream_table('\"All Items\"', query => 'SELECT id, k FROM items')"));
         assertEquals("2BP01", e.getSQLState());
-        assertTrue(e.getMessage().contains("cannot change the columns of stream table \"All Items\""), e.getMessage());
+        assertTrue(e.getMessage().contains("cannot change the columns of stream table public.\"All Items\""), e.getMessage());
         // the same columns: allowed, and the readers follow
         db.execute("SELECT pgstream.alter_stream_table('\"All Items\"', query => 'SELECT id, k, v FROM items WHERE v > 50')",
                 "SELECT pgstream.refresh_stream_table('both_')");
@@ -122,7 +122,7 @@ class StreamTableGraphTest {
     void readersOfAFailedOrSuspendedStreamTableAreHeldBack() throws SQLException {
         db.execute("SELECT pgstream.alter_stream_table('sums', status => 'suspended')", "INSERT INTO items (k, v) VALUES (1, 5)");
         SQLException e = assertThrows(SQLException.class, () -> db.execute("SELECT pgstream.refresh_stream_table('both_')"));
-        assertTrue(e.getMessage().contains("stream table both_ cannot be refreshed: upstream sums is suspended"), e.getMessage());
+        assertTrue(e.getMessage().contains("stream table public.both_ cannot be refreshed: upstream public.sums is suspended"), e.getMessage());
 
         // the engine's way: failures are recorded, and what reads a failed table waits
         db.execute("SELECT pgstream.alter_stream_table('sums', status => 'active')");
@@ -130,7 +130,7 @@ class StreamTableGraphTest {
                 + " FROM pgstream._refresh_round(ARRAY[(SELECT id FROM pgstream.stream_table WHERE relid = 'both_'::regclass)],"
                 + " 'scheduled', false)");
         assertEquals(4, round.size(), round.toString());
-        assertTrue(round.get(3).startsWith("both_ FULL") || round.get(3).startsWith("both_ DIFFERENTIAL"), round.toString());
+        assertTrue(round.get(3).startsWith("public.both_ FULL") || round.get(3).startsWith("public.both_ DIFFERENTIAL"), round.toString());
 
         db.execute("SELECT pgstream.alter_stream_table('\"All Items\"',"
                         + " query => 'SELECT id, k, v / (v - 1000) * 0 + v AS v FROM items')",

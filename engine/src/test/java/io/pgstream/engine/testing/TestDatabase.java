@@ -15,6 +15,16 @@ public record TestDatabase(String name, String url) {
         return DriverManager.getConnection(url);
     }
 
+    /** The same database, logged in as another role (the test server trusts local logins). */
+    public TestDatabase as(String role) {
+        return new TestDatabase(name, url.replaceFirst("user=[^&]*", "user=" + role));
+    }
+
+    /** A role name of this database's own, so tests sharing the server (roles are cluster-wide) never meet. */
+    public String role(String base) {
+        return name + "_" + base;
+    }
+
     /** Runs statements, each in its own autocommit transaction. */
     public void execute(String... statements) throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
