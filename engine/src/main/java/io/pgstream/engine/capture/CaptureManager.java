@@ -35,6 +35,7 @@ public final class CaptureManager implements AutoCloseable {
     private final ScheduledExecutorService executor;
     private Connection connection;
     private WalDecoder decoder;
+    private boolean toldNoReplication;
 
     public CaptureManager(String jdbcUrl, Properties properties, String database, Duration interval) {
         this.jdbcUrl = jdbcUrl;
@@ -71,6 +72,9 @@ public final class CaptureManager implements AutoCloseable {
                 statement.execute();
             }
         }
+        if (!mayReplicate()) {
+            return;
+        }
         List<Long> candidates = relids("SELECT pgstream._wal_candidates()");
         if (!candidates.isEmpty() && text("SELECT slot_name FROM pgstream.wal_capture") == null) {
             createSlot();
@@ -97,6 +101,19 @@ public final class CaptureManager implements AutoCloseable {
                 log.info("database {}: no source is decoded from the WAL any more; the slot is dropped", database);
             }
         }
+    }
+
+    /** Whether the engine's role may stream a slot; said once when it may not: the sources stay on triggers. */
+    private boolean mayReplicate() throws SQLException {
+        if ("true".equals(text("SELECT (rolsuper OR rolreplication)::text FROM pg_roles WHERE rolname = current_user"))) {
+            return true;
+        }
+        if (!toldNoReplication) {
+            log.info("database {}: the engine's role has no REPLICATION attribute, so its sources stay on capture triggers",
+                    database);
+            toldNoReplication = true;
+        }
+        return false;
     }
 
     /** Creates the slot outside any transaction (PostgreSQL refuses one that has written). */
