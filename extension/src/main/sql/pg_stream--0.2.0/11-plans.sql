@@ -37,22 +37,26 @@ LANGUAGE sql STABLE SET search_path = '' AS $$
      WHERE c.oid = ANY (p_relations)
 $$;
 
--- The output columns and types of a query (for the compiler's questions about types), the types named as
--- format_type does with an empty search path, so the SQL written with them means the same anywhere.
+-- A type as format_type prints it with an empty search path: qualified unless it is pg_catalog's, so the SQL
+-- written with it means the same in any session.
+CREATE OR REPLACE FUNCTION pgstream._type_name(p_type oid, p_typmod int) RETURNS text LANGUAGE sql STABLE
+SET search_path = '' AS $$ SELECT pg_catalog.format_type(p_type, p_typmod) $$;
+
+-- The output columns and types of a query (for the compiler's questions about types).
 CREATE OR REPLACE FUNCTION pgstream._describe(p_query text) RETURNS TABLE (column_name name, column_type text)
-LANGUAGE plpgsql SET search_path = '' AS $$
+LANGUAGE plpgsql AS $$
 DECLARE
     v_view regclass := pgstream._define(p_query);
 BEGIN
-    RETURN QUERY SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)
-                   FROM pg_catalog.pg_attribute a WHERE a.attrelid = v_view AND a.attnum > 0 ORDER BY a.attnum;
-    EXECUTE pg_catalog.format('DROP VIEW %s', v_view);
+    RETURN QUERY SELECT a.attname, pgstream._type_name(a.atttypid, a.atttypmod)
+                   FROM pg_attribute a WHERE a.attrelid = v_view AND a.attnum > 0 ORDER BY a.attnum;
+    EXECUTE format('DROP VIEW %s', v_view);
 END $$;
 
 -- The columns of a stream table the query gives it (not its hidden ones), typed as _describe types them.
 CREATE OR REPLACE FUNCTION pgstream._table_columns(p_rel oid) RETURNS TABLE (column_name name, column_type text)
-LANGUAGE sql STABLE SET search_path = '' AS $$
-    SELECT attname, pg_catalog.format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute
+LANGUAGE sql STABLE AS $$
+    SELECT attname, pgstream._type_name(atttypid, atttypmod) FROM pg_attribute
      WHERE attrelid = p_rel AND attnum > 0 AND NOT attisdropped AND attname NOT LIKE '\_\_pgs\_%' ORDER BY attnum
 $$;
 

@@ -169,9 +169,11 @@ BEGIN
             p_owner::regrole, p_relid::regclass || coalesce(' of stream table ' || p_stream_table, '')
             USING ERRCODE = 'insufficient_privilege';
     END IF;
-    SELECT string_agg(quote_ident(c), ', ') INTO v_missing
-      FROM unnest(CASE WHEN p_columns = '{}' THEN NULL ELSE p_columns END) c
-     WHERE NOT has_column_privilege(p_owner, p_relid, c, 'SELECT');
+    -- (a column dropped since is the refresh's own error to report)
+    SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) INTO v_missing
+      FROM pg_attribute a
+     WHERE a.attrelid = p_relid AND a.attname = ANY (p_columns) AND NOT a.attisdropped
+       AND NOT has_column_privilege(p_owner, p_relid, a.attnum, 'SELECT');
     IF v_missing IS NOT NULL OR (p_columns = '{}' AND NOT has_table_privilege(p_owner, p_relid, 'SELECT')) THEN
         RAISE EXCEPTION 'permission denied for table %: role % cannot read %', p_relid::regclass, p_owner::regrole,
             CASE WHEN has_any_column_privilege(p_owner, p_relid, 'SELECT') THEN 'column ' || v_missing ELSE 'it' END

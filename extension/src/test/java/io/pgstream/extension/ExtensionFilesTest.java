@@ -31,7 +31,7 @@ class ExtensionFilesTest {
         String version = ExtensionFiles.defaultVersion();
         assertTrue(ExtensionFiles.installableVersions().contains(version));
         assertTrue(ExtensionFiles.read("pg_stream--" + version + ".sql")
-                .contains("CREATE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '" + version + "' $$;"));
+                .contains("CREATE OR REPLACE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '" + version + "' $$;"));
     }
 
     @Test

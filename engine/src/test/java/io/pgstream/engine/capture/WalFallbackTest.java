@@ -48,7 +48,7 @@ class WalFallbackTest {
                     .equals(db.queryString("SELECT fallback_reason FROM pgstream.change_buffers")));
             assertEqualNow(db, "items", ITEMS);
             assertTrue(db.queryLong("SELECT count(*) FROM pgstream.refresh_history WHERE action = 'FULL'"
-                    + " AND reason LIKE 'the capture of items fell back to triggers (the replication slot was dropped)%'") >= 2);
+                    + " AND reason LIKE 'the capture of public.items fell back to triggers (the replication slot was dropped)%'") >= 2);
             awaitMode(db, "items", "wal");
             assertEqualNow(db, "items", ITEMS);
         }

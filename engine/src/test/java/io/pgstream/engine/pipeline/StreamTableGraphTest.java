@@ -138,9 +138,9 @@ class StreamTableGraphTest {
         round = db.queryColumn("SELECT stream_table || ' ' || action || coalesce(' ' || reason, '')"
                 + " FROM pgstream._refresh_round(ARRAY[(SELECT id FROM pgstream.stream_table WHERE relid = 'both_'::regclass)],"
                 + " 'scheduled', false)");
-        assertTrue(round.get(0).startsWith("\"All Items\" ERROR"), round.toString());
-        assertEquals("sums SKIP upstream \"All Items\" failed", round.get(1));
-        assertEquals("both_ SKIP upstream sums failed, app.\"Counts\" failed", round.get(3));
+        assertTrue(round.get(0).startsWith("public.\"All Items\" ERROR"), round.toString());
+        assertEquals("public.sums SKIP upstream public.\"All Items\" failed", round.get(1));
+        assertEquals("public.both_ SKIP upstream public.sums failed, app.\"Counts\" failed", round.get(3));
     }
 
     private void assertMatches(String streamTable, String query) throws SQLException {
