@@ -158,7 +158,7 @@ $$;
 -- Whether the calling user may see what a stream table's catalog row says about its sources (its query,
 -- its errors): its owner's members and pgstream_admin. Others see that it exists, as pg_class shows.
 CREATE OR REPLACE FUNCTION pgstream._may_inspect(p_relid oid) RETURNS boolean LANGUAGE sql STABLE AS $$
-    SELECT pg_catalog.pg_has_role(session_user, relowner, 'MEMBER')
-        OR pg_catalog.pg_has_role(session_user, 'pgstream_admin', 'MEMBER')
-      FROM pg_catalog.pg_class WHERE oid = p_relid
+    SELECT pg_catalog.pg_has_role(session_user, 'pgstream_admin', 'MEMBER')
+        OR coalesce((SELECT pg_catalog.pg_has_role(session_user, relowner, 'MEMBER')
+                       FROM pg_catalog.pg_class WHERE oid = p_relid), false)
 $$;

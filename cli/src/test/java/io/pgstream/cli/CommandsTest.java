@@ -86,7 +86,7 @@ class CommandsTest {
         db.execute("DELETE FROM orders WHERE customer_id = 3");
         Cli refreshed = Cli.run("refresh", "--db", db.url(), "totals");
         assertExit(0, refreshed);
-        assertTrue(refreshed.out().startsWith("totals: FULL (+0 -1 rows) in "), refreshed::toString);
+        assertTrue(refreshed.out().startsWith("public.totals: FULL (+0 -1 rows) in "), refreshed::toString);
 
         Cli skipped = Cli.run("refresh", "--db", db.url(), "totals");
         assertTrue(skipped.out().startsWith("totals: SKIP (+0 -0 rows)"), skipped::toString);

@@ -22,7 +22,7 @@ class DemoCommandTest {
         assertTrue(out.contains("installed pg_stream 0.2.0"), out);
         assertTrue(out.contains("loaded 1,000 customers, 200 products and 20,000 orders"), out);
         assertTrue(out.contains("▸ the engine caught up "), out);
-        assertTrue(out.matches("(?s).*orders_per_minute +calculated: every 00:00:05 \\(from dependent customer_dashboard\\).*"),
+        assertTrue(out.matches("(?s).*orders_per_minute +calculated: every 00:00:05 \\(from dependent public.customer_dashboard\\).*"),
                 out);
         assertTrue(out.contains("▸ hourly_revenue refreshes on a longer schedule: refreshed by hand for the check"), out);
         assertTrue(out.matches("(?s).*writers stopped at 0:06 after [1-9][0-9,]* transactions \\([0-9]+/s\\), "
