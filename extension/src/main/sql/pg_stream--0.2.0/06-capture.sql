@@ -122,6 +122,7 @@ DECLARE
     v_buffer  text := pgstream._buffer(p_relid);
     v_column  record;
 BEGIN
+    PERFORM pgstream._repair_if_restored();  -- a restored capture is built anew first
     PERFORM pgstream._lock_capture(p_relid, true);
     PERFORM pgstream._lock_capture_columns(p_relid, false);
     SELECT * INTO v_capture FROM pgstream.capture WHERE source_relid = p_relid;
@@ -133,8 +134,8 @@ BEGIN
             __pgs_op  "char" NOT NULL,
             __pgs_wal boolean NOT NULL DEFAULT false)', v_buffer);
         EXECUTE format('CREATE INDEX ON %s (__pgs_xid)', v_buffer);
-        INSERT INTO pgstream.capture (source_relid, source_name, columns)
-        VALUES (p_relid, p_relid::regclass::text, '{}') RETURNING * INTO v_capture;
+        INSERT INTO pgstream.capture (source_relid, source_name, columns, buffer_oid, instance)
+        VALUES (p_relid, p_relid::regclass::text, '{}', p_relid, pgstream._instance()) RETURNING * INTO v_capture;
     END IF;
 
     FOR v_column IN

@@ -89,7 +89,7 @@ public final class PlanInstaller {
         String target;
         long relid;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT definition, relid, format('%I.%I', n.nspname, c.relname) FROM pgstream.stream_table st"
+                "SELECT definition, relid::oid, format('%I.%I', n.nspname, c.relname) FROM pgstream.stream_table st"
                         + " JOIN pg_class c ON c.oid = st.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE st.id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rs = statement.executeQuery()) {
