@@ -40,10 +40,11 @@ END $$;
 -- that the full refresh reads.
 CREATE OR REPLACE FUNCTION pgstream._repair_if_restored() RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
-    v_caps pgstream.capture[];
-    v_cap  pgstream.capture;
-    v_from oid[] := '{}';
-    v_to   oid[] := '{}';
+    v_caps  pgstream.capture[];
+    v_cap   pgstream.capture;
+    v_from  oid[] := '{}';
+    v_to    oid[] := '{}';
+    v_table regclass;
 BEGIN
     IF NOT pgstream._restored() THEN
         RETURN false;
@@ -54,9 +55,11 @@ BEGIN
     END IF;
     PERFORM pgstream._internal_ddl(true);
     DELETE FROM pgstream.wal_capture;
-    IF EXISTS (SELECT 1 FROM pg_publication WHERE pubname = pgstream._publication()) THEN
-        EXECUTE format('DROP PUBLICATION %I', pgstream._publication());
-    END IF;
+    -- the restored publication stays (a slot created later decodes it from its start), without its tables
+    FOR v_table IN SELECT pr.prrelid::regclass FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
+                    WHERE p.pubname = pgstream._publication() LOOP
+        EXECUTE format('ALTER PUBLICATION %I DROP TABLE %s', pgstream._publication(), v_table);
+    END LOOP;
     SELECT coalesce(array_agg(c ORDER BY c.source_relid), '{}') INTO v_caps FROM pgstream.capture c;
     -- everything named by an old OID goes first: a new OID may be the old one of another source
     FOREACH v_cap IN ARRAY v_caps LOOP
