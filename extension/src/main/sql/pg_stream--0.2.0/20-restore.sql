@@ -6,10 +6,14 @@
 -- database. Whoever first needs the buffers (a refresh, manual or scheduled, a new capture, an engine
 -- starting) repairs it: the captures are built anew and every stream table refreshes in full once.
 ------------------------------------------------------------------------------------------------
--- The database as transaction ids and relation OIDs are valid in: its cluster, and itself within it.
+-- The database as transaction ids and relation OIDs are valid in: its cluster, and itself within it. Kept
+-- for the session (pg_control_system reads a file, and every refresh asks).
 CREATE OR REPLACE FUNCTION pgstream._instance() RETURNS text LANGUAGE sql STABLE AS $$
-    SELECT (SELECT system_identifier FROM pg_catalog.pg_control_system()) || '/'
-           || (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
+    SELECT coalesce(nullif(pg_catalog.current_setting('pgstream.instance', true), ''),
+                    pg_catalog.set_config('pgstream.instance',
+                        (SELECT system_identifier FROM pg_catalog.pg_control_system()) || '/'
+                        || (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()),
+                        false))
 $$;
 
 -- Whether the catalog came from another database: a capture built there, or for another OID.

@@ -8,6 +8,8 @@ import io.pgstream.engine.compile.PlanInstaller;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -51,6 +53,20 @@ final class StreamTableKinds {
             StreamTables.create(c, table.getKey(), table.getValue(), "1m", "differential");
             PlanInstaller.Outcome outcome = PlanInstaller.install(c, table.getKey());
             assertTrue(outcome.differential(), () -> table.getKey() + " is not differential: " + outcome.reason());
+        }
+    }
+
+    /** Creates every stream table with the plan the engine of {@code version} installed (see {@link FrozenPlans}). */
+    static void createWithPlansOf(Connection c, String version) throws SQLException {
+        for (Map.Entry<String, String> table : QUERIES.entrySet()) {
+            StreamTables.create(c, table.getKey(), table.getValue(), "1m", "differential");
+            try (PreparedStatement statement = c.prepareStatement("SELECT (pgstream._find(?)).id")) {
+                statement.setString(1, table.getKey());
+                try (ResultSet rs = statement.executeQuery()) {
+                    rs.next();
+                    FrozenPlans.install(c, version, table.getKey(), rs.getLong(1));
+                }
+            }
         }
     }
 

@@ -49,14 +49,13 @@ class UpgradeTest {
     }
 
     /**
-     * The stream tables are created with the old API, their plans compiled by this engine's compiler (which
-     * calls only functions 0.1.0 has, with the same signatures); the upgrade keeps catalog, plans, frontiers
-     * and buffers, so the first refresh after it is differential.
+     * The stream tables are created with the old API and get the plans the old engine installed; the upgrade
+     * keeps catalog, plans, frontiers and buffers, so the first refresh after it is differential.
      */
     private static void liveAcrossUpgrade(TestDatabase db) throws SQLException {
         StreamTableKinds.createSources(db);
         try (Connection c = db.connect()) {
-            StreamTableKinds.create(c);
+            StreamTableKinds.createWithPlansOf(c, OLDEST);
             StreamTableKinds.write(db, 1);
             StreamTableKinds.refreshAll(c, "DIFFERENTIAL");
             StreamTableKinds.write(db, 2); // pending across the upgrade
