@@ -37,7 +37,8 @@ BEGIN
 END $$;
 
 -- Repairs a restored catalog; false when it was not restored. Once: a concurrent caller waits, then finds
--- it repaired. The WAL capture stays behind (the slot belongs to the dumped database): every source is
+-- it repaired. Called before a refresh locks its catalog row (the repair updates every row), and before a
+-- source's capture is used or made. The WAL capture stays behind (the slot belongs to the dumped database): every source is
 -- captured by triggers again, into a new, empty buffer, and every stream table refreshes in full next,
 -- since neither its frontier nor the buffered changes mean anything here. Capture triggers restored
 -- with the dump, which may have fired since, wrote the old buffers: their changes are in the sources
