@@ -183,7 +183,6 @@ DECLARE
     v_relid  oid;
     v_reason text;
 BEGIN
-    PERFORM pgstream._repair_if_restored();  -- before anything reads a buffer (see 20-restore.sql)
     FOR v_relid IN
         SELECT c.source_relid FROM pgstream.source s JOIN pgstream.capture c ON c.source_relid = s.source_relid
          WHERE s.stream_table_id = p_st.id AND pgstream._uses_decoder(c)

@@ -3,8 +3,9 @@
 -- pg_extension_config_dump), the stream tables, the buffers, readers, capture functions and triggers.
 -- Restored, the catalog's regclass columns name the new tables, but the buffers and generated functions
 -- keep the old OIDs in their names, and frontiers and buffer rows hold transaction ids of the dumped
--- database. Whoever first needs the buffers (a refresh, manual or scheduled, a new capture, an engine
--- starting) repairs it: the captures are built anew and every stream table refreshes in full once.
+-- database. Whoever first needs the buffers (a refresh, manual or scheduled: _refresh, _skip_unchanged; a
+-- new capture: _ensure_capture; an engine starting) repairs it: the captures are built anew and every
+-- stream table refreshes in full once.
 ------------------------------------------------------------------------------------------------
 -- The database as transaction ids and relation OIDs are valid in: its cluster, and itself within it. Kept
 -- for the session (pg_control_system reads a file, and every refresh asks).
