@@ -17,10 +17,11 @@ CREATE OR REPLACE FUNCTION pgstream._instance() RETURNS text LANGUAGE sql STABLE
                         false))
 $$;
 
--- Whether the catalog came from another database: a capture built there, or for another OID.
+-- Whether the catalog came from another database: a capture built there, or for another OID. (Every
+-- refresh asks: the instance is computed once, not per row; 0.1 ms for 400 sources.)
 CREATE OR REPLACE FUNCTION pgstream._restored() RETURNS boolean LANGUAGE sql STABLE AS $$
     SELECT EXISTS (SELECT 1 FROM pgstream.capture
-                    WHERE instance <> pgstream._instance() OR buffer_oid <> source_relid::oid)
+                    WHERE instance <> (SELECT pgstream._instance()) OR buffer_oid <> source_relid::oid)
 $$;
 
 -- A plan's SQL with the readers of the old OIDs replaced by those of the new ones, in two passes, since an
