@@ -40,11 +40,11 @@ END $$;
 
 -- Repairs a restored catalog; false when it was not restored. Once: a concurrent caller waits, then finds
 -- it repaired. Called before a refresh locks its catalog row (the repair updates every row), and before a
--- source's capture is used or made. The WAL capture stays behind (the slot belongs to the dumped database): every source is
--- captured by triggers again, into a new, empty buffer, and every stream table refreshes in full next,
--- since neither its frontier nor the buffered changes mean anything here. Capture triggers restored
--- with the dump, which may have fired since, wrote the old buffers: their changes are in the sources
--- that the full refresh reads.
+-- source's capture is used or made. The WAL capture starts again (the slot the catalog names belongs to
+-- the dumped database, unless pg_upgrade brought it along): every source is captured by triggers again,
+-- into a new, empty buffer, and every stream table refreshes in full next, since neither its frontier nor
+-- the buffered changes mean anything here. Capture triggers restored with the dump, which may have fired
+-- since, wrote the old buffers: their changes are in the sources that the full refresh reads.
 CREATE OR REPLACE FUNCTION pgstream._repair_if_restored() RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
     v_caps  pgstream.capture[];
@@ -61,6 +61,11 @@ BEGIN
         RETURN false;
     END IF;
     PERFORM pgstream._internal_ddl(true);
+    -- the slot of the dumped database stays behind; one of this database (after pg_upgrade) goes
+    IF EXISTS (SELECT 1 FROM pgstream.wal_capture w JOIN pg_replication_slots s ON s.slot_name = w.slot_name
+                WHERE s.database = current_database() AND NOT s.active) THEN
+        PERFORM pg_drop_replication_slot((SELECT slot_name FROM pgstream.wal_capture));
+    END IF;
     DELETE FROM pgstream.wal_capture;
     -- the restored publication stays (a slot created later decodes it from its start), without its tables
     FOR v_table IN SELECT pr.prrelid::regclass FROM pg_publication_rel pr JOIN pg_publication p ON p.oid = pr.prpubid
