@@ -1,12 +1,9 @@
 ------------------------------------------------------------------------------------------------
--- Settings
+-- Settings: the defaults, and the function that reads one.
 ------------------------------------------------------------------------------------------------
-CREATE TABLE pgstream.settings (
-    name        text PRIMARY KEY,
-    value       text NOT NULL,
-    description text NOT NULL
-);
-INSERT INTO pgstream.settings (name, value, description) VALUES
+-- Re-run by every upgrade: a new setting gets its default, a described one its new description, and every
+-- value stays as it is.
+WITH defaults (name, value, description) AS (VALUES
   ('calculated_interval', '1m',
    'Refresh interval (a duration such as 30s, 5m) of a stream table whose schedule is ''calculated''.'),
   ('history_retention', '7 days',
@@ -30,7 +27,24 @@ INSERT INTO pgstream.settings (name, value, description) VALUES
   ('wal_decoder_max_failures', '3',
    'WAL-captured sources fall back to triggers after the decoder fails this many times in a row.'),
   ('slot_lag_alert_bytes', '1073741824',
-   'A slot_lag alert is sent when the WAL not yet decoded exceeds this many bytes (0 turns it off).');
+   'A slot_lag alert is sent when the WAL not yet decoded exceeds this many bytes (0 turns it off).')
+),
+described AS (
+    UPDATE pgstream.settings s SET description = d.description
+      FROM defaults d WHERE s.name = d.name AND s.description <> d.description)
+INSERT INTO pgstream.settings (name, value, description)
+SELECT d.name, d.value, d.description FROM defaults d
+ WHERE NOT EXISTS (SELECT 1 FROM pgstream.settings s WHERE s.name = d.name);
 
 CREATE OR REPLACE FUNCTION pgstream.setting(p_name text) RETURNS text LANGUAGE sql STABLE AS
 $$ SELECT value FROM pgstream.settings WHERE name = p_name $$;
+
+-- A dump of an extension install restores the settings' rows after CREATE EXTENSION has inserted the
+-- defaults: a row whose name exists already updates its value instead of failing.
+CREATE OR REPLACE FUNCTION pgstream._restore_setting() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE pgstream.settings SET value = NEW.value WHERE name = NEW.name;
+    RETURN CASE WHEN FOUND THEN NULL ELSE NEW END;
+END $$;
+CREATE OR REPLACE TRIGGER settings_restored BEFORE INSERT ON pgstream.settings
+    FOR EACH ROW EXECUTE FUNCTION pgstream._restore_setting();

@@ -138,7 +138,7 @@ BEGIN
 END $$;
 
 ------------------------------------------------------------------------------------------------
--- Who may do what (20-privileges.sql has the privilege model)
+-- Who may do what (90-privileges.sql has the privilege model)
 ------------------------------------------------------------------------------------------------
 -- The role pg_stream was installed by: it owns the catalog and the SECURITY DEFINER functions.
 CREATE OR REPLACE FUNCTION pgstream._install_role() RETURNS oid LANGUAGE sql STABLE AS

@@ -129,6 +129,7 @@ DECLARE
     v_buffer  text := pgstream._buffer(p_relid);
     v_column  record;
 BEGIN
+    PERFORM pgstream._repair_if_restored();  -- a restored capture is built anew first
     PERFORM pgstream._lock_capture(p_relid, true);
     PERFORM pgstream._lock_capture_columns(p_relid, false);
     SELECT * INTO v_capture FROM pgstream.capture WHERE source_relid = p_relid;
@@ -141,8 +142,8 @@ BEGIN
             __pgs_wal boolean NOT NULL DEFAULT false)', v_buffer);
         EXECUTE format('CREATE INDEX ON %s (__pgs_xid)', v_buffer);
         EXECUTE format('GRANT SELECT, INSERT ON %s TO pgstream_admin', v_buffer);  -- the engine's WAL decoder writes it
-        INSERT INTO pgstream.capture (source_relid, source_name, columns)
-        VALUES (p_relid, p_relid::regclass::text, '{}') RETURNING * INTO v_capture;
+        INSERT INTO pgstream.capture (source_relid, source_name, columns, buffer_oid, instance)
+        VALUES (p_relid, p_relid::regclass::text, '{}', p_relid, pgstream._instance()) RETURNING * INTO v_capture;
     END IF;
 
     FOR v_column IN

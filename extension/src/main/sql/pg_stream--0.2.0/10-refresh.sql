@@ -105,6 +105,7 @@ DECLARE
     v_data_ts timestamptz;
     v_capture text;
 BEGIN
+    PERFORM pgstream._repair_if_restored();  -- before any catalog row is locked (see 20-restore.sql)
     FOREACH stream_table_id IN ARRAY ARRAY(SELECT DISTINCT unnest(p_ids) ORDER BY 1) LOOP
         IF NOT pgstream.try_lock_stream_table(stream_table_id) THEN
             outcome := 'busy';
@@ -283,6 +284,7 @@ DECLARE
     v_st      pgstream.stream_table;
     v_message text;
 BEGIN
+    PERFORM pgstream._repair_if_restored();  -- before any catalog row is locked (see 20-restore.sql)
     PERFORM pgstream._lock_stream_table(p_id);
     -- FOR UPDATE reads the latest committed row: the frontier left by whoever held the lock before.
     SELECT * INTO v_st FROM pgstream.stream_table WHERE id = p_id FOR UPDATE;

@@ -140,6 +140,9 @@ END $$;
 DO $$
 BEGIN
     IF (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+        -- re-created by every upgrade, with what this version says
+        DROP EVENT TRIGGER IF EXISTS pgstream_sql_drop;
+        DROP EVENT TRIGGER IF EXISTS pgstream_ddl_end;
         CREATE EVENT TRIGGER pgstream_sql_drop ON sql_drop EXECUTE FUNCTION pgstream._on_sql_drop();
         CREATE EVENT TRIGGER pgstream_ddl_end ON ddl_command_end WHEN TAG IN ('ALTER TABLE')
             EXECUTE FUNCTION pgstream._on_ddl_end();

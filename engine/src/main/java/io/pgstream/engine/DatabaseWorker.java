@@ -50,6 +50,10 @@ final class DatabaseWorker implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             String version = Catalog.requireExtension(connection, database);
             log.info("serving database {} (pg_stream {})", database, version);
+            if (Catalog.repairIfRestored(connection)) {
+                log.info("database {} was restored from a dump: its change capture is rebuilt, and every stream table"
+                        + " refreshes in full next", database);
+            }
         } catch (SQLException | RuntimeException e) {
             pool.close();
             throw e;

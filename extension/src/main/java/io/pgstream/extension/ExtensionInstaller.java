@@ -47,7 +47,12 @@ public final class ExtensionInstaller {
         Optional<String> asExtension = extensionVersion(connection);
         if (asExtension.isPresent()) {
             if (!asExtension.get().equals(target)) {
-                execute(connection, "ALTER EXTENSION pg_stream UPDATE");
+                // the server's directory may hold an older pg_stream's files: this version's upgrade scripts first
+                Optional<Path> extensionDir = writableExtensionDirectory(connection);
+                if (extensionDir.isPresent()) {
+                    copyFiles(extensionDir.get());
+                }
+                execute(connection, "ALTER EXTENSION pg_stream UPDATE TO '" + target + "'");
             }
             return new Outcome(Method.EXTENSION, asExtension.get(), target);
         }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +32,7 @@ class ExtensionFilesTest {
         String version = ExtensionFiles.defaultVersion();
         assertTrue(ExtensionFiles.installableVersions().contains(version));
         assertTrue(ExtensionFiles.read("pg_stream--" + version + ".sql")
-                .contains("CREATE OR REPLACE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '" + version + "' $$;"));
+                .contains("FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '" + version + "' $$;"));
     }
 
     @Test
@@ -56,6 +57,23 @@ class ExtensionFilesTest {
             assembled = sections.sorted().map(ExtensionFilesTest::read).reduce("", String::concat);
         }
         assertEquals(assembled, ExtensionFiles.read("pg_stream--" + ExtensionFiles.defaultVersion() + ".sql"));
+    }
+
+    /** The upgrade from the previous version: its migration, then every section but those the install runs once. */
+    @Test
+    void theUpgradeScriptIsItsMigrationAndTheRerunnableSections() throws IOException {
+        String version = ExtensionFiles.defaultVersion();
+        for (String step : ExtensionFiles.upgradePath("0.1.0")) {
+            String assembled;
+            try (Stream<Path> sections = Files.list(Path.of("src/main/sql/pg_stream--" + version))) {
+                assembled = read(Path.of("src/main/sql/upgrade/0.1.0--" + version + ".sql")) + sections
+                        .filter(section -> !section.getFileName().toString().endsWith(".install.sql"))
+                        .sorted().map(ExtensionFilesTest::read).reduce("", String::concat);
+            }
+            assertEquals(assembled, ExtensionFiles.read(step));
+            assertFalse(Pattern.compile("(?m)^CREATE (SCHEMA|TABLE|TYPE|SEQUENCE|INDEX) ").matcher(assembled).find(),
+                    "a section an upgrade re-runs creates a schema, table, type, sequence or index: name it NN-topic.install.sql");
+        }
     }
 
     private static String read(Path path) {

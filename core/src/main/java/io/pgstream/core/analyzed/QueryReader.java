@@ -22,6 +22,7 @@ public final class QueryReader {
     private static final List<String> BOOLEAN_TESTS = List.of("IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE",
             "IS UNKNOWN", "IS NOT UNKNOWN");
     private static final List<String> MATERIALIZED = List.of("", "MATERIALIZED", "NOT MATERIALIZED");
+    private static final java.util.Set<String> VIEW_RULE_ENTRIES = java.util.Set.of("old", "new");
     private static final Map<String, String> OLD_NAMES = Map.of("CASE", "CASEEXPR", "WHEN", "CASEWHEN", "ARRAY", "ARRAYEXPR",
             "ROW", "ROWEXPR", "ROWCOMPARE", "ROWCOMPAREEXPR", "COALESCE", "COALESCEEXPR", "MINMAX", "MINMAXEXPR",
             "COLLATE", "COLLATEEXPR", "ARRAYREF", "SUBSCRIPTINGREF");
@@ -90,7 +91,10 @@ public final class QueryReader {
         List<String> columns = eref.list("colnames").stream().map(c -> ((Node.Text) c).value()).toList();
         int kind = (int) node.integer("rtekind");
         return switch (kind) {
-            case 0 -> new Query.Relation(node.integer("relid"), node.token("relkind"), alias, columns);
+            // up to PostgreSQL 15 a view's rule has two entries for the view itself, "old" and "new", outside FROM
+            case 0 -> node.has("inFromCl") && !node.bool("inFromCl") && VIEW_RULE_ENTRIES.contains(alias)
+                    ? new Query.OtherEntry("the " + alias + " entry of a view rule", alias, columns)
+                    : new Query.Relation(node.integer("relid"), node.token("relkind"), alias, columns);
             case 1 -> new Query.Subquery(query(node.node("subquery")), node.flag("lateral"), alias, columns);
             case 2 -> new Query.Join(JOIN_TYPES.get((int) node.integer("jointype")),
                     node.list("joinaliasvars").stream().map(v -> expr((Node) v)).toList(), alias, columns);

@@ -88,7 +88,7 @@ public final class CaptureManager implements AutoCloseable {
                 log.info("database {}: source {} joins the WAL capture", database, relid);
             }
         }
-        for (long relid : relids("SELECT source_relid FROM pgstream.capture c WHERE pgstream._uses_decoder(c)"
+        for (long relid : relids("SELECT source_relid::oid FROM pgstream.capture c WHERE pgstream._uses_decoder(c)"
                 + " ORDER BY 1")) {
             String state = text("SELECT pgstream._step_capture(" + relid + ")");
             log.debug("database {}: source {}: {}", database, relid, state);

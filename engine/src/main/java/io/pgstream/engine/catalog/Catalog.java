@@ -54,6 +54,17 @@ public final class Catalog {
         return installed.get();
     }
 
+    /**
+     * Repairs a catalog restored from a dump (see the extension's 20-restore.sql) before anything reads its change
+     * buffers; says whether it was one. Refreshes do it too, so a restore works without an engine.
+     */
+    public static boolean repairIfRestored(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream._repair_if_restored()");
+             ResultSet rs = statement.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     public static List<ScheduledTable> load(Connection connection) throws SQLException {
         List<ScheduledTable> tables = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(LOAD); ResultSet rs = statement.executeQuery()) {

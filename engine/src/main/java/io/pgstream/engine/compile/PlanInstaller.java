@@ -41,20 +41,30 @@ public final class PlanInstaller {
 
     public static Outcome install(Connection connection, long id) throws SQLException {
         CompileRequest request = request(connection, id);
-        Compilation compilation = Compiler.compile(request, query -> describe(connection, query));
+        return install(connection, id, request.definition(), Compiler.compile(request, query -> describe(connection, query)));
+    }
+
+    /** The plan of a stream table as the catalog defines it now, not installed. */
+    public static Compilation compile(Connection connection, long id) throws SQLException {
+        return Compiler.compile(request(connection, id), query -> describe(connection, query));
+    }
+
+    /** Installs a plan compiled from {@code definition} (ignored when the stream table's query changed since). */
+    public static Outcome install(Connection connection, long id, String definition, Compilation compilation)
+            throws SQLException {
         return switch (compilation) {
-            case Compilation.Differential differential -> installPlan(connection, id, request, differential.plan());
-            case Compilation.FullOnly fullOnly -> installFullOnly(connection, id, request, fullOnly);
+            case Compilation.Differential differential -> installPlan(connection, id, definition, differential.plan());
+            case Compilation.FullOnly fullOnly -> installFullOnly(connection, id, definition, fullOnly);
         };
     }
 
-    private static Outcome installPlan(Connection connection, long id, CompileRequest request, Plan plan)
+    private static Outcome installPlan(Connection connection, long id, String definition, Plan plan)
             throws SQLException {
         List<String> hidden = plan.hiddenColumns().stream().map(c -> Sql.identifier(c.name()) + " " + c.type()).toList();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT pgstream._install_plan(?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             statement.setLong(1, id);
-            statement.setString(2, request.definition());
+            statement.setString(2, definition);
             statement.setString(3, plan.operatorTree());
             statement.setArray(4, texts(connection, hidden));
             statement.setString(5, plan.fullQuery());
@@ -71,12 +81,12 @@ public final class PlanInstaller {
         return connection.createArrayOf("text", texts.toArray());
     }
 
-    private static Outcome installFullOnly(Connection connection, long id, CompileRequest request,
+    private static Outcome installFullOnly(Connection connection, long id, String definition,
                                            Compilation.FullOnly fullOnly) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT pgstream._install_full_only(?, ?, ?, ?)")) {
             statement.setLong(1, id);
-            statement.setString(2, request.definition());
+            statement.setString(2, definition);
             statement.setString(3, fullOnly.reason());
             statement.setString(4, fullOnly.operatorTree());
             statement.execute();
@@ -89,7 +99,7 @@ public final class PlanInstaller {
         String target;
         long relid;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT definition, relid, format('%I.%I', n.nspname, c.relname) FROM pgstream.stream_table st"
+                "SELECT definition, relid::oid, format('%I.%I', n.nspname, c.relname) FROM pgstream.stream_table st"
                         + " JOIN pg_class c ON c.oid = st.relid JOIN pg_namespace n ON n.oid = c.relnamespace WHERE st.id = ?")) {
             statement.setLong(1, id);
             try (ResultSet rs = statement.executeQuery()) {

@@ -33,19 +33,29 @@ public final class TestPostgres {
 
     /** A new empty database without pg_stream. */
     public static TestDatabase emptyDatabase() {
+        return emptyDatabase(server());
+    }
+
+    /** A new empty database without pg_stream, on another server than the shared one. */
+    public static TestDatabase emptyDatabase(EmbeddedPostgres on) {
         String name = "test_" + DATABASES.incrementAndGet();
-        try (Connection connection = DriverManager.getConnection(server().jdbcUrl("postgres"));
+        try (Connection connection = DriverManager.getConnection(on.jdbcUrl("postgres"));
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new TestDatabase(name, server().jdbcUrl(name));
+        return new TestDatabase(name, on.jdbcUrl(name));
     }
 
     /** A new database with pg_stream installed as an extension. */
     public static TestDatabase database() {
-        TestDatabase database = emptyDatabase();
+        return database(server());
+    }
+
+    /** A new database with pg_stream installed as an extension, on another server than the shared one. */
+    public static TestDatabase database(EmbeddedPostgres on) {
+        TestDatabase database = emptyDatabase(on);
         try (Connection connection = database.connect()) {
             ExtensionInstaller.install(connection, ExtensionInstaller.Method.EXTENSION);
         } catch (SQLException e) {

@@ -69,8 +69,6 @@ $$;
 /* Creates the calling role's runner unless it has one. Runs as the caller (it is the caller's function),
    so the public API calls it before switching to the install role. */
 CREATE OR REPLACE FUNCTION pgstream._ensure_runner() RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    v_name text := format('pgstream_run.%I', 'run_' || current_user::regrole::oid);
 BEGIN
     IF pgstream._runner(current_user::regrole::oid) IS NOT NULL THEN
         RETURN;
@@ -80,15 +78,28 @@ BEGIN
             USING ERRCODE = 'insufficient_privilege',
                   HINT = format('An administrator runs: GRANT pgstream_user TO %I;', current_user);
     END IF;
-    IF to_regprocedure(v_name || '(text, boolean, pg_snapshot, xid8, bigint)') IS NOT NULL THEN
-        RAISE EXCEPTION 'function %(...) is in the way of pg_stream''s runner for role %', v_name, current_user
+    PERFORM pgstream._create_runner(current_user::regrole::oid);
+END $$;
+
+/* Creates a role's runner: as the role itself, or as a superuser who then gives it to the role. */
+CREATE OR REPLACE FUNCTION pgstream._create_runner(p_role oid) RETURNS regprocedure LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_name      text := format('pgstream_run.%I', 'run_' || p_role);
+    v_signature text := v_name || '(text, boolean, pg_snapshot, xid8, bigint)';
+BEGIN
+    IF to_regprocedure(v_signature) IS NOT NULL THEN
+        RAISE EXCEPTION 'function % is in the way of pg_stream''s runner for role %', v_signature, p_role::regrole
             USING ERRCODE = 'duplicate_function', HINT = 'Drop that function; pg_stream creates the runner again.';
     END IF;
     EXECUTE format('CREATE FUNCTION %s(%s) LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS %L',
                    v_name, pgstream._runner_arguments(), pgstream._runner_source());
-    EXECUTE format('REVOKE ALL ON FUNCTION %s(text, boolean, pg_snapshot, xid8, bigint) FROM PUBLIC', v_name);
-    EXECUTE format('GRANT EXECUTE ON FUNCTION %s(text, boolean, pg_snapshot, xid8, bigint) TO %s',
-                   v_name, pgstream._install_role()::regrole);
+    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', v_signature);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %s', v_signature, pgstream._install_role()::regrole);
+    IF p_role <> current_user::regrole THEN
+        EXECUTE format('ALTER FUNCTION %s OWNER TO %s', v_signature, p_role::regrole);
+    END IF;
+    RETURN v_signature::regprocedure;
 END $$;
 
 /* Runs a statement as a role, through its runner (directly when the role is the install role, which
@@ -338,6 +349,7 @@ DECLARE
         'pgstream._record_decoder_failure(text)',
         'pgstream._check_slot_lag()',
         'pgstream._lock_capture_columns(oid, boolean)',
+        'pgstream._repair_if_restored()',
         -- the event triggers, which fire in the session of whoever changes a source
         'pgstream._on_sql_drop()',
         'pgstream._on_ddl_end()',
@@ -357,6 +369,7 @@ DECLARE
         'pgstream.version()',
         'pgstream._split_name(text)',
         'pgstream._ensure_runner()',
+        'pgstream._create_runner(oid)',
         'pgstream._runner(oid)',
         'pgstream._runner_source()',
         'pgstream._runner_arguments()',

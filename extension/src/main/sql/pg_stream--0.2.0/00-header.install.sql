@@ -5,5 +5,3 @@
 
 CREATE SCHEMA pgstream_changes;
 COMMENT ON SCHEMA pgstream_changes IS 'pg_stream change buffers: one table per captured source table';
-
-CREATE OR REPLACE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '0.2.0' $$;

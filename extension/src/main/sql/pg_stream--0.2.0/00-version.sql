@@ -1,0 +1,1 @@
+CREATE OR REPLACE FUNCTION pgstream.version() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT '0.2.0' $$;
