@@ -270,7 +270,11 @@ public final class Scheduler implements AutoCloseable {
             compiledAt.put(table.id(), Instant.now());
             reloadRequested.set(true);
         } catch (SQLException | RuntimeException e) {
-            log.warn("{}: cannot compile {}: {}", database, table.name(), Failures.brief(e));
+            if (Failures.connectionLost(e)) {
+                outage.lost(database + ": compiling " + table.name(), e, "it is compiled again after a poll interval");
+            } else {
+                log.warn("{}: cannot compile {}: {}", database, table.name(), Failures.brief(e));
+            }
             nextCompile.put(table.id(), Instant.now().plus(pollInterval));
         } finally {
             inFlight.remove(table.id());
