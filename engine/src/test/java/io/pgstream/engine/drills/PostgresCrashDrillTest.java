@@ -12,6 +12,7 @@ import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.Writer;
 import io.pgstream.extension.ExtensionInstaller;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -79,10 +80,11 @@ class PostgresCrashDrillTest {
         return streamTables;
     }
 
+    /** As {@link Drills#refreshedSince}, false while the server restarts. */
     private static boolean refreshedSince(TestDatabase db, String name, String since) {
         try {
             return Drills.refreshedSince(db, name, since);
-        } catch (java.sql.SQLException restarting) {
+        } catch (SQLException restarting) {
             return false;
         }
     }
