@@ -276,7 +276,8 @@ BEGIN
 END $$;
 
 -- Refreshes one stream table under its lock. With p_raise false (the engine's way), a failure is
--- recorded in the catalog and history and returned as action ERROR instead of raised.
+-- recorded in the catalog and history and returned as action ERROR instead of raised; a lock timeout or a
+-- deadlock is still raised (as a cancellation is, which no handler catches).
 CREATE OR REPLACE FUNCTION pgstream._refresh(p_id bigint, p_initiated_by text, p_raise boolean, p_force boolean DEFAULT false)
 RETURNS pgstream.refresh_result LANGUAGE plpgsql AS $$
 DECLARE
@@ -296,7 +297,9 @@ BEGIN
     END IF;
     BEGIN
         RETURN pgstream._refresh_locked(v_st, p_initiated_by, p_force, v_started);
-    EXCEPTION WHEN OTHERS THEN
+    EXCEPTION WHEN lock_not_available OR deadlock_detected THEN
+        RAISE;  -- another session's lock, not a failure of the stream table: the round rolls back and runs again
+    WHEN OTHERS THEN
         GET STACKED DIAGNOSTICS v_message = MESSAGE_TEXT;
         UPDATE pgstream.stream_table
            SET status = CASE WHEN status = 'active' THEN 'error' ELSE status END,

@@ -181,6 +181,44 @@ public final class BenchRunner {
         out.println("figures written to " + csv);
     }
 
+    /**
+     * The long kill drill ({@link KillDrill}); with no URL, on a fresh embedded server (the only one mode
+     * postgres can crash). Returns the figures, also written as CSV.
+     */
+    public static int kill(String jdbcUrl, String mode, int runs, Path resultsDir, PrintWriter out) throws Exception {
+        KillDrill.Mode drillMode = switch (mode) {
+            case "engine" -> KillDrill.Mode.ENGINE;
+            case "postgres" -> KillDrill.Mode.POSTGRES;
+            default -> throw new IllegalArgumentException("unknown mode \"" + mode + "\": the modes are engine and postgres");
+        };
+        if (jdbcUrl != null) {
+            if (drillMode == KillDrill.Mode.POSTGRES) {
+                throw new IllegalArgumentException("mode postgres shuts the server down: it runs on the embedded one only");
+            }
+            return killOn(jdbcUrl, null, drillMode, runs, resultsDir, out);
+        }
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
+            createBenchDatabase(server);
+            out.printf("embedded PostgreSQL %s; %s%n", server.version(), machine(server.jdbcUrl("bench")));
+            return killOn(server.jdbcUrl("bench"), server, drillMode, runs, resultsDir, out);
+        }
+    }
+
+    private static int killOn(String jdbcUrl, EmbeddedPostgres server, KillDrill.Mode mode, int runs, Path resultsDir,
+                              PrintWriter out) throws Exception {
+        out.printf("kill drill, mode %s: %d runs under two writers%n", mode.name().toLowerCase(Locale.ROOT), runs);
+        out.flush();
+        KillDrill.Figures figures = new KillDrill(jdbcUrl, server, out).run(mode, runs);
+        KillDrill.print(figures, out);
+        Files.createDirectories(resultsDir);
+        Path csv = resultsDir.resolve("kill-" + mode.name().toLowerCase(Locale.ROOT) + "-" + LocalDate.now() + ".csv");
+        Files.write(csv, List.of("mode,runs,mid_refresh,divergences,writes,seconds",
+                String.format(Locale.ROOT, "%s,%d,%d,%d,%d,%.0f", mode.name().toLowerCase(Locale.ROOT), figures.runs(),
+                        figures.midRefresh(), figures.divergences(), figures.writes(), figures.seconds())));
+        out.println("figures written to " + csv);
+        return figures.divergences();
+    }
+
     /** Cores and memory of this machine (the server's, when it is embedded), and the server's version. */
     private static Map<String, String> machine(String jdbcUrl) throws SQLException {
         Map<String, String> facts = new LinkedHashMap<>();

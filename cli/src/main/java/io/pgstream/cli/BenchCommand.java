@@ -24,13 +24,16 @@ import picocli.CommandLine.Spec;
                 + "and one per query construct, differential or FULL as compiled; FULL against differential as deltas grow, "
                 + "writers with and without capture, no-change cycles); "
                 + "scheduler (CPU of the engine and the server with many idle stream tables, latency through a chain); "
-                + "recursion (a transitive closure, one edge inserted or deleted, against REFRESH MATERIALIZED VIEW).")
+                + "recursion (a transitive closure, one edge inserted or deleted, against REFRESH MATERIALIZED VIEW); "
+                + "kill (the robustness drill: the engine killed with SIGKILL mid-refresh under writers, run after run, "
+                + "or with --mode postgres PostgreSQL shut down immediately; counts runs, runs that hit a refresh under "
+                + "way, and divergences from the queries found after each; exits 1 on a divergence).")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh, scheduler or recursion")
+    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh, scheduler, recursion or kill")
     private String benchmark;
 
     @Option(names = "--db", paramLabel = "URL",
@@ -73,6 +76,14 @@ final class BenchCommand implements Callable<Integer> {
             description = "scheduler: how long each idle measurement lasts (default 60s)")
     private Duration window;
 
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "100",
+            description = "kill: how many kills (or crashes) (default 100)")
+    private int runs;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "engine",
+            description = "kill: engine (SIGKILL the engine, default) or postgres (immediate shutdown of the embedded server)")
+    private String mode;
+
     @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
             description = "where the CSV (and for refresh the JSON and plans) go (default bench/results)")
     private Path results;
@@ -100,8 +111,11 @@ final class BenchCommand implements Callable<Integer> {
                 BenchRunner.recursion(jdbcUrl, Math.toIntExact(Math.max(2, edges / 10)), 10, results, spec.commandLine().getOut());
                 return 0;
             }
+            case "kill" -> {
+                return BenchRunner.kill(jdbcUrl, mode, runs, results, spec.commandLine().getOut()) == 0 ? 0 : 1;
+            }
             default -> throw new IllegalArgumentException(
-                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler, recursion");
+                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler, recursion, kill");
         }
     }
 }

@@ -43,7 +43,8 @@ final class DatabaseWorker implements AutoCloseable {
         hikari.setJdbcUrl(jdbcUrl);
         hikari.setDataSourceProperties(properties);
         hikari.setPoolName("pg-stream-" + database);
-        hikari.setMaximumPoolSize(config.refreshThreads() + 1);
+        // one connection per refresh thread, one for the scheduler's catalog reads, one for the lock watch
+        hikari.setMaximumPoolSize(config.refreshThreads() + 2);
         hikari.setMinimumIdle(1);
         hikari.setInitializationFailTimeout(-1);
         HikariDataSource pool = new HikariDataSource(hikari);

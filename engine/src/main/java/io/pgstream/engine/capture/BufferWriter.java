@@ -55,6 +55,11 @@ final class BufferWriter implements AutoCloseable {
         this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
         this.decodedLsn = decodedLsn;
         this.coveredLsn = decodedLsn;
+        // the slot is told a position is consumed once the commit returns: by then it must be durable, even
+        // where commits are asynchronous by default, or a crash would lose rows the slot never sends again
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SET synchronous_commit = local");
+        }
         connection.setAutoCommit(false);
     }
 

@@ -1,5 +1,7 @@
 package io.pgstream.engine.capture;
 
+import io.pgstream.engine.Failures;
+import io.pgstream.engine.Outage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -33,6 +35,7 @@ public final class CaptureManager implements AutoCloseable {
     private final String database;
     private final Duration interval;
     private final ScheduledExecutorService executor;
+    private final Outage outage;
     private Connection connection;
     private WalDecoder decoder;
     private boolean toldNoReplication;
@@ -42,6 +45,7 @@ public final class CaptureManager implements AutoCloseable {
         this.properties = properties;
         this.database = database;
         this.interval = interval;
+        this.outage = new Outage(log, "capture management of database " + database);
         this.executor = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().daemon().name("pg-stream-capture-" + database).factory());
     }
@@ -52,11 +56,17 @@ public final class CaptureManager implements AutoCloseable {
 
     private void tick() {
         try {
-            if (holdsCaptureLock()) {
+            boolean holder = holdsCaptureLock();
+            outage.connected();
+            if (holder) {
                 manage();
             }
         } catch (SQLException | RuntimeException e) {
-            log.warn("capture management of database {} failed: {}", database, e.getMessage());
+            if (Failures.connectionLost(e)) {
+                outage.lost(e, "it resumes once reconnected");
+            } else {
+                log.warn("capture management of database {} failed: {}", database, Failures.brief(e));
+            }
             closeConnection();
         }
     }

@@ -1,5 +1,7 @@
 package io.pgstream.engine.capture;
 
+import io.pgstream.engine.Failures;
+import io.pgstream.engine.Outage;
 import io.pgstream.engine.capture.PgOutputMessage.Begin;
 import io.pgstream.engine.capture.PgOutputMessage.Commit;
 import io.pgstream.engine.capture.PgOutputMessage.Delete;
@@ -48,6 +50,7 @@ final class WalDecoder {
     private final String jdbcUrl;
     private final Properties properties;
     private final Thread thread;
+    private final Outage outage = new Outage(log, "the WAL decoder");
     private volatile boolean running = true;
 
     private final Map<Integer, Relation> relations = new HashMap<>();
@@ -91,13 +94,17 @@ final class WalDecoder {
                 if (!running) {
                     return;
                 }
-                log.warn("the WAL decoder failed: {}", e.getMessage());
-                if (!lostTheServer(e)) {
+                // a server restarting or out of reach is not the decoder failing: it resumes from the slot once the
+                // server is back (a slot that did not survive is found missing and the sources fall back then)
+                if (Failures.connectionLost(e)) {
+                    pause(outage.lost(e, "it resumes from the slot once reconnected"));
+                } else {
+                    log.warn("the WAL decoder failed: {}", Failures.brief(e));
                     recordFailure(e);
+                    pause(Duration.ofSeconds(1));
                 }
-                pause(Duration.ofSeconds(1));
             } catch (RuntimeException e) {
-                log.warn("the WAL decoder failed: {}", e.getMessage());
+                log.warn("the WAL decoder failed: {}", Failures.brief(e));
                 recordFailure(e);
                 pause(Duration.ofSeconds(1));
             }
@@ -114,6 +121,7 @@ final class WalDecoder {
             try (BufferWriter writer = new BufferWriter(writerConnection, slot.decodedLsn());
                  Connection replication = DriverManager.getConnection(jdbcUrl, replicationProperties());
                  PGReplicationStream stream = open(replication, slot)) {
+                outage.connected();
                 relations.clear();
                 inTransaction = false;
                 try {
@@ -263,20 +271,12 @@ final class WalDecoder {
             statement.setString(2, e.getMessage());
             statement.execute();
         } catch (SQLException failure) {
-            log.warn("the fallback of source {} failed: {}", Integer.toUnsignedLong(e.relationId()), failure.getMessage());
+            log.warn("the fallback of source {} failed: {}", Integer.toUnsignedLong(e.relationId()), Failures.brief(failure));
             recordFailure(failure);
             pause(Duration.ofSeconds(1));
         }
     }
 
-    /**
-     * A server restarting or out of reach is not the decoder failing: it resumes from the slot once the server is
-     * back (a slot that did not survive is found missing and the sources fall back then).
-     */
-    private static boolean lostTheServer(SQLException e) {
-        String state = e.getSQLState();
-        return state != null && (state.startsWith("08") || state.startsWith("57P"));
-    }
 
     private void recordFailure(Exception e) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, properties);

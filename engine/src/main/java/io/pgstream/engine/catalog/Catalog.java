@@ -1,5 +1,6 @@
 package io.pgstream.engine.catalog;
 
+import io.pgstream.engine.Failures;
 import io.pgstream.core.schedule.Schedule;
 import io.pgstream.extension.ExtensionFiles;
 import io.pgstream.extension.ExtensionInstaller;
@@ -96,7 +97,7 @@ public final class Catalog {
             schedule = Schedule.parse(rs.getString("schedule"));
         } catch (IllegalArgumentException e) {
             // the extension validated it; a mismatch between the two parsers must not stop the others
-            log.warn("stream table {} is not scheduled: {}", name, e.getMessage());
+            log.warn("stream table {} is not scheduled: {}", name, Failures.brief(e));
             return Optional.empty();
         }
         Timestamp last = rs.getTimestamp("last_refresh_at");

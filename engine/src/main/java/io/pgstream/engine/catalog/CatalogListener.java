@@ -1,5 +1,6 @@
 package io.pgstream.engine.catalog;
 
+import io.pgstream.engine.Outage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,17 +14,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LISTENs on {@code pgstream_catalog} on a connection of its own and calls back on every notification.
- * When the connection breaks it reconnects; meanwhile the scheduler's polling covers the gap.
+ * When the connection breaks it reconnects, backing off (see {@link Outage}); meanwhile the scheduler's polling
+ * covers the gap.
  */
 public final class CatalogListener implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogListener.class);
-    private static final Duration RECONNECT_DELAY = Duration.ofSeconds(1);
 
     private final String jdbcUrl;
     private final Properties properties;
     private final Runnable onChange;
     private final Thread thread;
+    private final Outage outage = new Outage(log, "the catalog listener");
     private volatile boolean running = true;
 
     public CatalogListener(String jdbcUrl, Properties properties, Runnable onChange, String threadName) {
@@ -43,6 +45,7 @@ public final class CatalogListener implements AutoCloseable {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN pgstream_catalog");
                 }
+                outage.connected();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(500);
@@ -52,8 +55,7 @@ public final class CatalogListener implements AutoCloseable {
                 }
             } catch (SQLException e) {
                 if (running) {
-                    log.warn("catalog listener lost its connection ({}); polling until it reconnects", e.getMessage());
-                    sleep(RECONNECT_DELAY);
+                    sleep(outage.lost(e, "the scheduler polls the catalog until it reconnects"));
                 }
             }
         }

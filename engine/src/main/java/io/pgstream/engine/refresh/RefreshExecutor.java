@@ -1,5 +1,6 @@
 package io.pgstream.engine.refresh;
 
+import io.pgstream.engine.Failures;
 import io.pgstream.engine.catalog.Catalog;
 import io.pgstream.engine.catalog.ScheduledTable;
 import io.pgstream.engine.catalog.StreamTables;
@@ -9,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +29,14 @@ import javax.sql.DataSource;
  * manual refresh may hold one), re-read their catalog rows (another engine may just have refreshed),
  * refresh them through the extension in dependency order, commit. A crash at any point rolls the whole
  * round back and releases the locks with the session.
+ *
+ * <p>A round gives way to other sessions' locks rather than hold them up: it waits at most
+ * {@link #LOCK_TIMEOUT} for each lock it takes (less than PostgreSQL's default deadlock_timeout, so that in a
+ * deadlock with a user's transaction it is the round that gives up), and a {@link LockWatch} cancels one that
+ * holds a table lock another session waits for. Either way the round rolls back whole and runs again at its
+ * next turn.
  */
-public final class RefreshExecutor {
+public final class RefreshExecutor implements AutoCloseable {
 
     /** What became of one attempt. */
     public sealed interface Outcome {
@@ -42,15 +51,25 @@ public final class RefreshExecutor {
 
         /** Another refresh happened meanwhile, or the tables were suspended or dropped: nothing to do yet. */
         record NotDue(List<ScheduledTable> tables) implements Outcome {}
+
+        /** The round rolled back to let another session have a lock: {@code reason} says which. */
+        record GaveWay(String reason) implements Outcome {}
     }
+
+    static final Duration LOCK_TIMEOUT = Duration.ofMillis(500);
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String DEADLOCK_DETECTED = "40P01";
 
     private static final String REFRESH_ROUND =
             "SELECT " + StreamTables.RESULT_COLUMNS + " FROM pgstream._refresh_round(?, 'scheduled', false) r";
 
     private final DataSource dataSource;
+    private final LockWatch lockWatch;
 
+    /** The data source must have a connection to spare for the {@link LockWatch}'s checks. */
     public RefreshExecutor(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.lockWatch = new LockWatch(dataSource);
     }
 
     /** What {@link #skipUnchanged} did with one stream table. */
@@ -78,8 +97,17 @@ public final class RefreshExecutor {
 
     /** Refreshes those of the {@code requested} stream tables still due by {@code dueBy}, after what they read. */
     public Outcome refreshIfDue(Collection<Long> requested, Instant dueBy) throws SQLException {
-        return inTransaction(connection -> attempt(connection, requested, dueBy),
-                outcome -> outcome instanceof Outcome.Refreshed);
+        try {
+            return inTransaction(connection -> attempt(connection, requested, dueBy),
+                    outcome -> outcome instanceof Outcome.Refreshed);
+        } catch (LockWatch.GaveWay e) {
+            return new Outcome.GaveWay(e.getMessage());  // the waiting session
+        } catch (SQLException e) {
+            if (LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || DEADLOCK_DETECTED.equals(e.getSQLState())) {
+                return new Outcome.GaveWay(Failures.brief(e));
+            }
+            throw e;
+        }
     }
 
     /** Work in one READ COMMITTED transaction, committed when {@code commit} says so, else rolled back. */
@@ -88,6 +116,9 @@ public final class RefreshExecutor {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             try {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+                }
                 T result = work.run(connection);
                 if (commit.test(result)) {
                     connection.commit();
@@ -96,9 +127,18 @@ public final class RefreshExecutor {
                 }
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackAfter(connection, e);
                 throw e;
             }
+        }
+    }
+
+    /** Rolls back after a failure, which stays the one reported (a lost connection cannot roll back either). */
+    private static void rollbackAfter(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
@@ -123,11 +163,14 @@ public final class RefreshExecutor {
         List<RefreshResult> results = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(REFRESH_ROUND)) {
             statement.setArray(1, bigints(connection, due));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    results.add(StreamTables.readResult(rs));
+            lockWatch.run(connection, statement, () -> {
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        results.add(StreamTables.readResult(rs));
+                    }
                 }
-            }
+                return null;
+            });
         }
         return new Outcome.Refreshed(results, Catalog.loadSome(connection, members));
     }
@@ -142,6 +185,11 @@ public final class RefreshExecutor {
                 return members == null ? null : Arrays.asList((Long[]) members.getArray());
             }
         }
+    }
+
+    @Override
+    public void close() {
+        lockWatch.close();
     }
 
     private static Array bigints(Connection connection, Collection<Long> ids) throws SQLException {

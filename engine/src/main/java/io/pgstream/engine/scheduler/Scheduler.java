@@ -1,5 +1,7 @@
 package io.pgstream.engine.scheduler;
 
+import io.pgstream.engine.Failures;
+import io.pgstream.engine.Outage;
 import io.pgstream.engine.catalog.Catalog;
 import io.pgstream.engine.catalog.ScheduledTable;
 import io.pgstream.engine.catalog.StreamTables.RefreshResult;
@@ -60,6 +62,7 @@ public final class Scheduler implements AutoCloseable {
      * still say pending (a reload under way read the old row), and the table must not be compiled again.
      */
     private final Map<Long, Instant> compiledAt = new ConcurrentHashMap<>();
+    private final Outage outage;
     private volatile boolean running = true;
     private Instant nextReload = Instant.MIN;
     private Instant nextMaintenance = Instant.MIN;
@@ -69,6 +72,7 @@ public final class Scheduler implements AutoCloseable {
         this.dataSource = dataSource;
         this.executor = new RefreshExecutor(dataSource);
         this.pollInterval = pollInterval;
+        this.outage = new Outage(log, database + ": the scheduler");
         this.workers = Executors.newFixedThreadPool(refreshThreads,
                 Thread.ofPlatform().daemon().name("pg-stream-refresh-" + database + "-", 1).factory());
         this.thread = Thread.ofPlatform().daemon().name("pg-stream-scheduler-" + database).unstarted(this::loop);
@@ -96,7 +100,11 @@ public final class Scheduler implements AutoCloseable {
                 }
                 waitUntil(dispatchDue(now));
             } catch (SQLException e) {
-                log.warn("{}: cannot read the catalog ({}); retrying", database, e.getMessage());
+                if (Failures.connectionLost(e)) {
+                    outage.lost(e, "it retries every poll interval");
+                } else {
+                    log.warn("{}: cannot read the catalog ({}); retrying", database, Failures.brief(e));
+                }
                 waitUntil(Instant.now().plus(pollInterval));
             } catch (RuntimeException e) {
                 log.error("{}: scheduler error; retrying", database, e);
@@ -169,6 +177,7 @@ public final class Scheduler implements AutoCloseable {
         Instant now = Instant.now();
         try {
             Map<Long, RefreshExecutor.Quiet> outcomes = executor.skipUnchanged(ids);
+            outage.connected();
             for (long id : ids) {
                 RefreshExecutor.Quiet outcome = outcomes.get(id);
                 if (outcome == null) {
@@ -180,8 +189,13 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
         } catch (SQLException | RuntimeException e) {
-            log.warn("{}: cannot check {} stream tables for changes ({}); refreshing them one by one", database,
-                    ids.size(), e.getMessage());
+            if (Failures.connectionLost(e)) {
+                outage.lost(database + ": the check of " + ids.size() + " stream tables for changes", e,
+                        "they are refreshed one by one");
+            } else {
+                log.warn("{}: cannot check {} stream tables for changes ({}); refreshing them one by one", database,
+                        ids.size(), Failures.brief(e));
+            }
             ids.forEach(id -> refresh(new RefreshRound(Set.of(id), Set.of(id)), dueBy));
         } finally {
             inFlight.removeAll(ids);
@@ -193,16 +207,27 @@ public final class Scheduler implements AutoCloseable {
     private void refresh(RefreshRound round, Instant dueBy) {
         Instant now = Instant.now();
         try {
-            switch (executor.refreshIfDue(round.requested(), dueBy.isAfter(now) ? dueBy : now)) {
+            Outcome outcome = executor.refreshIfDue(round.requested(), dueBy.isAfter(now) ? dueBy : now);
+            outage.connected();
+            switch (outcome) {
                 case Outcome.Refreshed refreshed -> {
                     remember(round, refreshed.tables(), now);
                     refreshed.results().forEach(this::logResult);
                 }
                 case Outcome.NotDue notDue -> remember(round, notDue.tables(), now);
                 case Outcome.Busy busy -> markAttempted(round.requested(), now);
+                case Outcome.GaveWay gaveWay -> {
+                    log.info("{}: refresh of {} gave way ({}); it runs again at its next turn", database,
+                            names(round.requested()), gaveWay.reason());
+                    markAttempted(round.requested(), now);
+                }
             }
         } catch (SQLException | RuntimeException e) {
-            log.warn("{}: refresh of {} failed: {}", database, names(round.requested()), e.getMessage());
+            if (Failures.connectionLost(e)) {
+                outage.lost(database + ": refresh of " + names(round.requested()), e, "it runs again at its next turn");
+            } else {
+                log.warn("{}: refresh of {} failed: {}", database, names(round.requested()), Failures.brief(e));
+            }
             markAttempted(round.requested(), now);
         } finally {
             inFlight.removeAll(round.members());
@@ -245,7 +270,11 @@ public final class Scheduler implements AutoCloseable {
             compiledAt.put(table.id(), Instant.now());
             reloadRequested.set(true);
         } catch (SQLException | RuntimeException e) {
-            log.warn("{}: cannot compile {}: {}", database, table.name(), e.getMessage());
+            if (Failures.connectionLost(e)) {
+                outage.lost(database + ": compiling " + table.name(), e, "it is compiled again after a poll interval");
+            } else {
+                log.warn("{}: cannot compile {}: {}", database, table.name(), Failures.brief(e));
+            }
             nextCompile.put(table.id(), Instant.now().plus(pollInterval));
         } finally {
             inFlight.remove(table.id());
@@ -275,6 +304,7 @@ public final class Scheduler implements AutoCloseable {
             }
             tables.keySet().retainAll(present);
         }
+        outage.connected();
         nextReload = now.plus(pollInterval);
     }
 
@@ -312,6 +342,8 @@ public final class Scheduler implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
+        } finally {
+            executor.close();
         }
     }
 }

@@ -10,22 +10,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.embedded.EmbeddedPostgres;
 import io.pgstream.engine.Engine;
+import io.pgstream.engine.EngineProcess;
 import io.pgstream.engine.testing.Await;
-import io.pgstream.engine.testing.EngineProcess;
+import io.pgstream.engine.testing.EngineBackends;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import io.pgstream.engine.testing.Writer;
 import io.pgstream.extension.ExtensionInstaller;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,8 +44,8 @@ class WalRecoveryTest {
                         awaitMode(db, "items", "wal");
                     }
                     Await.until(Duration.ofSeconds(30), "the engine is refreshing",
-                            () -> refreshesUnderWay(db) > 0 || !engine.isAlive());
-                    killedMidRefresh += refreshesUnderWay(db) > 0 ? 1 : 0;
+                            () -> !EngineBackends.refreshing(db).isEmpty() || !engine.isAlive());
+                    killedMidRefresh += EngineBackends.refreshing(db).isEmpty() ? 0 : 1;
                 } finally {
                     engine.destroyForcibly(); // SIGKILL
                     assertTrue(engine.waitFor(10, TimeUnit.SECONDS));
@@ -77,7 +72,7 @@ class WalRecoveryTest {
             createItems(db, 2000);
             try (Engine engine = engine(db)) {
                 awaitMode(db, "items", "wal");
-                try (TolerantWriter writer = new TolerantWriter(db)) {
+                try (Writer writer = Writer.reconnecting(db, "items", 9, 0)) {
                     Await.until(Duration.ofSeconds(30), "writes go on", () -> writer.committed() > 300);
                     server.crashAndRestart();
                     int after = writer.committed();
@@ -90,52 +85,4 @@ class WalRecoveryTest {
         }
     }
 
-    private static long refreshesUnderWay(TestDatabase db) throws Exception {
-        return db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'pg-stream engine%'"
-                + " AND state = 'active' AND query LIKE '%pgstream._refresh_round(%'");
-    }
-
-    /** Random single-row writes that carry on, on a new connection, across a server restart. */
-    private static final class TolerantWriter implements AutoCloseable {
-
-        private final AtomicBoolean running = new AtomicBoolean(true);
-        private final AtomicInteger committed = new AtomicInteger();
-        private final Thread thread;
-
-        TolerantWriter(TestDatabase db) {
-            thread = Thread.ofPlatform().daemon().start(() -> {
-                Random random = new Random(9);
-                while (running.get()) {
-                    try (Connection c = db.connect(); Statement statement = c.createStatement()) {
-                        while (running.get()) {
-                            statement.execute(random.nextBoolean()
-                                    ? "INSERT INTO items (k, v) VALUES (" + random.nextInt(10) + ", " + random.nextInt(1000) + ")"
-                                    : "UPDATE items SET v = v + 1 WHERE id = (SELECT max(id) - " + random.nextInt(50) + " FROM items)");
-                            committed.incrementAndGet();
-                        }
-                    } catch (SQLException restarting) {
-                        sleep();
-                    }
-                }
-            });
-        }
-
-        int committed() {
-            return committed.get();
-        }
-
-        private static void sleep() {
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running.set(false);
-            thread.join();
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package io.pgstream.engine.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.compile.PlanInstaller;
@@ -40,17 +41,16 @@ class SuspensionTest {
     void suspendsAfterMaxConsecutiveErrorsAndCatchesUpOnResume() throws SQLException {
         db.execute("UPDATE pgstream.settings SET value = '2' WHERE name = 'max_consecutive_errors'",
                 "INSERT INTO items (k, v) VALUES (1, 1000), (42, 42)");
-        try (Connection holder = db.connect()) {
-            lockOut(holder, "totals"); // the refresh cannot write the table: it fails, whatever the data
-            assertEquals("ERROR", refreshWithLockTimeout("totals"));
-            assertEquals("error|1|", state("totals"));
-            assertEquals("ERROR", refreshWithLockTimeout("totals"));
-            assertEquals("suspended|2|suspended after 2 consecutive failures", state("totals"));
-            assertTrue(db.queryString("SELECT last_error FROM pgstream.stream_table WHERE relid = 'totals'::regclass")
-                    .contains("lock timeout"),
-                    "the last error is kept");
-            holder.rollback();
-        }
+        // the refresh cannot write the table: it fails, whatever the data
+        db.execute("ALTER TABLE totals ADD CONSTRAINT refused CHECK (false) NOT VALID");
+        assertEquals("ERROR", refreshAsTheEngine("totals"));
+        assertEquals("error|1|", state("totals"));
+        assertEquals("ERROR", refreshAsTheEngine("totals"));
+        assertEquals("suspended|2|suspended after 2 consecutive failures", state("totals"));
+        assertTrue(db.queryString("SELECT last_error FROM pgstream.stream_table WHERE relid = 'totals'::regclass")
+                .contains("violates check constraint"),
+                "the last error is kept");
+        db.execute("ALTER TABLE totals DROP CONSTRAINT refused");
         db.execute("DELETE FROM items WHERE k = 3", "UPDATE items SET v = v + 1 WHERE k = 4");
         refresh("item_count"); // the other consumer of items consumes, and trims what it may
 
@@ -61,6 +61,21 @@ class SuspensionTest {
         try (Connection c = db.connect()) {
             Oracle.assertMatches(c, "totals", QUERY);
         }
+    }
+
+    @Test
+    void aLockTimeoutIsNoFailureAndIsRaisedForTheRoundToRunAgain() throws SQLException {
+        db.execute("UPDATE pgstream.settings SET value = '1' WHERE name = 'max_consecutive_errors'",
+                "INSERT INTO items (k, v) VALUES (1, 1000)");
+        try (Connection holder = db.connect(); Statement statement = holder.createStatement()) {
+            holder.setAutoCommit(false);
+            statement.execute("LOCK TABLE totals IN ACCESS EXCLUSIVE MODE");
+            SQLException timeout = assertThrows(SQLException.class, () -> refreshAsTheEngine("totals", "100ms"));
+            assertEquals("55P03", timeout.getSQLState());
+            holder.rollback();
+        }
+        assertEquals("active|0|", state("totals"));
+        assertEquals("DIFFERENTIAL", refreshAsTheEngine("totals"));
     }
 
     @Test
@@ -109,18 +124,15 @@ class SuspensionTest {
         return db.queryString("SELECT action FROM pgstream.refresh_stream_table('" + name + "')");
     }
 
-    /** Another session holds the stream table exclusively until it rolls back. */
-    private static void lockOut(Connection holder, String name) throws SQLException {
-        holder.setAutoCommit(false);
-        try (Statement statement = holder.createStatement()) {
-            statement.execute("LOCK TABLE " + name + " IN ACCESS EXCLUSIVE MODE");
-        }
+    /** A refresh as the engine runs it: failures recorded, not raised. */
+    private String refreshAsTheEngine(String name) throws SQLException {
+        return refreshAsTheEngine(name, "0");
     }
 
-    /** A refresh as the engine runs it (failures recorded, not raised), giving up on locks after 100 ms. */
-    private String refreshWithLockTimeout(String name) throws SQLException {
+    /** The same, giving up on a lock after {@code lockTimeout}. */
+    private String refreshAsTheEngine(String name, String lockTimeout) throws SQLException {
         try (Connection c = db.connect(); Statement statement = c.createStatement()) {
-            statement.execute("SET lock_timeout = '100ms'");
+            statement.execute("SET lock_timeout = '" + lockTimeout + "'");
             try (var rs = statement.executeQuery("SELECT action FROM pgstream._refresh("
                     + "(SELECT id FROM pgstream.stream_table WHERE relid = '" + name + "'::regclass), 'scheduled', false)")) {
                 rs.next();

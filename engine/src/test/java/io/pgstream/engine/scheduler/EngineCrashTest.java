@@ -3,8 +3,9 @@ package io.pgstream.engine.scheduler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.pgstream.engine.EngineProcess;
 import io.pgstream.engine.testing.Await;
-import io.pgstream.engine.testing.EngineProcess;
+import io.pgstream.engine.testing.EngineBackends;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
@@ -41,8 +42,8 @@ class EngineCrashTest {
                 Process engine = EngineProcess.start(db.url());
                 try {
                     Await.until(Duration.ofSeconds(30), "the engine is refreshing",
-                            () -> refreshesUnderWay(db) > 0 || !engine.isAlive());
-                    if (refreshesUnderWay(db) > 0) {
+                            () -> !EngineBackends.refreshing(db).isEmpty() || !engine.isAlive());
+                    if (!EngineBackends.refreshing(db).isEmpty()) {
                         killedMidRefresh++;
                     }
                 } finally {
@@ -70,10 +71,5 @@ class EngineCrashTest {
         assertEquals("differential", db.queryString("SELECT plan FROM pgstream.stream_tables WHERE name = 'totals'"));
         assertTrue(db.queryLong("SELECT count(*) FROM pgstream.refresh_history WHERE action = 'DIFFERENTIAL'") > 0);
         assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.stream_table WHERE status <> 'active'"));
-    }
-
-    private static long refreshesUnderWay(TestDatabase db) throws Exception {
-        return db.queryLong("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'pg-stream engine%'"
-                + " AND state = 'active' AND query LIKE '%pgstream._refresh_round(%'");
     }
 }

@@ -7,8 +7,14 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A background write workload on {@code items(id serial, k int, v int)}: random single-row transactions. */
+/**
+ * A background write workload on a table shaped as {@code items(id serial, k int, v int)}: random single-row
+ * transactions. By default a failed write fails the writer (reported by {@link #close()}); a
+ * {@link #reconnecting} one carries on, on a new connection, across lost connections and server restarts.
+ */
 public final class Writer implements AutoCloseable {
+
+    private static final int RECONNECT_PAUSE_MILLIS = 100;
 
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicInteger committed = new AtomicInteger();
@@ -16,23 +22,58 @@ public final class Writer implements AutoCloseable {
     private volatile Throwable failure;
 
     public Writer(TestDatabase db, long seed, int pauseMillis) {
-        thread = Thread.ofPlatform().daemon().name("test-writer-" + seed).start(() -> {
+        this(db, "items", seed, pauseMillis, false);
+    }
+
+    private Writer(TestDatabase db, String table, long seed, int pauseMillis, boolean reconnect) {
+        thread = Thread.ofPlatform().daemon().name("test-writer-" + table + "-" + seed).start(() -> {
             Random random = new Random(seed);
-            try (Connection c = db.connect(); Statement statement = c.createStatement()) {
-                while (running.get()) {
-                    int k = random.nextInt(10);
-                    statement.execute(switch (random.nextInt(3)) {
-                        case 0 -> "INSERT INTO items (k, v) VALUES (" + k + ", " + random.nextInt(1000) + ")";
-                        case 1 -> "UPDATE items SET v = v + 1 WHERE id = (SELECT max(id) - " + random.nextInt(50) + " FROM items)";
-                        default -> "DELETE FROM items WHERE id = (SELECT min(id) + " + random.nextInt(50) + " FROM items)";
-                    });
-                    committed.incrementAndGet();
-                    Thread.sleep(pauseMillis);
+            while (running.get()) {
+                try {
+                    write(db, table, random, pauseMillis);
+                } catch (SQLException e) {
+                    if (!reconnect) {
+                        failure = e;
+                        return;
+                    }
+                    sleep(RECONNECT_PAUSE_MILLIS);
+                } catch (InterruptedException | RuntimeException e) {
+                    failure = e;
+                    return;
                 }
-            } catch (SQLException | InterruptedException | RuntimeException e) {
-                failure = e;
             }
         });
+    }
+
+    /** One that reconnects whenever a write fails (its connection was cut, the server restarts). */
+    public static Writer reconnecting(TestDatabase db, String table, long seed, int pauseMillis) {
+        return new Writer(db, table, seed, pauseMillis, true);
+    }
+
+    private void write(TestDatabase db, String table, Random random, int pauseMillis)
+            throws SQLException, InterruptedException {
+        try (Connection c = db.connect(); Statement statement = c.createStatement()) {
+            while (running.get()) {
+                int k = random.nextInt(10);
+                statement.execute(switch (random.nextInt(3)) {
+                    case 0 -> "INSERT INTO " + table + " (k, v) VALUES (" + k + ", " + random.nextInt(1000) + ")";
+                    case 1 -> "UPDATE " + table + " SET v = v + 1 WHERE id = (SELECT max(id) - " + random.nextInt(50)
+                            + " FROM " + table + ")";
+                    default -> "DELETE FROM " + table + " WHERE id = (SELECT min(id) + " + random.nextInt(50)
+                            + " FROM " + table + ")";
+                });
+                committed.incrementAndGet();
+                Thread.sleep(pauseMillis);
+            }
+        }
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public int committed() {

@@ -1,11 +1,13 @@
-package io.pgstream.engine.testing;
+package io.pgstream.engine;
 
-import io.pgstream.engine.Engine;
-import io.pgstream.engine.EngineConfig;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
-/** An engine in a process of its own, for tests that kill it: {@code EngineProcess <jdbc url>}. */
+/**
+ * An engine in a process of its own, for the drills that kill it with SIGKILL (the test suite's and
+ * {@code pg-stream bench kill}): {@code EngineProcess <jdbc url>}, two refresh threads, polling every 300 ms.
+ */
 public final class EngineProcess {
 
     private EngineProcess() {}
@@ -18,8 +20,8 @@ public final class EngineProcess {
         }
     }
 
-    /** Starts one with this JVM's class path. */
-    public static Process start(String jdbcUrl) throws java.io.IOException {
+    /** Starts one with this JVM's class path; its output is discarded. */
+    public static Process start(String jdbcUrl) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
                 EngineProcess.class.getName(), jdbcUrl)
