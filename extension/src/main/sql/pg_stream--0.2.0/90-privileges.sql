@@ -33,7 +33,21 @@ BEGIN
     END IF;
 END $$;
 
--- The body of every runner; a runner whose body, settings or signature differ is not used.
+-- The search_path a role's sessions start with in this database (ALTER ROLE/DATABASE ... SET, else the
+-- server's default): what a stream table's statements run with, so that the owner's functions that name
+-- objects without a schema find them as they do in the owner's own sessions.
+CREATE OR REPLACE FUNCTION pgstream._default_search_path(p_role oid) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT coalesce(
+        (SELECT substr(c, length('search_path=') + 1)
+           FROM pg_catalog.pg_db_role_setting s CROSS JOIN LATERAL unnest(s.setconfig) c
+          WHERE s.setrole IN (p_role, 0) AND c LIKE 'search_path=%'
+            AND s.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()))
+          ORDER BY s.setrole = p_role DESC, s.setdatabase <> 0 DESC LIMIT 1),
+        (SELECT boot_val FROM pg_catalog.pg_settings WHERE name = 'search_path'))
+$$;
+
+-- The body of every runner; a runner whose body, settings or signature differ is not used (a new body
+-- means new runners: the upgrade that brings it makes them).
 CREATE OR REPLACE FUNCTION pgstream._runner_source() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT $body$
 BEGIN
     IF (SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user)
@@ -42,6 +56,7 @@ BEGIN
             USING ERRCODE = 'insufficient_privilege',
                   HINT = 'Run the engine as a superuser, or give the stream table an owner that is not a superuser.';
     END IF;
+    PERFORM pg_catalog.set_config('search_path', pgstream._default_search_path(current_user::regrole), true);
     IF p_returns THEN
         EXECUTE p_statement INTO snap, xid, seq, inserted, deleted, updated USING p_snap, p_xid, p_seq;
     ELSE
@@ -113,6 +128,7 @@ CREATE OR REPLACE FUNCTION pgstream._run_as(p_role oid, p_statement text, p_retu
 LANGUAGE plpgsql AS $$
 DECLARE
     v_runner regprocedure;
+    v_path   text;
 BEGIN
     -- the statements come from the catalog, which pgstream_admin writes: never a superuser's for anyone else
     IF pgstream._is_superuser(p_role) AND NOT pgstream._is_superuser(session_user::regrole) THEN
@@ -121,11 +137,14 @@ BEGIN
                   HINT = 'Run the engine as a superuser, or give the stream table an owner that is not a superuser.';
     END IF;
     IF p_role = pgstream._install_role() THEN
+        v_path := current_setting('search_path');
+        PERFORM set_config('search_path', pgstream._default_search_path(p_role), true);
         IF p_returns THEN
             EXECUTE p_statement INTO snap, xid, seq, inserted, deleted, updated USING p_snap, p_xid, p_seq;
         ELSE
             EXECUTE p_statement;
         END IF;
+        PERFORM set_config('search_path', v_path, true);  -- (an error leaves with the transaction or subtransaction)
         RETURN;
     END IF;
     v_runner := pgstream._runner(p_role);
@@ -374,6 +393,7 @@ DECLARE
         'pgstream._runner_source()',
         'pgstream._runner_arguments()',
         'pgstream._install_role()',
+        'pgstream._default_search_path(oid)',
         'pgstream._create_stream_table(text, text, text, text, text, regrole)',
         'pgstream._alter_stream_table(text, text, text, text, text, text)',
         'pgstream._drop_stream_table(text, text, boolean)',
