@@ -10,9 +10,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One embedded PostgreSQL 18 per test JVM (stopped by its shutdown hook); a fresh database per test. */
+/**
+ * One embedded PostgreSQL per test JVM (stopped by its shutdown hook); a fresh database per test. The server is
+ * PostgreSQL 18 unless the build selected older binaries ({@code -Dpgstream.test.postgres=14}, a profile of the
+ * parent pom): the system property {@value #MAJOR_PROPERTY} names the major the tests expect, and a server of
+ * another major is refused, so a smoke run can never pass on the wrong binaries.
+ */
 public final class TestPostgres {
 
+    static final String MAJOR_PROPERTY = "pgstream.test.postgres";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -27,8 +33,27 @@ public final class TestPostgres {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            requireExpectedMajor(server);
         }
         return server;
+    }
+
+    /** The server's major version, such as 18. */
+    public static int major() {
+        return majorOf(server().version());
+    }
+
+    private static void requireExpectedMajor(EmbeddedPostgres started) {
+        String expected = System.getProperty(MAJOR_PROPERTY, "18");
+        if (majorOf(started.version()) != Integer.parseInt(expected)) {
+            throw new IllegalStateException("The tests expect PostgreSQL " + expected + " (" + MAJOR_PROPERTY
+                    + ") but the embedded binaries are PostgreSQL " + started.version()
+                    + ": select them with -D" + MAJOR_PROPERTY + "=" + expected + " on the Maven command line");
+        }
+    }
+
+    private static int majorOf(String version) {
+        return Integer.parseInt(version.split("\\.")[0]);
     }
 
     /** A new empty database without pg_stream. */
