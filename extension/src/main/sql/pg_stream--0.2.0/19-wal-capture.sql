@@ -49,7 +49,7 @@ CREATE OR REPLACE FUNCTION pgstream._wal_candidates() RETURNS SETOF oid LANGUAGE
 $$;
 
 -- Creates the publication unless it exists. The engine commits it before it creates the slot: pgoutput looks
--- the publication up as of each change it decodes, and before PostgreSQL 18 fails on a change older than it.
+-- the publication up as of each change it decodes and may fail on a change older than it (PostgreSQL 14 does).
 CREATE OR REPLACE FUNCTION pgstream._create_publication() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = pgstream._publication()) THEN

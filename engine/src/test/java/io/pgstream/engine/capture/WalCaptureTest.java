@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class WalCaptureTest {
 
     @Test
+    @Tag("smoke")
     void sourcesMoveToTheWalUnderWritesAndStayEqualThroughout() throws Exception {
         TestDatabase db = TestPostgres.database();
         createItems(db, 2000);

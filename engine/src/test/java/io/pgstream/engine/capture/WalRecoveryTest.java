@@ -27,6 +27,7 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,6 +69,7 @@ class WalRecoveryTest {
     }
 
     @Test
+    @Tag("smoke")
     void postgresRestartedImmediatelyResumesDecoding() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             String url = server.jdbcUrl("postgres");

@@ -12,13 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One embedded PostgreSQL per test JVM (stopped by its shutdown hook); a fresh database per test. The server is
- * PostgreSQL 18 unless the build selected older binaries ({@code -Dpgstream.test.postgres=14}, a profile of the
- * parent pom): the system property {@value #MAJOR_PROPERTY} names the major the tests expect, and a server of
- * another major is refused, so a smoke run can never pass on the wrong binaries.
+ * PostgreSQL 18 unless the build selected older binaries ({@code -Dpgstream.test.postgres=14}, which activates a
+ * profile of the parent pom and reaches the test JVM as a system property): a server of another major than the one
+ * that property names (18 without it) is refused, so a smoke run can never pass on the wrong binaries.
  */
 public final class TestPostgres {
 
-    static final String MAJOR_PROPERTY = "pgstream.test.postgres";
+    private static final String MAJOR_PROPERTY = "pgstream.test.postgres";
+    private static final String DEFAULT_MAJOR = "18";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -26,29 +27,27 @@ public final class TestPostgres {
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
+            EmbeddedPostgres started;
             try {
-                server = EmbeddedPostgres.builder().setting("max_connections", "300")
+                started = EmbeddedPostgres.builder().setting("max_connections", "300")
                         // every test database with a running engine gets a slot and a WAL sender
                         .setting("max_replication_slots", "200").setting("max_wal_senders", "200").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            requireExpectedMajor(server);
+            requireExpectedMajor(started);
+            server = started;
         }
         return server;
     }
 
-    /** The server's major version, such as 18. */
-    public static int major() {
-        return majorOf(server().version());
-    }
-
     private static void requireExpectedMajor(EmbeddedPostgres started) {
-        String expected = System.getProperty(MAJOR_PROPERTY, "18");
+        String expected = System.getProperty(MAJOR_PROPERTY, DEFAULT_MAJOR);
         if (majorOf(started.version()) != Integer.parseInt(expected)) {
+            started.close();
             throw new IllegalStateException("The tests expect PostgreSQL " + expected + " (" + MAJOR_PROPERTY
-                    + ") but the embedded binaries are PostgreSQL " + started.version()
-                    + ": select them with -D" + MAJOR_PROPERTY + "=" + expected + " on the Maven command line");
+                    + ") but the embedded binaries are PostgreSQL " + started.version() + ": -D" + MAJOR_PROPERTY
+                    + " on the Maven command line selects them, for the majors the parent pom has a profile for");
         }
     }
 
