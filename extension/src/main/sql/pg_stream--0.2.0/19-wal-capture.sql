@@ -105,7 +105,8 @@ $$;
 
 -- A position in the WAL after every commit record the calling statement's snapshot sees, that the decoder
 -- reports as soon as it reaches it: a non-transactional logical message, flushed at once where the
--- server can (17+; before, the WAL writer flushes it within wal_writer_delay).
+-- server can (17+; before, only a commit flushes it, and the engine's decoder commits one when WAL stays
+-- unflushed: see the engine's WalFlushNudge).
 CREATE OR REPLACE FUNCTION pgstream._emit_marker() RETURNS pg_lsn LANGUAGE plpgsql AS $$
 DECLARE
     v_lsn pg_lsn;
