@@ -57,7 +57,9 @@ BEGIN
     IF current_setting('transaction_isolation') <> 'read committed' OR NOT pgstream._lock_capture(p_relid, false) THEN
         RETURN 0;
     END IF;
-    SELECT CASE WHEN bool_and(st.frontier IS NOT NULL) THEN min(pg_snapshot_xmin(st.frontier)) END
+    -- the least xmin by array_agg: min(xid8) exists only from PostgreSQL 15
+    SELECT CASE WHEN bool_and(st.frontier IS NOT NULL)
+                THEN (array_agg(pg_snapshot_xmin(st.frontier) ORDER BY pg_snapshot_xmin(st.frontier)))[1] END
       INTO v_horizon
       FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
      WHERE s.source_relid = p_relid;

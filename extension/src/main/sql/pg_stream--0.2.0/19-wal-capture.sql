@@ -50,14 +50,21 @@ CREATE OR REPLACE FUNCTION pgstream._wal_candidates() RETURNS SETOF oid LANGUAGE
      ORDER BY source_relid
 $$;
 
--- Records the slot an engine created for this database (outside any transaction that wrote).
-CREATE OR REPLACE FUNCTION pgstream._register_slot(p_slot name, p_lsn pg_lsn) RETURNS void LANGUAGE plpgsql AS $$
+-- Creates the publication unless it exists. The engine commits it before it creates the slot: pgoutput looks
+-- the publication up as of each change it decodes and may fail on a change older than it (PostgreSQL 14 does).
+CREATE OR REPLACE FUNCTION pgstream._create_publication() RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    INSERT INTO pgstream.wal_capture (slot_name, publication, decoded_lsn) VALUES (p_slot, pgstream._publication(), p_lsn);
     IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = pgstream._publication()) THEN
         EXECUTE format('CREATE PUBLICATION %I WITH (publish = ''insert, update, delete, truncate'')',
                        pgstream._publication());
     END IF;
+END $$;
+
+-- Records the slot an engine created for this database (outside any transaction that wrote).
+CREATE OR REPLACE FUNCTION pgstream._register_slot(p_slot name, p_lsn pg_lsn) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO pgstream.wal_capture (slot_name, publication, decoded_lsn) VALUES (p_slot, pgstream._publication(), p_lsn);
+    PERFORM pgstream._create_publication();
 END $$;
 
 -- Whether a decoder streams the slot now; NULL when there is no usable slot at all.
@@ -100,7 +107,8 @@ $$;
 
 -- A position in the WAL after every commit record the calling statement's snapshot sees, that the decoder
 -- reports as soon as it reaches it: a non-transactional logical message, flushed at once where the
--- server can (17+; before, the WAL writer flushes it within wal_writer_delay).
+-- server can (17+; before, only a commit flushes it, and the engine's decoder commits one when WAL stays
+-- unflushed: see the engine's WalFlushNudge).
 CREATE OR REPLACE FUNCTION pgstream._emit_marker() RETURNS pg_lsn LANGUAGE plpgsql AS $$
 DECLARE
     v_lsn pg_lsn;

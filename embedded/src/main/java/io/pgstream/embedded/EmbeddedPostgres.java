@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL 18 server run from the binaries on Maven Central, for pg_stream's demo and tests.
+ * A PostgreSQL server run from the binaries on Maven Central, for pg_stream's demo and tests: PostgreSQL 18, or
+ * the older major whose binaries a test run put on the classpath instead.
  *
  * <pre>{@code
  * try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {

@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Reads the node text of {@code pg_rewrite.ev_action} (a list holding one {@code QUERY}) into a
  * {@link Query}. Enumerations are read by their numbers, which PostgreSQL 14 to 18 share; node names
- * are read in both spellings (PostgreSQL 15 wrote {@code CASE} and {@code WHEN} where 16 writes
- * {@code CASEEXPR} and {@code CASEWHEN}). An expression node it does not know becomes
+ * are read in both spellings (PostgreSQL 15 wrote {@code CASE}, {@code WHEN} and {@code RTE} where 16
+ * writes {@code CASEEXPR}, {@code CASEWHEN} and {@code RANGETBLENTRY}). An expression node it does not know becomes
  * {@link Expr.Unknown}: the compiler names it and refreshes in full.
  */
 public final class QueryReader {
@@ -22,10 +22,9 @@ public final class QueryReader {
     private static final List<String> BOOLEAN_TESTS = List.of("IS TRUE", "IS NOT TRUE", "IS FALSE", "IS NOT FALSE",
             "IS UNKNOWN", "IS NOT UNKNOWN");
     private static final List<String> MATERIALIZED = List.of("", "MATERIALIZED", "NOT MATERIALIZED");
-    private static final java.util.Set<String> VIEW_RULE_ENTRIES = java.util.Set.of("old", "new");
     private static final Map<String, String> OLD_NAMES = Map.of("CASE", "CASEEXPR", "WHEN", "CASEWHEN", "ARRAY", "ARRAYEXPR",
             "ROW", "ROWEXPR", "ROWCOMPARE", "ROWCOMPAREEXPR", "COALESCE", "COALESCEEXPR", "MINMAX", "MINMAXEXPR",
-            "COLLATE", "COLLATEEXPR", "ARRAYREF", "SUBSCRIPTINGREF");
+            "COLLATE", "COLLATEEXPR", "ARRAYREF", "SUBSCRIPTINGREF", "RTE", "RANGETBLENTRY");
     private static final List<String> ENTRY_KINDS = List.of("relation", "subquery", "join", "function in FROM",
             "table function in FROM", "VALUES", "WITH query", "transition table", "FROM-less result", "group");
 
@@ -37,10 +36,15 @@ public final class QueryReader {
         if (!(parsed instanceof List<?> list) || list.size() != 1 || !(list.getFirst() instanceof Node query)) {
             throw new IllegalArgumentException("a rewrite rule's action is a list of one query");
         }
-        return query(query);
+        return query(query, true);
     }
 
     static Query query(Node node) {
+        return query(node, false);
+    }
+
+    /** {@code ruleAction}: the query is a view's rule action, whose range table may start with OLD and NEW. */
+    private static Query query(Node node, boolean ruleAction) {
         expect(node, "QUERY");
         List<String> refusals = new ArrayList<>();
         if (node.integer("commandType") != 1) {
@@ -61,7 +65,7 @@ public final class QueryReader {
         Node jointree = node.node("jointree");
         return new Query(
                 node.nodes("cteList").stream().map(QueryReader::cte).toList(),
-                node.nodes("rtable").stream().map(QueryReader::entry).toList(),
+                rangeTable(node.nodes("rtable"), ruleAction),
                 jointree == null ? List.of() : jointree.nodes("fromlist").stream().map(QueryReader::fromItem).toList(),
                 jointree == null ? null : expr(jointree.node("quals")),
                 targets(node),
@@ -84,6 +88,26 @@ public final class QueryReader {
                 MATERIALIZED.get((int) node.integer("ctematerialized", 0)));
     }
 
+    private static List<Query.RangeEntry> rangeTable(List<Node> entries, boolean ruleAction) {
+        List<Query.RangeEntry> rangeTable = new ArrayList<>();
+        for (Node entry : entries) {
+            boolean placeholder = ruleAction && rangeTable.size() < 2 && isOldOrNewPlaceholder(entry);
+            rangeTable.add(placeholder ? new Query.OtherEntry("placeholder for the view's OLD or NEW row",
+                    entry.node("eref").token("aliasname"), List.of()) : entry(entry));
+        }
+        return rangeTable;
+    }
+
+    /**
+     * Before PostgreSQL 16 a view's rule action starts its range table with two entries for the view itself,
+     * named old and new, that no FROM item refers to; read as relations they would make the view read itself.
+     */
+    private static boolean isOldOrNewPlaceholder(Node entry) {
+        Node alias = entry.node("alias");
+        return entry.integer("rtekind") == 0 && "v".equals(entry.token("relkind")) && !entry.flag("inFromCl")
+                && alias != null && List.of("old", "new").contains(alias.token("aliasname"));
+    }
+
     private static Query.RangeEntry entry(Node node) {
         expect(node, "RANGETBLENTRY");
         Node eref = node.node("eref");
@@ -91,10 +115,7 @@ public final class QueryReader {
         List<String> columns = eref.list("colnames").stream().map(c -> ((Node.Text) c).value()).toList();
         int kind = (int) node.integer("rtekind");
         return switch (kind) {
-            // up to PostgreSQL 15 a view's rule has two entries for the view itself, "old" and "new", outside FROM
-            case 0 -> node.has("inFromCl") && !node.bool("inFromCl") && VIEW_RULE_ENTRIES.contains(alias)
-                    ? new Query.OtherEntry("the " + alias + " entry of a view rule", alias, columns)
-                    : new Query.Relation(node.integer("relid"), node.token("relkind"), alias, columns);
+            case 0 -> new Query.Relation(node.integer("relid"), node.token("relkind"), alias, columns);
             case 1 -> new Query.Subquery(query(node.node("subquery")), node.flag("lateral"), alias, columns);
             case 2 -> new Query.Join(JOIN_TYPES.get((int) node.integer("jointype")),
                     node.list("joinaliasvars").stream().map(v -> expr((Node) v)).toList(), alias, columns);

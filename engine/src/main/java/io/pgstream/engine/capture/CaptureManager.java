@@ -132,6 +132,7 @@ public final class CaptureManager implements AutoCloseable {
         if (text("SELECT slot_name FROM pg_replication_slots WHERE slot_name = pgstream._slot_name() AND NOT active") != null) {
             execute("SELECT pg_drop_replication_slot(pgstream._slot_name())");  // left by an earlier fallback
         }
+        execute("SELECT pgstream._create_publication()"); // committed first: see the function
         String lsn = text("SELECT lsn::text FROM pg_create_logical_replication_slot(pgstream._slot_name(), 'pgoutput')");
         try (PreparedStatement statement = connection.prepareStatement("SELECT pgstream._register_slot(?, ?::pg_lsn)")) {
             statement.setString(1, slot);

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@link BufferWriter}. It acknowledges a position to the server only after the rows before it are
  * committed (automatic flush off), and skips a transaction whose commit lies before what was committed, so a
  * restart at any instant neither loses nor repeats one. A logical message with prefix {@code pgstream} (a
- * refresh waiting, see {@code pgstream._await_decoder}) makes it commit at once. One thread; runs until
+ * refresh waiting, see {@code pgstream._await_decoder}) makes it commit at once; before PostgreSQL 17 a
+ * {@link WalFlushNudge} gets that message flushed. One thread; runs until
  * {@link #stop()} or until the slot is no longer registered.
  */
 final class WalDecoder {
@@ -119,13 +120,14 @@ final class WalDecoder {
                 return false;
             }
             try (BufferWriter writer = new BufferWriter(writerConnection, slot.decodedLsn());
+                 WalFlushNudge nudge = WalFlushNudge.forServer(writerConnection, jdbcUrl, properties);
                  Connection replication = DriverManager.getConnection(jdbcUrl, replicationProperties());
                  PGReplicationStream stream = open(replication, slot)) {
                 outage.connected();
                 relations.clear();
                 inTransaction = false;
                 try {
-                    consume(stream, writer);
+                    consume(stream, writer, nudge);
                 } catch (SQLException | RuntimeException e) {
                     rollbackQuietly(writer);
                     throw e;
@@ -135,7 +137,7 @@ final class WalDecoder {
         return running;
     }
 
-    private void consume(PGReplicationStream stream, BufferWriter writer) throws SQLException {
+    private void consume(PGReplicationStream stream, BufferWriter writer, WalFlushNudge nudge) throws SQLException {
         long lastCommit = System.nanoTime();
         long lastMessage = System.nanoTime();
         while (running) {
@@ -152,6 +154,7 @@ final class WalDecoder {
                     acknowledge(stream, writer.commit(Math.max(writer.decodedLsn(), stream.getLastReceiveLSN().asLong())));
                     lastCommit = System.nanoTime();
                 }
+                nudge.whileIdle();
                 // a refresh waiting for a marker waits on this loop; a shorter pause costs CPU, which matters
                 // to writers while busy and to an idle machine while quiet
                 LockSupport.parkNanos(System.nanoTime() - lastMessage > QUIET_AFTER_NANOS ? QUIET_PAUSE_NANOS : BUSY_PAUSE_NANOS);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.Engine;
 import io.pgstream.engine.testing.Await;
+import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import io.pgstream.engine.testing.Writer;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class WalCaptureTest {
 
     @Test
+    @Tag("smoke")
     void sourcesMoveToTheWalUnderWritesAndStayEqualThroughout() throws Exception {
         TestDatabase db = TestPostgres.database();
         createItems(db, 2000);
@@ -100,6 +103,32 @@ class WalCaptureTest {
                 + " WHERE stream_table_id = (SELECT id FROM pgstream.stream_tables WHERE name = 'doc_counts') ORDER BY id DESC LIMIT 1"));
         assertTrue(db.queryLong("SELECT count(*) FROM pgstream.refresh_history h, pgstream.capture c"
                 + " WHERE h.action = 'DIFFERENTIAL' AND h.started_at > c.mode_since") >= 6);
+    }
+
+    /**
+     * The marker a refresh waits for reaches the decoder while nothing else writes: PostgreSQL 17 and later flush
+     * it as it is written, the decoder has older ones flush it (see WalFlushNudge), where it waited for the next
+     * commit (the background writer's snapshot of running transactions, every 15 s).
+     */
+    @Test
+    @Tag("smoke")
+    void aRefreshOfAQuietSourceWaitsLittleForTheDecoder() throws Exception {
+        TestDatabase db = TestPostgres.database();
+        String query = "SELECT sum(v) AS total FROM quiet";
+        db.execute("CREATE TABLE quiet (id int PRIMARY KEY, v int)", "INSERT INTO quiet SELECT g, g FROM generate_series(1, 10) g",
+                "SELECT pgstream.create_stream_table('quiet_total', '" + query + "', '1h')");
+        try (Engine engine = engine(db); Connection c = db.connect()) {
+            awaitMode(db, "quiet", "wal");
+            for (int round = 0; round < 2; round++) {
+                db.execute("UPDATE quiet SET v = v + 1 WHERE id = 1");
+                Thread.sleep(1000); // the decoder has gone quiet, and nothing else writes
+                long started = System.nanoTime();
+                db.execute("SELECT pgstream.refresh_stream_table('quiet_total')");
+                Duration waited = Duration.ofNanos(System.nanoTime() - started);
+                assertTrue(waited.toMillis() < 3000, "the refresh took " + waited);
+                Oracle.assertMatches(c, "quiet_total", query);
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.pgstream.engine.capture;
 
 import static io.pgstream.engine.capture.WalTesting.ITEMS;
 import static io.pgstream.engine.capture.WalTesting.assertEqualNow;
+import static io.pgstream.engine.capture.WalTesting.assertOnlySourceInMode;
 import static io.pgstream.engine.capture.WalTesting.awaitMode;
 import static io.pgstream.engine.capture.WalTesting.createItems;
 import static io.pgstream.engine.capture.WalTesting.engine;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,15 +55,16 @@ class WalRecoveryTest {
             }
         }
         assertTrue(killedMidRefresh >= 2, "only " + killedMidRefresh + " of 4 kills hit a refresh under way");
-        assertEquals("wal", db.queryString("SELECT capture_mode FROM pgstream.change_buffers"));
+        assertOnlySourceInMode(db, "wal");
         try (Engine engine = engine(db)) {
             assertEqualNow(db, "items", ITEMS);
         }
-        assertEquals("wal", db.queryString("SELECT capture_mode FROM pgstream.change_buffers"));
+        assertOnlySourceInMode(db, "wal");
         assertEquals(0, db.queryLong("SELECT count(*) FROM pgstream.stream_table WHERE pending_full_reason IS NOT NULL"));
     }
 
     @Test
+    @Tag("smoke")
     void postgresRestartedImmediatelyResumesDecoding() throws Exception {
         try (EmbeddedPostgres server = EmbeddedPostgres.builder().start()) {
             String url = server.jdbcUrl("postgres");
@@ -80,7 +83,7 @@ class WalRecoveryTest {
                             () -> writer.committed() > after + 300);
                 }
                 assertEqualNow(db, "items", ITEMS);
-                assertEquals("wal", db.queryString("SELECT capture_mode FROM pgstream.change_buffers"));
+                assertOnlySourceInMode(db, "wal");
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.pgstream.engine.capture;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.pgstream.engine.Engine;
 import io.pgstream.engine.EngineConfig;
 import io.pgstream.engine.testing.Await;
@@ -28,6 +30,13 @@ final class WalTesting {
     static void awaitMode(TestDatabase db, String source, String mode) throws Exception {
         Await.until(Duration.ofSeconds(60), source + " is captured in mode " + mode, () -> mode.equals(
                 db.queryString("SELECT capture_mode FROM pgstream.change_buffers WHERE source = 'public." + source + "'")));
+    }
+
+    /** Asserts the only source's capture mode, saying why it is on triggers when it should not be. */
+    static void assertOnlySourceInMode(TestDatabase db, String mode) throws Exception {
+        assertEquals(mode, db.queryString("SELECT capture_mode FROM pgstream.change_buffers"),
+                db.queryString("SELECT format('trigger reason: %s; fallback reason: %s', trigger_reason, fallback_reason)"
+                        + " FROM pgstream.change_buffers"));
     }
 
     /**

@@ -22,6 +22,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.AroundPropertyHook;
@@ -59,6 +60,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * </pre>
  * The totals (tries, cycles by action, time; shrinking included) are printed at the end.
  */
+@Tag("smoke")
 class DifferentialOracleTest {
 
     static final int DEFAULT_TRIES = 300;

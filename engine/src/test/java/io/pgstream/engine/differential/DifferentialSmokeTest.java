@@ -10,10 +10,12 @@ import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each query shape refreshes differentially through a fixed sequence of changes and stays equal to its query. */
+@Tag("smoke")
 class DifferentialSmokeTest {
 
     @ParameterizedTest

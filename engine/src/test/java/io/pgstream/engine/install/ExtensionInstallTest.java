@@ -15,6 +15,7 @@ import io.pgstream.extension.ExtensionInstaller.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Both install paths give a working pg_stream; older versions upgrade to the current one. */
@@ -23,6 +24,7 @@ class ExtensionInstallTest {
     private static final String VERSION = ExtensionFiles.defaultVersion();
 
     @Test
+    @Tag("smoke")
     void extensionInstallIsIdempotent() throws SQLException {
         TestDatabase db = TestPostgres.emptyDatabase();
         try (Connection c = db.connect()) {
@@ -35,6 +37,7 @@ class ExtensionInstallTest {
 
     /** What managed PostgreSQL gets: the same scripts, as a plain schema. */
     @Test
+    @Tag("smoke")
     void schemaInstallWorksEndToEnd() throws Exception {
         TestDatabase db = TestPostgres.emptyDatabase();
         try (Connection c = db.connect()) {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * the killed refresh rolls back with its session, nothing is lost or applied twice, and the restarted
  * engine brings every stream table back to its query.
  */
+@Tag("smoke")
 class EngineCrashTest {
 
     private static final Map<String, String> STREAM_TABLES = Map.of(

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One engine keeping stream tables fresh. */
@@ -44,6 +45,7 @@ class EngineTest {
     }
 
     @Test
+    @Tag("smoke")
     void keepsAStreamTableFreshUnderWrites() throws Exception {
         db.execute("SELECT pgstream.create_stream_table('totals', '" + QUERY + "', '1s')");
         try (Engine engine = Engine.start(fastConfig()); Writer writer = new Writer(db, 7, 5)) {

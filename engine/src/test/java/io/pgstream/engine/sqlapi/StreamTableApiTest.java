@@ -14,10 +14,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 
 /** The SQL API end to end: create, refresh, alter, drop, through JDBC as applications call it. */
+@Tag("smoke")
 class StreamTableApiTest {
 
     private static final String TOTALS =

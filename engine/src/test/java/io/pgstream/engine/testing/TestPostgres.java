@@ -10,9 +10,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One embedded PostgreSQL 18 per test JVM (stopped by its shutdown hook); a fresh database per test. */
+/**
+ * One embedded PostgreSQL per test JVM (stopped by its shutdown hook); a fresh database per test. The server is
+ * PostgreSQL 18 unless the build selected older binaries ({@code -Dpgstream.test.postgres=14}, which activates a
+ * profile of the parent pom and reaches the test JVM as a system property): a server of another major than the one
+ * that property names (18 without it) is refused, so a smoke run can never pass on the wrong binaries.
+ */
 public final class TestPostgres {
 
+    private static final String MAJOR_PROPERTY = "pgstream.test.postgres";
+    private static final String DEFAULT_MAJOR = "18";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -20,15 +27,32 @@ public final class TestPostgres {
 
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
+            EmbeddedPostgres started;
             try {
-                server = EmbeddedPostgres.builder().setting("max_connections", "300")
+                started = EmbeddedPostgres.builder().setting("max_connections", "300")
                         // every test database with a running engine gets a slot and a WAL sender
                         .setting("max_replication_slots", "200").setting("max_wal_senders", "200").start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            requireExpectedMajor(started);
+            server = started;
         }
         return server;
+    }
+
+    private static void requireExpectedMajor(EmbeddedPostgres started) {
+        String expected = System.getProperty(MAJOR_PROPERTY, DEFAULT_MAJOR);
+        if (majorOf(started.version()) != Integer.parseInt(expected)) {
+            started.close();
+            throw new IllegalStateException("The tests expect PostgreSQL " + expected + " (" + MAJOR_PROPERTY
+                    + ") but the embedded binaries are PostgreSQL " + started.version() + ": -D" + MAJOR_PROPERTY
+                    + " on the Maven command line selects them, for the majors the parent pom has a profile for");
+        }
+    }
+
+    private static int majorOf(String version) {
+        return Integer.parseInt(version.split("\\.")[0]);
     }
 
     /** A new empty database without pg_stream. */
