@@ -89,7 +89,7 @@ class CommandsTest {
         assertTrue(refreshed.out().startsWith("public.totals: FULL (+0 -1 rows) in "), refreshed::toString);
 
         Cli skipped = Cli.run("refresh", "--db", db.url(), "totals");
-        assertTrue(skipped.out().startsWith("totals: SKIP (+0 -0 rows)"), skipped::toString);
+        assertTrue(skipped.out().startsWith("public.totals: SKIP (+0 -0 rows)"), skipped::toString);
 
         Cli status = Cli.run("status", "--db", db.url());
         assertExit(0, status);
