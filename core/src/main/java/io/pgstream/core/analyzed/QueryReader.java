@@ -10,8 +10,8 @@ import java.util.Optional;
  * Reads the node text of {@code pg_rewrite.ev_action} (a list holding one {@code QUERY}) into a
  * {@link Query}. Enumerations are read by their numbers, which PostgreSQL 14 to 18 share; node names
  * are read in both spellings (PostgreSQL 15 wrote {@code CASE}, {@code WHEN} and {@code RTE} where 16
- * writes {@code CASEEXPR}, {@code CASEWHEN} and {@code RANGETBLENTRY}). An expression node it does not know becomes
- * {@link Expr.Unknown}: the compiler names it and refreshes in full.
+ * writes {@code CASEEXPR}, {@code CASEWHEN} and {@code RANGETBLENTRY}). An expression node it does not
+ * know becomes {@link Expr.Unknown}: the compiler names it and refreshes in full.
  */
 public final class QueryReader {
 
