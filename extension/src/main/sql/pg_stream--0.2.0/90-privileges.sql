@@ -33,8 +33,8 @@ BEGIN
     END IF;
 END $$;
 
--- The search_path a role's sessions start with in this database (ALTER ROLE/DATABASE ... SET, else the
--- server's default): what a stream table's statements run with, so that the owner's functions that name
+-- The search_path a role's sessions start with in this database (ALTER ROLE/DATABASE ... SET, else
+-- PostgreSQL's built-in default; a search_path set in postgresql.conf is not seen): what a stream table's statements run with, so that the owner's functions that name
 -- objects without a schema find them as they do in the owner's own sessions.
 CREATE OR REPLACE FUNCTION pgstream._default_search_path(p_role oid) RETURNS text LANGUAGE sql STABLE AS $$
     SELECT coalesce(
@@ -43,7 +43,10 @@ CREATE OR REPLACE FUNCTION pgstream._default_search_path(p_role oid) RETURNS tex
           WHERE s.setrole IN (p_role, 0) AND c LIKE 'search_path=%'
             AND s.setdatabase IN (0, (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database()))
           ORDER BY s.setrole = p_role DESC, s.setdatabase <> 0 DESC LIMIT 1),
-        (SELECT boot_val FROM pg_catalog.pg_settings WHERE name = 'search_path'))
+        -- pg_settings builds every setting's row: read once per session
+        nullif(pg_catalog.current_setting('pgstream.server_search_path', true), ''),
+        pg_catalog.set_config('pgstream.server_search_path',
+                              (SELECT boot_val FROM pg_catalog.pg_settings WHERE name = 'search_path'), false))
 $$;
 
 -- The body of every runner; a runner whose body, settings or signature differ is not used (a new body
@@ -70,15 +73,22 @@ CREATE OR REPLACE FUNCTION pgstream._runner_arguments() RETURNS text LANGUAGE sq
         || 'OUT snap pg_snapshot, OUT xid xid8, OUT seq bigint, OUT inserted bigint, OUT deleted bigint, OUT updated bigint'
 $$;
 
--- A role's runner, if it has a genuine one.
+-- A role's runner, if it has a genuine one: found by the name pg_stream gives it (an index lookup), else by
+-- owner (a restored database gave the role another OID).
 CREATE OR REPLACE FUNCTION pgstream._runner(p_role oid) RETURNS regprocedure LANGUAGE sql STABLE AS $$
-    SELECT p.oid::regprocedure
-      FROM pg_catalog.pg_proc p
-     WHERE p.pronamespace = 'pgstream_run'::regnamespace AND p.proowner = p_role AND p.prosecdef
-       AND p.prosrc = pgstream._runner_source()
-       AND p.proconfig = ARRAY['search_path=pg_catalog, pg_temp']
-       AND pg_catalog.pg_get_function_arguments(p.oid) = pgstream._runner_arguments()
-     ORDER BY p.oid LIMIT 1
+    WITH candidate AS (
+        SELECT p.* FROM pg_catalog.pg_proc p
+         WHERE p.oid = coalesce(pg_catalog.to_regprocedure(pg_catalog.format(
+                   'pgstream_run.%I(text, boolean, pg_snapshot, xid8, bigint)', 'run_' || p_role)), 0)
+        UNION ALL
+        SELECT p.* FROM pg_catalog.pg_proc p
+         WHERE p.pronamespace = 'pgstream_run'::regnamespace AND p.proowner = p_role)
+    SELECT c.oid::regprocedure
+      FROM candidate c
+     WHERE c.proowner = p_role AND c.prosecdef AND c.prosrc = pgstream._runner_source()
+       AND c.proconfig = ARRAY['search_path=pg_catalog, pg_temp']
+       AND pg_catalog.pg_get_function_arguments(c.oid) = pgstream._runner_arguments()
+     LIMIT 1
 $$;
 
 /* Creates the calling role's runner unless it has one. Runs as the caller (it is the caller's function),
