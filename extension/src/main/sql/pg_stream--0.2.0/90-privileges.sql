@@ -95,15 +95,14 @@ $$;
    so the public API calls it before switching to the install role. */
 CREATE OR REPLACE FUNCTION pgstream._ensure_runner() RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF pgstream._runner(current_user::regrole::oid) IS NOT NULL THEN
-        RETURN;
-    END IF;
     IF NOT pg_has_role(current_user, 'pgstream_user', 'MEMBER') THEN
         RAISE EXCEPTION 'permission denied: role % is not a member of pgstream_user', current_user
             USING ERRCODE = 'insufficient_privilege',
                   HINT = format('An administrator runs: GRANT pgstream_user TO %I;', current_user);
     END IF;
-    PERFORM pgstream._create_runner(current_user::regrole::oid);
+    IF pgstream._runner(current_user::regrole::oid) IS NULL THEN
+        PERFORM pgstream._create_runner(current_user::regrole::oid);
+    END IF;
 END $$;
 
 /* Creates a role's runner: as the role itself, or as a superuser who then gives it to the role. */
