@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * as a schema, the engine logs in as a plain member of pgstream_admin, and a user creates, alters and drops
  * stream tables over its own tables while the engine keeps them fresh.
  */
+@Tag("smoke")
 class ManagedInstallTest {
 
     @Test

@@ -16,12 +16,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Who may do what with stream tables, and with whose rights a refresh runs. Alice and Bob are members of
  * pgstream_user; the test's own connection is the superuser, and so is the engine here.
  */
+@Tag("smoke")
 class PrivilegesTest {
 
     private TestDatabase db;
