@@ -73,13 +73,19 @@ CREATE OR REPLACE FUNCTION pgstream._runner_arguments() RETURNS text LANGUAGE sq
         || 'OUT snap pg_snapshot, OUT xid xid8, OUT seq bigint, OUT inserted bigint, OUT deleted bigint, OUT updated bigint'
 $$;
 
+-- The name pg_stream gives a role's runner, and the runner's signature (its IN arguments).
+CREATE OR REPLACE FUNCTION pgstream._runner_name(p_role oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT pg_catalog.format('pgstream_run.%I', 'run_' || p_role) $$;
+
+CREATE OR REPLACE FUNCTION pgstream._runner_signature(p_role oid) RETURNS text LANGUAGE sql IMMUTABLE AS
+$$ SELECT pgstream._runner_name(p_role) || '(text, boolean, pg_snapshot, xid8, bigint)' $$;
+
 -- A role's runner, if it has a genuine one: found by the name pg_stream gives it (an index lookup), else by
 -- owner (a restored database gave the role another OID).
 CREATE OR REPLACE FUNCTION pgstream._runner(p_role oid) RETURNS regprocedure LANGUAGE sql STABLE AS $$
     WITH candidate AS (
         SELECT p.* FROM pg_catalog.pg_proc p
-         WHERE p.oid = coalesce(pg_catalog.to_regprocedure(pg_catalog.format(
-                   'pgstream_run.%I(text, boolean, pg_snapshot, xid8, bigint)', 'run_' || p_role)), 0)
+         WHERE p.oid = coalesce(pg_catalog.to_regprocedure(pgstream._runner_signature(p_role)), 0)
         UNION ALL
         SELECT p.* FROM pg_catalog.pg_proc p
          WHERE p.pronamespace = 'pgstream_run'::regnamespace AND p.proowner = p_role)
@@ -109,8 +115,8 @@ END $$;
 CREATE OR REPLACE FUNCTION pgstream._create_runner(p_role oid) RETURNS regprocedure LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    v_name      text := format('pgstream_run.%I', 'run_' || p_role);
-    v_signature text := v_name || '(text, boolean, pg_snapshot, xid8, bigint)';
+    v_name      text := pgstream._runner_name(p_role);
+    v_signature text := pgstream._runner_signature(p_role);
 BEGIN
     IF to_regprocedure(v_signature) IS NOT NULL THEN
         RAISE EXCEPTION 'function % is in the way of pg_stream''s runner for role %', v_signature, p_role::regrole
@@ -409,6 +415,8 @@ DECLARE
         'pgstream._ensure_runner()',
         'pgstream._create_runner(oid)',
         'pgstream._runner(oid)',
+        'pgstream._runner_name(oid)',
+        'pgstream._runner_signature(oid)',
         'pgstream._runner_source()',
         'pgstream._runner_arguments()',
         'pgstream._install_role()',
