@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -170,11 +171,12 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /**
-     * Most due tables usually have nothing new: one call refreshes all of those as SKIP, and only the tables
-     * whose sources changed get a round (here, one after the other).
+     * Most due tables usually have nothing new: one call refreshes all of those as SKIP, and the tables whose
+     * sources changed each get a round of their own in the pool, so that one slow refresh holds up no other.
      */
     private void skipOrRefresh(List<Long> ids, Instant dueBy) {
         Instant now = Instant.now();
+        List<Long> changed = new ArrayList<>();
         try {
             Map<Long, RefreshExecutor.Quiet> outcomes = executor.skipUnchanged(ids);
             outage.connected();
@@ -183,7 +185,7 @@ public final class Scheduler implements AutoCloseable {
                 if (outcome == null) {
                     tables.remove(id); // dropped meanwhile
                 } else if (outcome == RefreshExecutor.Quiet.REFRESH) {
-                    refresh(new RefreshRound(Set.of(id), Set.of(id)), dueBy);
+                    changed.add(id);
                 } else {
                     markAttempted(Set.of(id), now);
                 }
@@ -196,10 +198,25 @@ public final class Scheduler implements AutoCloseable {
                 log.warn("{}: cannot check {} stream tables for changes ({}); refreshing them one by one", database,
                         ids.size(), Failures.brief(e));
             }
-            ids.forEach(id -> refresh(new RefreshRound(Set.of(id), Set.of(id)), dueBy));
+            changed.clear();
+            changed.addAll(ids);
         } finally {
-            inFlight.removeAll(ids);
+            ids.stream().filter(id -> !changed.contains(id)).forEach(inFlight::remove);
+            for (long id : changed) {  // still in flight: each round's own end releases it
+                runLater(() -> refresh(new RefreshRound(Set.of(id), Set.of(id)), dueBy));
+            }
             wakeUp.release();
+        }
+    }
+
+    /** Hands work to the pool from a worker; once the scheduler is closing, the work is left to the next engine. */
+    private void runLater(Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException e) {
+            if (running) {
+                throw e;
+            }
         }
     }
 
