@@ -119,6 +119,7 @@ BEGIN
         PERFORM pgstream._run_as(v_owner, g) FROM unnest(v_grants) g;
     END IF;
     PERFORM pgstream._drop_state_tables(v_st.id);
+    PERFORM pgstream._drop_generated(NULL, v_st.id);
     SELECT array_agg(source_relid) INTO v_old FROM pgstream.source WHERE stream_table_id = v_st.id;
     DELETE FROM pgstream.source WHERE stream_table_id = v_st.id;
     UPDATE pgstream.stream_table
@@ -202,6 +203,7 @@ BEGIN
     PERFORM pgstream._lock_stream_table(p_id);
     SELECT array_agg(source_relid) INTO v_sources FROM pgstream.source WHERE stream_table_id = p_id;
     PERFORM pgstream._drop_state_tables(p_id);
+    PERFORM pgstream._drop_generated(NULL, p_id);
     DELETE FROM pgstream.stream_table WHERE id = p_id;
     PERFORM pgstream._run_as(pgstream._owner(v_relid), format('DROP TABLE %s', v_relid::regclass));
     FOREACH v_source IN ARRAY coalesce(v_sources, '{}') LOOP

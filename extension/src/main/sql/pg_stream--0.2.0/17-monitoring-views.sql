@@ -14,7 +14,7 @@ BEGIN
               AND NOT EXISTS (SELECT 1 FROM pgstream.capture c WHERE c.source_relid = s.source_relid)) THEN
         RETURN NULL;
     END IF;
-    v_now := pgstream._current_frontier();
+    SELECT * INTO v_now FROM pgstream._current_frontier();
     RETURN (pgstream._count_changes(p_st, v_now.snap, v_now.xid, v_now.seq, false)).changes;
 END $$;
 

@@ -23,3 +23,10 @@ ALTER TABLE pgstream.capture ALTER COLUMN buffer_oid SET NOT NULL, ALTER COLUMN 
 
 -- Replaced: the query is analyzed with the caller's search_path, given since the API runs with a pinned one.
 DROP FUNCTION pgstream._define(text);
+
+-- Replaced: a set of one row, which the planner inlines.
+DROP FUNCTION pgstream._current_frontier();
+
+-- Replaced: a FULL refresh may compute the query first, in a statement of its own.
+DROP FUNCTION pgstream._full_refresh_sql(pgstream.stream_table);
+DROP FUNCTION pgstream._trim_buffer(oid);

@@ -118,6 +118,7 @@ public final class RefreshBenchmark {
             if (allPhases) {
                 explainDelta(c);
                 streamTables.dropConstructs(c);
+                withoutVacuum(c, rows);
                 noChange(c, rows);
                 deltaSizes(c);
                 oltp(c);
@@ -281,6 +282,23 @@ public final class RefreshBenchmark {
             }
         }
         return samples;
+    }
+
+    /**
+     * (f) The one-row change of (a) again with no VACUUM before it, after three times as many unmeasured rounds:
+     * what a server that relies on autovacuum sees between its runs, the change buffers and stream tables holding
+     * the dead rows of every refresh since the last VACUUM.
+     */
+    private void withoutVacuum(Connection c, long n) throws SQLException {
+        List<BenchTable> group = streamTables.withPlan(true);
+        Map<String, Samples> samples = measureRounds(c, "f", group, 3 * repetitions, repetitions, n);
+        for (BenchTable table : group) {
+            Samples measured = samples.get(table.name());
+            add("f", table.name(), "differential refresh without VACUUM, median", n, median(measured.client), "ms");
+            add("f", table.name(), "differential refresh without VACUUM, server-side median", n, median(measured.server),
+                    "ms");
+        }
+        verify(c, "(f) at " + n + " rows");
     }
 
     /** The refresh figures of one table (named by how it refreshes), its view's, and the plan it was measured with. */
