@@ -25,35 +25,32 @@ RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
                              ELSE pg_visible_in_snapshot(p_xid, p_old_snap) END, false)
 $$;
 
--- A function generated for one stream table: named by its id and a digest of what it is written from, so
--- that a name always designates the same body. A new plan or new sources make a new name; the function is
--- written when first called for (so also after an upgrade or a restore) and replaces the stream table's
--- older ones of its kind. Its static statements keep their plans for the session, where a statement run by
--- EXECUTE is planned at every call. They keep generic plans: with PostgreSQL's choice (plan_cache_mode auto),
--- a delta statement was planned again at every call, its generic plan estimated dearer than custom ones, and
--- a one-row refresh took 1.0 to 2.0 ms in the function instead of 0.26 to 0.36 ms. Generated functions belong
--- to no extension, as readers do.
-CREATE OR REPLACE FUNCTION pgstream._generated_function(p_kind text, p_id bigint, p_source text) RETURNS text
+-- A function generated for one stream table. Its static statements keep their plans for the session, where a
+-- statement run by EXECUTE is planned at every call, and they keep generic plans: with PostgreSQL's choice
+-- (plan_cache_mode auto), a delta statement was planned again at every call, its generic plan estimated dearer
+-- than custom ones, and a one-row refresh took 1.0 to 2.0 ms in the function instead of 0.26 to 0.36 ms. Each
+-- is written when first called for (so also after an upgrade), and dropped with what it was written from: the
+-- stream table's sources (alter, drop, a restore's new readers) or, for a delta statement, its plan, whose
+-- digest names the function. Generated functions belong to no extension, as readers do.
+CREATE OR REPLACE FUNCTION pgstream._generated_function(p_kind text, p_id bigint, p_digest text DEFAULT NULL) RETURNS text
 LANGUAGE sql IMMUTABLE AS
-$$ SELECT format('pgstream_changes.%I', p_kind || '_' || p_id || '_' || left(md5(p_source), 16)) $$;
+$$ SELECT format('pgstream_changes.%I', concat_ws('_', p_kind, p_id, left(md5(p_digest), 16))) $$;
 
 -- Writes a generated function unless it exists, and drops the stream table's others of its kind. Only the
 -- install role may call it, and p_runner, who runs it as itself.
-CREATE OR REPLACE FUNCTION pgstream._ensure_generated(p_kind text, p_id bigint, p_types text, p_header text,
-                                           p_body text, p_runner oid DEFAULT NULL)
+CREATE OR REPLACE FUNCTION pgstream._ensure_generated(p_name text, p_kind text, p_id bigint, p_types text,
+                                           p_header text, p_body text, p_runner oid DEFAULT NULL)
 RETURNS text LANGUAGE plpgsql AS $$
-DECLARE
-    v_name text := pgstream._generated_function(p_kind, p_id, concat_ws(' ', p_header, p_body, p_runner));
 BEGIN
-    IF to_regprocedure(v_name || p_types) IS NULL THEN
+    IF to_regprocedure(p_name || p_types) IS NULL THEN
         PERFORM pgstream._drop_generated(p_kind, p_id);
-        EXECUTE format('CREATE FUNCTION %s%s AS %L', v_name, p_header, p_body);
-        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s%s FROM PUBLIC', v_name, p_types);
+        EXECUTE format('CREATE FUNCTION %s%s AS %L', p_name, p_header, p_body);
+        EXECUTE format('REVOKE EXECUTE ON FUNCTION %s%s FROM PUBLIC', p_name, p_types);
         IF p_runner IS NOT NULL AND p_runner <> pgstream._install_role() THEN
-            EXECUTE format('GRANT EXECUTE ON FUNCTION %s%s TO %s', v_name, p_types, p_runner::regrole);
+            EXECUTE format('GRANT EXECUTE ON FUNCTION %s%s TO %s', p_name, p_types, p_runner::regrole);
         END IF;
     END IF;
-    RETURN v_name;
+    RETURN p_name;
 END $$;
 
 -- Drops a stream table's generated functions of a kind (every kind when NULL).
@@ -63,7 +60,7 @@ DECLARE
 BEGIN
     FOR v_function IN SELECT p.oid FROM pg_proc p
                        WHERE p.pronamespace = 'pgstream_changes'::regnamespace
-                         AND p.proname ~ ('^(' || coalesce(p_kind, 'count|delta|trim') || ')_' || p_id || '_[0-9a-f]{16}$') LOOP
+                         AND p.proname ~ ('^(' || coalesce(p_kind, 'count|delta|trim') || ')_' || p_id || '(_[0-9a-f]{16})?$') LOOP
         EXECUTE format('DROP FUNCTION %s', v_function);
     END LOOP;
 END $$;
@@ -72,11 +69,12 @@ END $$;
 -- source's reader, in one static statement.
 CREATE OR REPLACE FUNCTION pgstream._count_function(p_id bigint) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
-    v_readers text := (SELECT string_agg(format('SELECT b.__pgs_op FROM %s($1, $2, $3, $4, $5, $6, $7) b',
-                                                pgstream._reader(source_relid)), E'\n     UNION ALL ' ORDER BY source_relid)
-                         FROM pgstream.source WHERE stream_table_id = p_id);
+    v_name text := pgstream._generated_function('count', p_id);
 BEGIN
-    RETURN pgstream._ensure_generated('count', p_id, '(pg_snapshot, xid8, bigint, pg_snapshot, xid8, bigint, boolean)',
+    IF to_regprocedure(v_name || '(pg_snapshot, xid8, bigint, pg_snapshot, xid8, bigint, boolean)') IS NOT NULL THEN
+        RETURN v_name;
+    END IF;
+    RETURN pgstream._ensure_generated(v_name, 'count', p_id, '(pg_snapshot, xid8, bigint, pg_snapshot, xid8, bigint, boolean)',
         '(p_old_snap pg_snapshot, p_old_xid xid8, p_old_seq bigint, p_snap pg_snapshot, p_xid xid8, p_seq bigint,'
         ' p_exact boolean, OUT changes bigint, OUT truncates bigint)'
         ' LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_generic_plan',
@@ -85,7 +83,9 @@ BEGIN
     SELECT count(*), count(*) FILTER (WHERE b.__pgs_op = 'T') INTO changes, truncates
       FROM (%s) b;
 END
-$body$, v_readers));
+$body$, (SELECT string_agg(format('SELECT b.__pgs_op FROM %s($1, $2, $3, $4, $5, $6, $7) b', pgstream._reader(source_relid)),
+                           E'\n     UNION ALL ' ORDER BY source_relid)
+           FROM pgstream.source WHERE stream_table_id = p_id)));
 END $$;
 
 -- How many change rows, and how many of them TRUNCATEs, of a stream table's sources lie between its
@@ -108,23 +108,32 @@ END $$;
 -- The function that deletes from each source's buffer of a stream table the rows every consumer of that source
 -- has consumed. Opportunistic: a source is skipped while a consumer is being added, and everything outside READ
 -- COMMITTED (the trim must see every committed frontier). The least xmin by array_agg: min(xid8) exists only
--- from PostgreSQL 15.
+-- from PostgreSQL 15. A buffer emptied of a backlog is analyzed at once: the generic plans of the delta statements
+-- estimate a delta from the buffer's statistics, and statistics taken during a backlog made a one-row refresh
+-- plan for a thousand rows, four times as slow, until autovacuum analyzed the buffer again.
 CREATE OR REPLACE FUNCTION pgstream._trim_function(p_id bigint) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
-    v_trims text := (SELECT string_agg(format($trim$
+    v_name text := pgstream._generated_function('trim', p_id);
+BEGIN
+    IF to_regprocedure(v_name || '()') IS NOT NULL THEN
+        RETURN v_name;
+    END IF;
+    RETURN pgstream._ensure_generated(v_name, 'trim', p_id, '()',
+        '() RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET plan_cache_mode = force_generic_plan',
+        format(E'DECLARE\n    v_deleted bigint;\nBEGIN\n    IF current_setting(\'transaction_isolation\') <> \'read committed\' THEN\n        RETURN;\n    END IF;%s\nEND',
+               (SELECT string_agg(format($trim$
     IF pgstream._lock_capture(%1$s, false) THEN
         DELETE FROM %2$s
          WHERE __pgs_xid < (SELECT CASE WHEN bool_and(st.frontier IS NOT NULL)
                                         THEN (array_agg(pg_snapshot_xmin(st.frontier) ORDER BY pg_snapshot_xmin(st.frontier)))[1] END
                               FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
                              WHERE s.source_relid = %1$s);
+        GET DIAGNOSTICS v_deleted = ROW_COUNT;
+        IF v_deleted >= 1000 THEN
+            ANALYZE %2$s;
+        END IF;
     END IF;$trim$, source_relid::oid, pgstream._buffer(source_relid)), '' ORDER BY source_relid)
-                       FROM pgstream.source WHERE stream_table_id = p_id);
-BEGIN
-    RETURN pgstream._ensure_generated('trim', p_id, '()', '() RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp'
-        ' SET plan_cache_mode = force_generic_plan',
-        format(E'BEGIN\n    IF current_setting(\'transaction_isolation\') <> \'read committed\' THEN\n        RETURN;\n    END IF;%s\nEND',
-               v_trims));
+                  FROM pgstream.source WHERE stream_table_id = p_id)));
 END $$;
 
 -- The changes a refresh would consume, counted before it: what the WAL decoder has written so far is enough

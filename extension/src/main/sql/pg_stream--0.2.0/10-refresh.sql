@@ -99,34 +99,29 @@ CREATE OR REPLACE FUNCTION pgstream._result(p_relid oid, p_action text, p_reason
 RETURNS pgstream.refresh_result LANGUAGE sql VOLATILE AS
 $$ SELECT p_relid::regclass::text, p_action, p_reason, p_inserted, p_deleted, clock_timestamp() - p_started, p_updated $$;
 
--- Skipped cycles in a row share one history row.
-CREATE OR REPLACE FUNCTION pgstream._record_skip(p_id bigint, p_initiated_by text, p_started timestamptz) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE pgstream.refresh_history h
-       SET finished_at = clock_timestamp(), cycles = cycles + 1
-     WHERE h.id = (SELECT max(id) FROM pgstream.refresh_history WHERE stream_table_id = p_id)
-       AND h.action = 'SKIP';
-    IF NOT FOUND THEN
-        INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason)
-        VALUES (p_id, p_started, clock_timestamp(), p_initiated_by, 'SKIP', 'no source changed');
-    END IF;
-END $$;
-
--- A cycle with no source change: the frontier moves to now, nothing else does.
+-- A cycle with no source change: the frontier moves to now, nothing else does. Skipped cycles in a row share
+-- one history row. One statement: a cycle that does nothing should cost little.
 CREATE OR REPLACE FUNCTION pgstream._record_unchanged(p_id bigint, p_snap pg_snapshot, p_xid xid8, p_seq bigint,
                                            p_data_ts timestamptz, p_initiated_by text, p_started timestamptz)
-RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE pgstream.stream_table
-       SET frontier = p_snap, frontier_xid = p_xid, frontier_seq = p_seq,
-           data_timestamp = p_data_ts, last_refresh_at = p_started, last_refresh_action = 'SKIP',
-           last_refresh_duration = clock_timestamp() - p_started,
-           status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
-           last_error = NULL, consecutive_errors = 0
-     WHERE id = p_id;
-    PERFORM pgstream._record_skip(p_id, p_initiated_by, p_started);
-END $$;
+RETURNS void LANGUAGE sql AS $$
+    WITH moved AS (
+        UPDATE pgstream.stream_table
+           SET frontier = p_snap, frontier_xid = p_xid, frontier_seq = p_seq,
+               data_timestamp = p_data_ts, last_refresh_at = p_started, last_refresh_action = 'SKIP',
+               last_refresh_duration = clock_timestamp() - p_started,
+               status = CASE WHEN status = 'error' THEN 'active' ELSE status END,
+               last_error = NULL, consecutive_errors = 0
+         WHERE id = p_id),
+    counted AS (
+        UPDATE pgstream.refresh_history h
+           SET finished_at = clock_timestamp(), cycles = cycles + 1
+         WHERE h.id = (SELECT max(id) FROM pgstream.refresh_history WHERE stream_table_id = p_id)
+           AND h.action = 'SKIP'
+        RETURNING 1)
+    INSERT INTO pgstream.refresh_history (stream_table_id, started_at, finished_at, initiated_by, action, reason)
+    SELECT p_id, p_started, clock_timestamp(), p_initiated_by, 'SKIP', 'no source changed'
+     WHERE NOT EXISTS (SELECT 1 FROM counted)
+$$;
 
 -- The engine's cheap path for due stream tables that read no stream table: in one call, those whose
 -- sources have not changed are refreshed as SKIP (what _refresh would do, under the same lock); the
@@ -221,11 +216,14 @@ $$;
 
 -- The function that runs a stream table's delta statement (see _generated_function), as its owner.
 CREATE OR REPLACE FUNCTION pgstream._delta_function(p_st pgstream.stream_table) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    v_owner oid := pgstream._owner(p_st.relid);
 BEGIN
-    RETURN pgstream._ensure_generated('delta', p_st.id, '(pg_snapshot, xid8, bigint)',
+    RETURN pgstream._ensure_generated(pgstream._generated_function('delta', p_st.id, p_st.delta_sql || v_owner),
+        'delta', p_st.id, '(pg_snapshot, xid8, bigint)',
         '(pg_snapshot, xid8, bigint) RETURNS TABLE (snap pg_snapshot, xid xid8, seq bigint, inserted bigint,'
         ' deleted bigint, updated bigint) LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan',
-        E'BEGIN\nRETURN QUERY\n' || p_st.delta_sql || E';\nEND', pgstream._owner(p_st.relid));
+        E'BEGIN\nRETURN QUERY\n' || p_st.delta_sql || E';\nEND', v_owner);
 END $$;
 
 -- The statement a refresh runs the delta by, given the changes counted before it: its generated function, whose

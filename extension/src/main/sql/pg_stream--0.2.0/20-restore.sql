@@ -82,6 +82,7 @@ BEGIN
         EXECUTE format('DROP FUNCTION IF EXISTS %s()', pgstream._capture_function(v_cap.buffer_oid));
     END LOOP;
     DELETE FROM pgstream.capture;
+    PERFORM pgstream._drop_generated(NULL, st.id) FROM pgstream.stream_table st;  -- they read the old readers
     FOREACH v_cap IN ARRAY v_caps LOOP
         -- a source dropped before the dump stays dropped: its stream tables say so when refreshed
         CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_class WHERE oid = v_cap.source_relid);

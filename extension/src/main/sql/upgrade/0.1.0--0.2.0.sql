@@ -30,3 +30,6 @@ DROP FUNCTION pgstream._current_frontier();
 -- Replaced: a FULL refresh may compute the query first, in a statement of its own.
 DROP FUNCTION pgstream._full_refresh_sql(pgstream.stream_table);
 DROP FUNCTION pgstream._trim_buffer(oid);
+
+-- Replaced: a skipped cycle is recorded in one statement.
+DROP FUNCTION pgstream._record_skip(bigint, text, timestamptz);
