@@ -3,11 +3,12 @@
 #
 #   scripts/build-pgivm.sh [PREFIX]      default PREFIX: bench/target/pgivm/pg18 under the repository
 #
-# Sources come from Debian's archive (suite sid), each checked against a SHA-256 pinned below; the pinned .dsc
-# digests were read from sid's Sources index, whose own digest is in the InRelease file signed by Debian's archive
+# Sources come from Debian's archive (suite sid), from the Debian mirror apt is configured with (DEBIAN_MIRROR
+# overrides it), each checked against a SHA-256 pinned below: the pinned .dsc digests were read from sid's Sources
+# index (dists/sid/main/source/Sources.xz), whose own digest is in the InRelease file signed by Debian's archive
 # keys. The .dsc in turn names the digest of the upstream tarball, which is checked before it is unpacked.
 # Debian removes a source from its pool once a newer version replaces it: then take the new .dsc name and digest
-# from https://deb.debian.org/debian/dists/sid/main/source/Sources.xz and set the variables below (or export them).
+# from that Sources index and set the variables below (or export them).
 #
 # pg_ivm: when the archive does not serve its source (some mirrors do not), set PGIVM_SOURCE to a directory
 # holding pg_ivm's sources instead, e.g. a checkout of https://github.com/sraoss/pg_ivm at tag v1.15 or later.
@@ -16,7 +17,6 @@
 # the tree is left world-readable, for the unprivileged account the server then runs as.
 set -euo pipefail
 
-MIRROR=${DEBIAN_MIRROR:-https://deb.debian.org/debian}
 PG_DSC=${PG_DSC:-postgresql-18_18.6-3.dsc}
 PG_DSC_SHA256=${PG_DSC_SHA256:-a4254c4548ebeea683832de193460ee8a9f1271418e884803b44ded1aead1776}
 PG_POOL=${PG_POOL:-pool/main/p/postgresql-18}
@@ -33,6 +33,16 @@ downloads="$(dirname "$prefix")/downloads"
 
 say() { echo "build-pgivm: $*" >&2; }
 die() { say "ERROR: $*"; exit 1; }
+
+# The Debian mirror apt uses here: the first archive (a URI ending in /debian) in its sources.
+debian_mirror() {
+  local uri
+  uri=$(grep -hoE '^(URIs:[[:space:]]*|deb(-src)?[[:space:]]+(\[[^]]*\][[:space:]]+)?)https?://[^[:space:]]+' \
+          /etc/apt/sources.list /etc/apt/sources.list.d/*.list /etc/apt/sources.list.d/*.sources 2>/dev/null \
+        | grep -oE 'https?://[^[:space:]]+' | grep -E '/debian/?$' | head -1) || true
+  [ -n "$uri" ] || die "no Debian archive among apt's sources: set DEBIAN_MIRROR to a Debian mirror's URL"
+  echo "${uri%/}"
+}
 
 # Bison and flex: PostgreSQL tarballs no longer ship the generated parsers (since 17).
 ensure_tools() {
@@ -94,7 +104,7 @@ build_postgresql() {
   rm -rf "$prefix" # a fresh install: extensions built against another version go with it
   make -C "$source" -s install >&2
   "$prefix/bin/pg_config" --version > "$stamp"
-  say "PostgreSQL $("$prefix/bin/pg_config" --version) built and installed in $((SECONDS - start)) s"
+  say "$("$prefix/bin/pg_config" --version) built and installed in $((SECONDS - start)) s"
 }
 
 # The default_version of a pg_ivm source tree's control file.
@@ -134,6 +144,7 @@ build_pgivm() {
 
 umask 022
 mkdir -p "$work" "$downloads"
+MIRROR=${DEBIAN_MIRROR:-$(debian_mirror)}
 ensure_tools
 build_postgresql
 build_pgivm

@@ -31,8 +31,9 @@ import java.util.SplittableRandom;
  *       copies measured in turn in two rounds (the order reversed in the second);
  *   <li>batches of 1, 100 and 10,000 changed rows (one UPDATE of a range of ids, the same ranges in each copy):
  *       pg_ivm maintains its views inside the writing transaction, so its cost is that transaction's time minus
- *       the same UPDATE's without views; pg_stream's is what capture adds to the transaction plus one refresh of
- *       each stream table afterwards. Medians of {@value #BATCH_RUNS} runs.
+ *       the same UPDATE's on the copy without views, run just before it; pg_stream's is what capture adds to the
+ *       transaction, measured the same way, plus one refresh of each stream table afterwards. Medians of
+ *       {@value #SMALL_BATCH_RUNS} runs ({@value #LARGE_BATCH_RUNS} of 10,000 rows), after a warm-up run.
  * </ul>
  * Copies rather than one table re-created per variant, so that each client count measures the variants in turn
  * within minutes (drift on a shared machine weighs on all alike), on tables loaded, indexed and vacuumed the same
@@ -73,10 +74,14 @@ public final class PgIvmBenchmark {
         }
     }
 
+    /** The variants whose views are kept up to date. */
+    static final List<Variant> MAINTAINED = List.of(Variant.PG_IVM, Variant.TRIGGERS, Variant.WAL);
     static final List<BenchTable> VIEWS = BenchTable.select(List.of(BenchTable.AGG, BenchTable.JOIN_AGG));
     static final int[] CLIENTS = {1, 4, 8};
     static final long[] BATCH_SIZES = {1, 100, 10_000};
-    static final int BATCH_RUNS = 5;
+    static final long LARGE_BATCH = 10_000;
+    static final int SMALL_BATCH_RUNS = 15;
+    static final int LARGE_BATCH_RUNS = 5;
     private static final Duration DECODER_START_TIMEOUT = Duration.ofSeconds(60);
 
     private final String jdbcUrl;
@@ -245,92 +250,125 @@ public final class PgIvmBenchmark {
 
     // ------------------------------------------------------------------------------------------ batches
 
-    /** Writer and refresh times of one batch size, run by run; the WAL copy's filled in while the engine runs. */
-    private record BatchRuns(double[][] writerMillis, double[][][] refreshMillis) {
-        BatchRuns() {
-            this(new double[Variant.values().length][BATCH_RUNS],
-                    new double[Variant.values().length][VIEWS.size()][BATCH_RUNS]);
+    /**
+     * The times of one batch size, run by run, per variant: its writer's, the uncaptured copy's UPDATE of the same
+     * range just before it (paired, so that drift on a shared machine cancels out of the difference), its refreshes.
+     */
+    private static final class BatchRuns {
+        private final int runs;
+        private final double[][] writer;
+        private final double[][] pairedNone;
+        private final double[][][] refresh;
+
+        BatchRuns(int runs) {
+            this.runs = runs;
+            writer = new double[Variant.values().length][runs];
+            pairedNone = new double[Variant.values().length][runs];
+            refresh = new double[Variant.values().length][VIEWS.size()][runs];
+        }
+
+        void record(Variant variant, int run, double noneMillis, double writerMillis, double[] refreshMillis) {
+            pairedNone[variant.ordinal()][run] = noneMillis;
+            writer[variant.ordinal()][run] = writerMillis;
+            for (int v = 0; v < refreshMillis.length; v++) {
+                refresh[variant.ordinal()][v][run] = refreshMillis[v];
+            }
         }
 
         double writer(Variant variant) {
-            return median(writerMillis[variant.ordinal()]);
+            return median(writer[variant.ordinal()]);
+        }
+
+        /** The uncaptured UPDATE's median over the pairs of every variant with views. */
+        double none() {
+            return median(MAINTAINED.stream().flatMapToDouble(v -> Arrays.stream(pairedNone[v.ordinal()])).toArray());
+        }
+
+        /** What the variant adds to the writing transaction: the median of its time minus its pair's. */
+        double overhead(Variant variant) {
+            double[] differences = new double[runs];
+            Arrays.setAll(differences, r -> writer[variant.ordinal()][r] - pairedNone[variant.ordinal()][r]);
+            return median(differences);
         }
 
         double refresh(Variant variant, int view) {
-            return median(refreshMillis[variant.ordinal()][view]);
+            return median(refresh[variant.ordinal()][view]);
         }
 
         /** The median over the runs of every view's refresh, summed per run. */
         double refreshAll(Variant variant) {
-            double[] sums = new double[BATCH_RUNS];
-            for (double[] view : refreshMillis[variant.ordinal()]) {
-                for (int r = 0; r < BATCH_RUNS; r++) {
-                    sums[r] += view[r];
-                }
+            double[] sums = new double[runs];
+            for (double[] view : refresh[variant.ordinal()]) {
+                Arrays.setAll(sums, r -> sums[r] + view[r]);
             }
             return median(sums);
         }
     }
 
     private void batches(Connection c) throws SQLException, InterruptedException {
-        out.printf("batches of %s changed rows, %d runs each ...%n",
-                String.join(", ", Arrays.stream(BATCH_SIZES).mapToObj(k -> String.format("%,d", k)).toList()), BATCH_RUNS);
+        out.printf("batches of %s changed rows, %d runs each (%d from %,d rows on), after a warm-up run ...%n",
+                String.join(", ", Arrays.stream(BATCH_SIZES).mapToObj(k -> String.format("%,d", k)).toList()),
+                SMALL_BATCH_RUNS, LARGE_BATCH_RUNS, LARGE_BATCH);
         out.flush();
         for (long k : BATCH_SIZES) {
             RefreshBenchmark.steadyState(c, schemas());
-            long[] firsts = new long[BATCH_RUNS];
+            long[] firsts = new long[1 + (k < LARGE_BATCH ? SMALL_BATCH_RUNS : LARGE_BATCH_RUNS)];
             Arrays.setAll(firsts, r -> 1 + random.nextLong(rows - k + 1));
-            BatchRuns runs = new BatchRuns();
-            for (int r = 0; r < BATCH_RUNS; r++) {
-                for (Variant variant : List.of(Variant.NONE, Variant.PG_IVM, Variant.TRIGGERS)) {
-                    batchRun(c, variant, firsts[r], k, r, runs);
-                }
-            }
+            BatchRuns runs = new BatchRuns(firsts.length - 1);
+            measureBatches(c, List.of(Variant.PG_IVM, Variant.TRIGGERS), firsts, k, runs);
             try (Engine engine = startEngine(c)) {
                 refreshAll(c, Variant.WAL);
-                for (int r = 0; r < BATCH_RUNS; r++) {
-                    batchRun(c, Variant.WAL, firsts[r], k, r, runs);
-                }
+                measureBatches(c, List.of(Variant.WAL), firsts, k, runs);
             }
             addBatchFigures(k, runs);
             out.printf(Locale.ROOT, "    %,6d rows: pg_ivm in the writer %.2f ms; triggers %.2f + refreshes %.2f ms;"
-                            + " WAL %.2f + refreshes %.2f ms%n", k, maintenance(runs, Variant.PG_IVM),
-                    maintenance(runs, Variant.TRIGGERS), runs.refreshAll(Variant.TRIGGERS),
-                    maintenance(runs, Variant.WAL), runs.refreshAll(Variant.WAL));
+                            + " WAL %.2f + refreshes %.2f ms%n", k, runs.overhead(Variant.PG_IVM),
+                    runs.overhead(Variant.TRIGGERS), runs.refreshAll(Variant.TRIGGERS),
+                    runs.overhead(Variant.WAL), runs.refreshAll(Variant.WAL));
             out.flush();
         }
     }
 
-    /** One batch UPDATE of {@code k} rows from id {@code first} on the variant's copy, then its refreshes, timed. */
-    private void batchRun(Connection c, Variant variant, long first, long k, int run, BatchRuns runs)
+    /**
+     * Run by run, for each variant: the uncaptured copy's UPDATE of the run's range, the same UPDATE on the variant's
+     * copy, then its stream tables refreshed; {@code firsts[0]} is the warm-up run's range, not recorded.
+     */
+    private void measureBatches(Connection c, List<Variant> variants, long[] firsts, long k, BatchRuns runs)
             throws SQLException {
-        runs.writerMillis()[variant.ordinal()][run] = timedMillis(c, "UPDATE " + variant.orders()
-                + " SET amount = amount + 1 WHERE id BETWEEN " + first + " AND " + (first + k - 1));
-        if (variant.streamTables()) {
-            for (int v = 0; v < VIEWS.size(); v++) {
-                runs.refreshMillis()[variant.ordinal()][v][run] = refresh(c, qualified(variant, VIEWS.get(v)));
+        for (int r = 0; r < firsts.length; r++) {
+            for (Variant variant : variants) {
+                double none = timedMillis(c, batchUpdate(Variant.NONE, firsts[r], k));
+                double writer = timedMillis(c, batchUpdate(variant, firsts[r], k));
+                double[] refreshes = new double[variant.streamTables() ? VIEWS.size() : 0];
+                for (int v = 0; v < refreshes.length; v++) {
+                    refreshes[v] = refresh(c, qualified(variant, VIEWS.get(v)));
+                }
+                if (r > 0) {
+                    runs.record(variant, r - 1, none, writer, refreshes);
+                }
             }
         }
     }
 
-    /** What keeping the views up to date adds to the writing transaction: its time minus the uncaptured copy's. */
-    private static double maintenance(BatchRuns runs, Variant variant) {
-        return runs.writer(variant) - runs.writer(Variant.NONE);
+    private static String batchUpdate(Variant variant, long first, long k) {
+        return "UPDATE " + variant.orders() + " SET amount = amount + 1 WHERE id BETWEEN " + first + " AND "
+                + (first + k - 1);
     }
 
     private void addBatchFigures(long k, BatchRuns runs) {
-        for (Variant variant : Variant.values()) {
+        add("batch", Variant.NONE, "writer transaction, median", k, runs.none(), "ms");
+        for (Variant variant : MAINTAINED) {
             add("batch", variant, "writer transaction, median", k, runs.writer(variant), "ms");
         }
         add("batch", Variant.PG_IVM, "maintenance in the writer (with IMMVs minus without)", k,
-                maintenance(runs, Variant.PG_IVM), "ms");
+                runs.overhead(Variant.PG_IVM), "ms");
         for (Variant variant : List.of(Variant.TRIGGERS, Variant.WAL)) {
-            add("batch", variant, "capture in the writer (captured minus uncaptured)", k, maintenance(runs, variant), "ms");
+            add("batch", variant, "capture in the writer (captured minus uncaptured)", k, runs.overhead(variant), "ms");
             for (int v = 0; v < VIEWS.size(); v++) {
                 add("batch", variant, "refresh " + VIEWS.get(v).name() + ", median", k, runs.refresh(variant, v), "ms");
             }
             add("batch", variant, "refresh of both views, median", k, runs.refreshAll(variant), "ms");
-            add("batch", variant, "capture + refresh", k, maintenance(runs, variant) + runs.refreshAll(variant), "ms");
+            add("batch", variant, "capture + refresh", k, runs.overhead(variant) + runs.refreshAll(variant), "ms");
         }
     }
 
@@ -368,7 +406,7 @@ public final class PgIvmBenchmark {
             problem("after " + when + ": " + Variant.WAL.orders() + " is not captured from the WAL: " + capture);
         }
         List<String> checked = new ArrayList<>();
-        for (Variant variant : List.of(Variant.PG_IVM, Variant.TRIGGERS, Variant.WAL)) {
+        for (Variant variant : MAINTAINED) {
             execute(c, "SET search_path = " + variant.schema());
             for (BenchTable view : VIEWS) {
                 long[] differing = BenchStreamTables.differences(c, qualified(variant, view), view.query());
