@@ -3,6 +3,7 @@ package io.pgstream.bench;
 import com.sun.management.OperatingSystemMXBean;
 import io.pgstream.embedded.EmbeddedPostgres;
 import io.pgstream.extension.ExtensionInstaller;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
@@ -217,6 +218,72 @@ public final class BenchRunner {
                         figures.midRefresh(), figures.divergences(), figures.writes(), figures.seconds())));
         out.println("figures written to " + csv);
         return figures.divergences();
+    }
+
+    /**
+     * The pg_ivm benchmark (issue 12) on PostgreSQL 18 and pg_ivm built from source by {@code buildScript} into
+     * {@code prefix} (a later run reuses the build), pg_stream installed beside pg_ivm, settings as the refresh
+     * benchmark's. Writes CSV and JSON, and the chart's series (writer TPS by clients) as a CSV of its own.
+     */
+    public static PgIvmBenchmark.Result pgivm(long rows, int seconds, Path buildScript, Path prefix, Path resultsDir,
+                                              PrintWriter out) throws IOException, SQLException, InterruptedException {
+        PgIvmBenchmark.checkRows(rows);
+        buildPgIvm(buildScript, prefix, out);
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .installation(prefix)
+                .setting("shared_preload_libraries", "pg_ivm") // pg_ivm's README asks for it (or session_preload_libraries)
+                .setting("synchronous_commit", "on")
+                .setting("shared_buffers", "1GB")
+                .setting("max_wal_size", "4GB")
+                .setting("checkpoint_timeout", "30min")
+                .setting("maintenance_work_mem", "256MB")
+                .start()) {
+            createBenchDatabase(server);
+            String jdbcUrl = server.jdbcUrl("bench");
+            Map<String, String> machine = machine(jdbcUrl);
+            try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+                BenchSql.execute(c, "CREATE EXTENSION pg_ivm");
+                machine.put("pg_ivm", BenchSql.queryString(c, "SELECT extversion FROM pg_extension WHERE extname = 'pg_ivm'"));
+            }
+            out.printf("pg_ivm benchmark: %,d orders, %d s per writer measurement; self-built PostgreSQL in %s; %s%n",
+                    rows, seconds, prefix, machine);
+            out.flush();
+            long start = System.nanoTime();
+            PgIvmBenchmark.Result result = new PgIvmBenchmark(jdbcUrl, rows, seconds, out).run();
+            double minutes = (System.nanoTime() - start) / 60e9;
+            machine.put("benchmark_minutes", String.format(Locale.ROOT, "%.1f", minutes));
+            PgIvmReport.print(result, out);
+            String stem = "pgivm-" + LocalDate.now();
+            Path csv = resultsDir.resolve(stem + ".csv");
+            Path json = resultsDir.resolve(stem + ".json");
+            Path tps = resultsDir.resolve(stem + "-tps.csv");
+            PgIvmReport.writeCsv(result.figures(), machine, csv);
+            PgIvmReport.writeJson(result, machine, rows, json);
+            PgIvmReport.writeTpsTable(result.figures(), tps);
+            out.printf("%nbenchmark took %.1f min; figures written to %s and %s, writer TPS by clients to %s%n",
+                    minutes, csv, json, tps);
+            return result;
+        }
+    }
+
+    /** Runs the build script, its output shown as it goes; it does nothing when the prefix holds the build. */
+    private static void buildPgIvm(Path script, Path prefix, PrintWriter out) throws IOException, InterruptedException {
+        if (!Files.isRegularFile(script)) {
+            throw new IOException(script + " not found: run the pg_ivm benchmark from the repository's root directory");
+        }
+        long start = System.nanoTime();
+        Process build = new ProcessBuilder("bash", script.toString(), prefix.toString()).redirectErrorStream(true).start();
+        try (BufferedReader output = build.inputReader()) {
+            output.lines().forEach(line -> {
+                out.println(line);
+                out.flush();
+            });
+        }
+        int exitCode = build.waitFor();
+        if (exitCode != 0) {
+            throw new IOException(script + " failed with exit code " + exitCode + " (its output is above)");
+        }
+        out.printf("%s took %.0f s%n", script, (System.nanoTime() - start) / 1e9);
     }
 
     /** Cores and memory of this machine (the server's, when it is embedded), and the server's version. */

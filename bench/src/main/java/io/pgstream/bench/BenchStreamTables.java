@@ -127,11 +127,19 @@ final class BenchStreamTables {
      * and those only in the query. Each side is computed once: at --scale a construct's query can cost seconds.
      */
     static long[] differences(Connection c, BenchTable table) throws SQLException {
+        return differences(c, table.name(), table.query());
+    }
+
+    /**
+     * The same for any relation kept equal to a query: its columns named with two leading underscores are
+     * bookkeeping (pg_stream's {@code __pgs_*}, pg_ivm's {@code __ivm_*}) and left out.
+     */
+    static long[] differences(Connection c, String relation, String query) throws SQLException {
         String columns = queryString(c, "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
-                + " FROM pg_attribute WHERE attrelid = '" + table.name() + "'::regclass AND attnum > 0"
-                + " AND NOT attisdropped AND attname NOT LIKE '\\_\\_pgs\\_%'");
-        return queryLongs(c, "WITH stored AS MATERIALIZED (SELECT ROW(" + columns + ")::text AS r FROM " + table.name()
-                + "), fresh AS MATERIALIZED (SELECT q::text AS r FROM (" + table.query() + ") q)"
+                + " FROM pg_attribute WHERE attrelid = '" + relation + "'::regclass AND attnum > 0"
+                + " AND NOT attisdropped AND attname NOT LIKE '\\_\\_%'");
+        return queryLongs(c, "WITH stored AS MATERIALIZED (SELECT ROW(" + columns + ")::text AS r FROM " + relation
+                + "), fresh AS MATERIALIZED (SELECT q::text AS r FROM (" + query + ") q)"
                 + " SELECT (SELECT count(*) FROM (SELECT r FROM stored EXCEPT ALL SELECT r FROM fresh) x),"
                 + " (SELECT count(*) FROM (SELECT r FROM fresh EXCEPT ALL SELECT r FROM stored) y)");
     }

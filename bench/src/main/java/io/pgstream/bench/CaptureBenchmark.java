@@ -72,7 +72,7 @@ public final class CaptureBenchmark {
                 setUp(c, variant);
             }
             try (Engine engine = Engine.start(new EngineConfig(List.of(jdbcUrl), 2, Duration.ofMillis(200)))) {
-                awaitWalCapture(c, table("wal"));
+                awaitWalCapture(c, "public." + table("wal"));
                 for (String variant : BULK_VARIANTS) {
                     figures.addAll(bulk(c, variant));
                 }
@@ -129,13 +129,13 @@ public final class CaptureBenchmark {
                         + " FOR EACH ROW EXECUTE FUNCTION bench_row_capture()");
     }
 
-    /** Waits until the engine has moved the table from its capture triggers to the WAL. */
-    private static void awaitWalCapture(Connection c, String table) throws SQLException, InterruptedException {
+    /** Waits until the engine has moved the table ({@code schema.name}) from its capture triggers to the WAL. */
+    static void awaitWalCapture(Connection c, String qualifiedTable) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + WAL_CUTOVER_TIMEOUT.toNanos();
         String state;
-        while (!(state = captureState(c, table)).startsWith("wal ")) {
+        while (!(state = captureState(c, qualifiedTable)).startsWith("wal ")) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the engine did not move " + table + " to WAL capture within "
+                throw new IllegalStateException("the engine did not move " + qualifiedTable + " to WAL capture within "
                         + WAL_CUTOVER_TIMEOUT.toSeconds() + " s; pgstream.change_buffers says: " + state);
             }
             Thread.sleep(100);
@@ -143,9 +143,9 @@ public final class CaptureBenchmark {
     }
 
     /** The capture mode and the reason for triggers, as pgstream.change_buffers shows them. */
-    private static String captureState(Connection c, String table) throws SQLException {
+    static String captureState(Connection c, String qualifiedTable) throws SQLException {
         return BenchSql.queryString(c, "SELECT capture_mode || ' (' || coalesce(trigger_reason, fallback_reason, '') || ')'"
-                + " FROM pgstream.change_buffers WHERE source = 'public." + table + "'");
+                + " FROM pgstream.change_buffers WHERE source = '" + qualifiedTable + "'");
     }
 
     // ------------------------------------------------------------------------------------------ bulk
@@ -232,7 +232,7 @@ public final class CaptureBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the decoder did not write the " + bufferRows + " buffer rows of "
                         + table + " within " + DECODER_TIMEOUT.toMinutes() + " min; pgstream.change_buffers says: "
-                        + captureState(c, table));
+                        + captureState(c, "public." + table));
             }
             Thread.sleep(DECODER_POLL_MILLIS);
         }
@@ -334,7 +334,7 @@ public final class CaptureBenchmark {
                 "CREATE TABLE " + table + " (id int PRIMARY KEY, v int)",
                 "SELECT pgstream.create_stream_table('" + table + "_rows', 'SELECT id, v FROM " + table + "', '1s')");
         if (variant.equals("wal")) {
-            awaitWalCapture(c, table);
+            awaitWalCapture(c, "public." + table);
         } else {
             execute(c, "SELECT pgstream.set_capture('" + table + "', 'trigger')");
         }

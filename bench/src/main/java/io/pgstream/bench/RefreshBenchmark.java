@@ -168,9 +168,14 @@ public final class RefreshBenchmark {
      * statistics gathered, for the sources as well as for the stream tables, the catalog and change buffers.
      */
     private static void steadyState(Connection c) throws SQLException {
+        steadyState(c, List.of(SCHEMA));
+    }
+
+    /** The same for the tables of these schemas (names that need no quoting) and pg_stream's own. */
+    static void steadyState(Connection c, List<String> schemas) throws SQLException {
         execute(c, "VACUUM ANALYZE " + queryString(c, "SELECT string_agg(format('%I.%I', n.nspname, c.relname), ', ')"
                 + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'm')"
-                + " AND n.nspname IN ('" + SCHEMA + "', 'pgstream', 'pgstream_changes')"));
+                + " AND n.nspname IN ('" + String.join("', '", schemas) + "', 'pgstream', 'pgstream_changes')"));
     }
 
     /** Loads the tables with {@code n} orders, then creates the stream tables and materialized views. */
@@ -179,18 +184,8 @@ public final class RefreshBenchmark {
         out.printf("%nloading %,d orders ...%n", n);
         out.flush();
         long start = System.nanoTime();
-        execute(c, "CREATE SCHEMA " + SCHEMA,
-                "CREATE TABLE customers (id int PRIMARY KEY, region text, segment text)",
-                "INSERT INTO customers SELECT g, (ARRAY['north', 'south', 'east', 'west', 'central'])[1 + g % 5],"
-                        + " (ARRAY['retail', 'smb', 'enterprise'])[1 + g % 3] FROM generate_series(1, " + CUSTOMERS + ") g",
-                "CREATE TABLE orders (id bigint, customer_id int, amount numeric(12,2), status text)",
-                // ids spread over the customers, so that a range of ids touches as many groups as it has rows
-                "INSERT INTO orders SELECT g, (1 + g * 7919 % " + CUSTOMERS + ")::int, (g * 37 % 100000) / 100.0,"
-                        + " (ARRAY['new', 'paid', 'shipped', 'returned'])[1 + g % 4]"
-                        + " FROM generate_series(1::bigint, " + n + ") g",
-                "ALTER TABLE orders ADD PRIMARY KEY (id)",
-                "CREATE INDEX orders_customer_id_idx ON orders (customer_id)",
-                "VACUUM ANALYZE customers, orders");
+        execute(c, "CREATE SCHEMA " + SCHEMA);
+        createSourceTables(c, n);
         double loadSeconds = (System.nanoTime() - start) / 1e9;
         add("load", "", "load orders (insert, indexes, VACUUM ANALYZE)", n, loadSeconds, "s");
         out.printf("loaded in %.1f s (%s)%n", loadSeconds,
@@ -207,6 +202,24 @@ public final class RefreshBenchmark {
         out.printf("stream tables (plans installed) and materialized views created in %.1f s%n", createSeconds);
         steadyState(c);
         verify(c, "set-up at " + n + " rows");
+    }
+
+    /**
+     * The tables {@code customers} ({@value #CUSTOMERS} rows) and {@code orders} ({@code n} rows), loaded, indexed
+     * and vacuumed, in the first schema of the search path. The pg_ivm benchmark loads the same.
+     */
+    static void createSourceTables(Connection c, long n) throws SQLException {
+        execute(c, "CREATE TABLE customers (id int PRIMARY KEY, region text, segment text)",
+                "INSERT INTO customers SELECT g, (ARRAY['north', 'south', 'east', 'west', 'central'])[1 + g % 5],"
+                        + " (ARRAY['retail', 'smb', 'enterprise'])[1 + g % 3] FROM generate_series(1, " + CUSTOMERS + ") g",
+                "CREATE TABLE orders (id bigint, customer_id int, amount numeric(12,2), status text)",
+                // ids spread over the customers, so that a range of ids touches as many groups as it has rows
+                "INSERT INTO orders SELECT g, (1 + g * 7919 % " + CUSTOMERS + ")::int, (g * 37 % 100000) / 100.0,"
+                        + " (ARRAY['new', 'paid', 'shipped', 'returned'])[1 + g % 4]"
+                        + " FROM generate_series(1::bigint, " + n + ") g",
+                "ALTER TABLE orders ADD PRIMARY KEY (id)",
+                "CREATE INDEX orders_customer_id_idx ON orders (customer_id)",
+                "VACUUM ANALYZE customers, orders");
     }
 
     // ------------------------------------------------------------------------------------------ (a), (b)
@@ -616,7 +629,7 @@ public final class RefreshBenchmark {
                 .findFirst().map(Figure::value).orElse(Double.NaN);
     }
 
-    private static double timedMillis(Connection c, String sql) throws SQLException {
+    static double timedMillis(Connection c, String sql) throws SQLException {
         try (Statement statement = c.createStatement()) {
             long start = System.nanoTime();
             statement.execute(sql);

@@ -260,7 +260,8 @@ final class RefreshReport {
         Files.writeString(file, json);
     }
 
-    private static String string(String s) {
+    /** {@code s} as a JSON string literal. */
+    static String string(String s) {
         StringBuilder quoted = new StringBuilder("\"");
         for (char ch : s.toCharArray()) {
             switch (ch) {

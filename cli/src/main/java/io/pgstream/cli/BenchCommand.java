@@ -3,6 +3,7 @@ package io.pgstream.cli;
 import io.pgstream.bench.BenchRunner;
 import io.pgstream.bench.BenchTable;
 import io.pgstream.bench.CaptureBenchmark;
+import io.pgstream.bench.PgIvmBenchmark;
 import io.pgstream.bench.RefreshBenchmark;
 import io.pgstream.engine.JdbcUrls;
 import java.nio.file.Path;
@@ -25,6 +26,10 @@ import picocli.CommandLine.Spec;
                 + "writers with and without capture, no-change cycles); "
                 + "scheduler (CPU of the engine and the server with many idle stream tables, latency through a chain); "
                 + "recursion (a transitive closure, one edge inserted or deleted, against REFRESH MATERIALIZED VIEW); "
+                + "pgivm (pg_ivm side by side: builds PostgreSQL 18 and pg_ivm from source with scripts/build-pgivm.sh "
+                + "into bench/target/pgivm once, then single-row UPDATE writers at 1, 4 and 8 clients with no views, "
+                + "pg_ivm's IMMVs, pg_stream on triggers and on the WAL, and the cost of bringing the views up to date "
+                + "after batches of 1, 100 and 10,000 rows; run it from the repository's root); "
                 + "kill (the robustness drill: the engine killed with SIGKILL mid-refresh under writers, run after run, "
                 + "or with --mode postgres PostgreSQL shut down immediately; counts runs, runs that hit a refresh under "
                 + "way, and divergences from the queries found after each; exits 1 on a divergence).")
@@ -33,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh, scheduler, recursion or kill")
+    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh, scheduler, recursion, pgivm or kill")
     private String benchmark;
 
     @Option(names = "--db", paramLabel = "URL",
@@ -44,7 +49,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rows", paramLabel = "N",
             description = "capture: rows per bulk statement (default 100000; ten times as many for the decoder's "
                     + "throughput); refresh: rows of the orders table "
-                    + "(default 1000000, at least 200000); recursion: edges of the graph (default 100000, in chains of 10)")
+                    + "(default 1000000, at least 200000); recursion: edges of the graph (default 100000, in chains of 10); "
+                    + "pgivm: rows of the orders table (default 1000000, at least 100000)")
     private Long rows;
 
     @Option(names = "--scale", paramLabel = "N", defaultValue = "10000000",
@@ -65,7 +71,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Option(names = "--seconds", paramLabel = "N", defaultValue = "20",
-            description = "capture: measured seconds per table and client count of the single-row UPDATEs (default 20: shorter cells vary by a few percent from run to run on 2 cores)")
+            description = "capture, pgivm: measured seconds per table and client count of the single-row UPDATEs (default 20: shorter cells vary by a few percent from run to run on 2 cores)")
     private int seconds;
 
     @Option(names = "--stream-tables", paramLabel = "N", defaultValue = "1000",
@@ -85,7 +91,7 @@ final class BenchCommand implements Callable<Integer> {
     private String mode;
 
     @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
-            description = "where the CSV (and for refresh the JSON and plans) go (default bench/results)")
+            description = "where the CSV (and for refresh and pgivm the JSON) go (default bench/results)")
     private Path results;
 
     @Override
@@ -111,11 +117,20 @@ final class BenchCommand implements Callable<Integer> {
                 BenchRunner.recursion(jdbcUrl, Math.toIntExact(Math.max(2, edges / 10)), 10, results, spec.commandLine().getOut());
                 return 0;
             }
+            case "pgivm" -> {
+                if (jdbcUrl != null) {
+                    throw new IllegalArgumentException("pgivm runs on the PostgreSQL it builds, with pg_ivm: it takes no --db");
+                }
+                PgIvmBenchmark.Result result = BenchRunner.pgivm(rows == null ? 1_000_000 : rows, seconds,
+                        Path.of("scripts/build-pgivm.sh"), Path.of("bench/target/pgivm/pg18"), results,
+                        spec.commandLine().getOut());
+                return result.problems().isEmpty() ? 0 : 1;
+            }
             case "kill" -> {
                 return BenchRunner.kill(jdbcUrl, mode, runs, results, spec.commandLine().getOut()) == 0 ? 0 : 1;
             }
             default -> throw new IllegalArgumentException(
-                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler, recursion, kill");
+                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler, recursion, pgivm, kill");
         }
     }
 }

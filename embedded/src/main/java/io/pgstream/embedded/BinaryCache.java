@@ -74,6 +74,11 @@ final class BinaryCache {
         return installation;
     }
 
+    /** An installation someone else put on disk (nothing is unpacked), once it has the programs a server needs. */
+    static Installation existing(Path directory) throws IOException {
+        return new Installation(directory, serverVersion(requireComplete(directory, "PostgreSQL installation", "")));
+    }
+
     /** Unpacks the archive under {@code cacheDirectory} unless already there; returns the installation directory. */
     static Path unpack(Path cacheDirectory) throws IOException {
         return unpack(cacheDirectory, null);
@@ -93,7 +98,8 @@ final class BinaryCache {
                 Directories.deleteRecursively(staging);
             }
         }
-        return requireComplete(target);
+        return requireComplete(target, "cached PostgreSQL installation",
+                " (perhaps a temp-file cleaner removed it): delete that directory and try again");
     }
 
     private static void requireLinuxX8664() throws IOException {
@@ -204,11 +210,10 @@ final class BinaryCache {
         }
     }
 
-    private static Path requireComplete(Path installation) throws IOException {
+    private static Path requireComplete(Path installation, String what, String remedy) throws IOException {
         for (String program : List.of("initdb", "pg_ctl", "postgres")) {
             if (!Files.isExecutable(installation.resolve("bin").resolve(program))) {
-                throw new IOException("The cached PostgreSQL installation " + installation + " lacks bin/" + program
-                        + " (perhaps a temp-file cleaner removed it): delete that directory and try again");
+                throw new IOException("The " + what + " " + installation + " lacks bin/" + program + remedy);
             }
         }
         return installation;

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server run from the binaries on Maven Central, for pg_stream's demo and tests: PostgreSQL 18, or
- * the older major whose binaries a test run put on the classpath instead.
+ * the older major whose binaries a test run put on the classpath instead; or from an installation already on disk,
+ * such as one built from source with the server headers that extensions written in C need.
  *
  * <pre>{@code
  * try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
@@ -188,6 +189,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
         private Path dataDirectory;
         private Path binaries;
+        private Path installation;
         private int port;
         private final Map<String, String> settings = new LinkedHashMap<>();
 
@@ -210,6 +212,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
          */
         public Builder binaries(Path jar) {
             this.binaries = Objects.requireNonNull(jar, "jar");
+            return this;
+        }
+
+        /**
+         * A PostgreSQL installation on disk to run instead of io.zonky's binaries: its {@code bin/} holds initdb,
+         * pg_ctl and postgres, its share directory is {@code share/postgresql/} (a source build configured with
+         * {@code --datadir=<prefix>/share/postgresql}). It is used in place: when the JVM runs as root, the
+         * {@code pgstream} account must be able to read and traverse it.
+         */
+        public Builder installation(Path directory) {
+            this.installation = Objects.requireNonNull(directory, "directory").toAbsolutePath().normalize();
             return this;
         }
 
@@ -241,7 +254,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
          * @throws IOException if any step fails; a failed server start includes the tail of the server log
          */
         public EmbeddedPostgres start() throws IOException {
-            BinaryCache.Installation installation = BinaryCache.install(BinaryCache.defaultCacheDirectory(), binaries);
+            if (binaries != null && installation != null) {
+                throw new IllegalStateException("binaries(jar) and installation(directory) exclude each other");
+            }
+            BinaryCache.Installation installation = this.installation != null
+                    ? BinaryCache.existing(this.installation)
+                    : BinaryCache.install(BinaryCache.defaultCacheDirectory(), binaries);
             ServerAccount account = ServerAccount.forThisJvm();
             boolean temporary = dataDirectory == null;
             Path data = temporary

@@ -85,6 +85,22 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void runsAnInstallationAlreadyOnDiskInPlace(@TempDir Path empty) throws Exception {
+        Path unpacked = BinaryCache.install(BinaryCache.defaultCacheDirectory()).directory();
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().installation(unpacked).start();
+             Connection connection = DriverManager.getConnection(pg.jdbcUrl("postgres"))) {
+            assertEquals(unpacked, pg.installDirectory());
+            assertEquals(unpacked.resolve("share/postgresql"), pg.shareDirectory());
+            assertEquals(pg.version(), scalar(connection.createStatement(), "SHOW server_version"));
+        }
+        IOException incomplete = assertThrows(IOException.class,
+                () -> EmbeddedPostgres.builder().installation(empty).start().close());
+        assertTrue(incomplete.getMessage().contains("lacks bin/initdb"), incomplete.getMessage());
+        assertThrows(IllegalStateException.class,
+                () -> EmbeddedPostgres.builder().installation(unpacked).binaries(empty.resolve("x.jar")).start());
+    }
+
+    @Test
     void portInUseFailsWithTheServerLogInTheMessageAndLeavesNoDataDirectory() throws Exception {
         try (EmbeddedPostgres running = EmbeddedPostgres.builder().start()) {
             IOException failure = assertThrows(IOException.class,
