@@ -86,9 +86,13 @@ $$;
 -- Recomputes every effective schedule; called in the transaction of each create, alter, drop and
 -- status change, so the catalog never shows a stale one.
 CREATE OR REPLACE FUNCTION pgstream._recompute_schedules() RETURNS void LANGUAGE sql AS $$
-    WITH RECURSIVE declared AS MATERIALIZED (
-        SELECT st.id, st.relid, st.schedule, pgstream._declared_interval(st.schedule) AS declared_interval
-          FROM pgstream.stream_table st
+    -- each schedule's interval once: thousands of stream tables share a few schedules
+    WITH RECURSIVE schedules AS MATERIALIZED (
+        SELECT s.schedule, pgstream._declared_interval(s.schedule) AS declared_interval
+          FROM (SELECT DISTINCT schedule FROM pgstream.stream_table) s
+    ), declared AS MATERIALIZED (
+        SELECT st.id, st.relid, st.schedule, s.declared_interval
+          FROM pgstream.stream_table st JOIN schedules s ON s.schedule = st.schedule
     ), readers AS MATERIALIZED (  -- suspended stream tables do not refresh, so they ask nothing of their sources
         SELECT e.upstream_id, e.downstream_id
           FROM pgstream._edges e JOIN pgstream.stream_table down ON down.id = e.downstream_id

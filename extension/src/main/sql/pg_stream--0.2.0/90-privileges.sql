@@ -263,8 +263,9 @@ CREATE OR REPLACE FUNCTION pgstream._grant_buffer(p_relid oid) RETURNS void LANG
 DECLARE
     v_buffer  regclass := to_regclass(pgstream._buffer(p_relid));
     v_reader  regprocedure := to_regprocedure(pgstream._reader_signature(p_relid));
-    v_readers oid[] := ARRAY(SELECT DISTINCT pgstream._owner(st.relid)
+    v_readers oid[] := ARRAY(SELECT DISTINCT c.relowner
                                FROM pgstream.source s JOIN pgstream.stream_table st ON st.id = s.stream_table_id
+                                    JOIN pg_catalog.pg_class c ON c.oid = st.relid
                               WHERE s.source_relid = p_relid);
     v_role    oid;
 BEGIN
