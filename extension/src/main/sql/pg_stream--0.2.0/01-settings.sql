@@ -10,6 +10,8 @@ WITH defaults (name, value, description) AS (VALUES
    'How long rows are kept in pgstream.refresh_history (a PostgreSQL interval).'),
   ('differential_max_change_ratio', '0.3',
    'In refresh mode auto, a cycle whose pending changes exceed this fraction of the sources'' rows refreshes in full.'),
+  ('auto_cost_choice', 'on',
+   'In refresh mode auto, a cycle refreshes in full when recent refreshes of the stream table say a FULL refresh would be faster than a differential one for this many changes (the estimate is recorded in pgstream.refresh_history).'),
   ('max_consecutive_errors', '3',
    'A stream table whose refresh fails this many times in a row is suspended automatically.'),
   ('stale_alert_factor', '2',

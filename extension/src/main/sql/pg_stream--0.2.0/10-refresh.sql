@@ -167,9 +167,29 @@ BEGIN
     END LOOP;
 END $$;
 
--- Why this cycle must refresh in full, or NULL when it can go differential.
+-- What recent refreshes of a stream table say a cycle of p_changes changes would cost (milliseconds): a
+-- differential refresh, from its last five with changes (the least of them taken as the cost of any cycle, the
+-- rest spread over their changes), and a FULL one, its last. NULL until both were measured. Fan-out through
+-- joins, recomputed groups and the size of the stored table are all in what was measured.
+CREATE OR REPLACE FUNCTION pgstream._estimate(p_id bigint, p_changes bigint, OUT differential_ms double precision,
+                                   OUT full_ms double precision)
+LANGUAGE sql STABLE AS $$
+    SELECT d.fixed + greatest(d.total - d.n * d.fixed, 0) / d.changes * p_changes,
+           (SELECT extract(epoch FROM h.duration) * 1000 FROM pgstream.refresh_history h
+             WHERE h.stream_table_id = p_id AND h.action = 'FULL' ORDER BY h.id DESC LIMIT 1)
+      FROM (SELECT min(ms) AS fixed, sum(ms) AS total, count(*) AS n, sum(changes_consumed) AS changes
+              FROM (SELECT extract(epoch FROM h.duration) * 1000 AS ms, h.changes_consumed
+                      FROM pgstream.refresh_history h
+                     WHERE h.stream_table_id = p_id AND h.action = 'DIFFERENTIAL' AND h.changes_consumed > 0
+                     ORDER BY h.id DESC LIMIT 5) recent) d
+     WHERE d.n > 0
+$$;
+
+-- Why this cycle must refresh in full, or NULL when it can go differential. p_differential_ms, p_full_ms:
+-- _estimate's, in refresh mode auto.
 CREATE OR REPLACE FUNCTION pgstream._full_refresh_reason(p_st pgstream.stream_table, p_force boolean, p_changes bigint,
-                                              p_truncated boolean)
+                                              p_truncated boolean, p_differential_ms double precision,
+                                              p_full_ms double precision)
 RETURNS text LANGUAGE plpgsql STABLE AS $$
 DECLARE
     v_rows  double precision;
@@ -201,9 +221,17 @@ BEGIN
             RETURN format('%s changes exceed %s of the sources'' %s rows (setting differential_max_change_ratio)',
                           p_changes, v_ratio, v_rows::bigint);
         END IF;
+        IF p_differential_ms > p_full_ms THEN
+            RETURN 'cheaper in full: ' || pgstream._estimate_text(p_changes, p_differential_ms, p_full_ms);
+        END IF;
     END IF;
     RETURN NULL;
 END $$;
+
+CREATE OR REPLACE FUNCTION pgstream._estimate_text(p_changes bigint, p_differential_ms double precision,
+                                         p_full_ms double precision) RETURNS text LANGUAGE sql IMMUTABLE STRICT AS
+$$ SELECT format('for %s changes, recent refreshes estimate differential %s ms, FULL %s ms (setting auto_cost_choice)',
+                 p_changes, round(p_differential_ms::numeric, 1), round(p_full_ms::numeric, 1)) $$;
 
 -- The data timestamp a refresh starting now gives a stream table: every change committed before it is
 -- reflected. Taken before the refresh's snapshot; what it reads from other stream tables reflects only
@@ -255,6 +283,8 @@ DECLARE
     v_deleted  bigint;
     v_updated  bigint := 0;
     v_pending  record;
+    v_differential_ms double precision;
+    v_full_ms  double precision;
     v_fresh    text;
     v_capture  text;
     v_owner    oid := pgstream._owner(p_st.relid);
@@ -277,10 +307,15 @@ BEGIN
         v_truncated := v_pending.truncates > 0;
     END IF;
 
-    v_reason := pgstream._full_refresh_reason(p_st, p_force, v_changes, v_truncated);
+    -- small deltas go differential unasked: a FULL refresh is hardly ever faster
+    IF p_st.refresh_mode = 'auto' AND v_changes >= 100 AND pgstream.setting('auto_cost_choice') = 'on' THEN
+        SELECT * INTO v_differential_ms, v_full_ms FROM pgstream._estimate(p_st.id, v_changes);
+    END IF;
+    v_reason := pgstream._full_refresh_reason(p_st, p_force, v_changes, v_truncated, v_differential_ms, v_full_ms);
     IF v_reason IS NULL THEN
         v_action := 'DIFFERENTIAL';
-        v_reason := 'refresh mode ' || p_st.refresh_mode;
+        v_reason := 'refresh mode ' || p_st.refresh_mode
+                    || coalesce('; ' || pgstream._estimate_text(v_changes, v_differential_ms, v_full_ms), '');
         BEGIN
             SELECT r.snap, r.xid, r.seq, r.inserted, r.deleted, r.updated
               INTO v_snap, v_xid, v_seq, v_inserted, v_deleted, v_updated

@@ -325,7 +325,7 @@ DECLARE
         WHEN 'max_consecutive_errors' THEN 'non-negative integer (0: never suspend)'
         WHEN 'wal_decoder_max_failures' THEN 'positive integer'
         WHEN 'slot_lag_alert_bytes' THEN 'byte count'
-        WHEN 'wal_capture' THEN 'on or off' END;
+        WHEN 'wal_capture' THEN 'on or off' WHEN 'auto_cost_choice' THEN 'on or off' END;
     v_ok boolean;
 BEGIN
     IF v_kind IS NULL THEN

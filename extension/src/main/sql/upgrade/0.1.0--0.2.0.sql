@@ -33,3 +33,6 @@ DROP FUNCTION pgstream._trim_buffer(oid);
 
 -- Replaced: a skipped cycle is recorded in one statement.
 DROP FUNCTION pgstream._record_skip(bigint, text, timestamptz);
+
+-- Replaced: refresh mode auto also weighs what recent refreshes cost.
+DROP FUNCTION pgstream._full_refresh_reason(pgstream.stream_table, boolean, bigint, boolean);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.Engine;
+import io.pgstream.engine.differential.Workload;
 import io.pgstream.engine.testing.Await;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
@@ -63,7 +64,7 @@ class WalCaptureTest {
     void everyKindOfChangeArrivesThroughTheWal() throws Exception {
         TestDatabase db = TestPostgres.database();
         // every refresh but the one after TRUNCATE differential, however many changes it has
-        db.execute("UPDATE pgstream.settings SET value = '1000000' WHERE name = 'differential_max_change_ratio'");
+        db.execute(Workload.LIFT_CHANGE_RATIO);
         Map<String, String> docs = Map.of(
                 "doc_summary", "SELECT id, length(body) AS len, md5(body) AS body_md5, meta->>'tag' AS tag, n FROM docs",
                 "doc_counts", "SELECT n % 7 AS bucket, count(*) AS c, sum(n) AS s FROM docs GROUP BY n % 7");

@@ -223,11 +223,13 @@ public final class Workload {
     }
 
     /**
-     * Lifts {@code differential_max_change_ratio}: in refresh mode 'auto' a refresh then goes
-     * differential whenever the plan allows, however many of the (few) rows changed.
+     * Lifts {@code differential_max_change_ratio} and turns {@code auto_cost_choice} off: in refresh mode 'auto' a
+     * refresh then goes differential whenever the plan allows, however many of the (few) rows changed and whatever
+     * the refreshes before it cost.
      */
-    public static final String LIFT_CHANGE_RATIO =
-            "UPDATE pgstream.settings SET value = '1e9' WHERE name = 'differential_max_change_ratio'";
+    public static final String LIFT_CHANGE_RATIO = "UPDATE pgstream.settings SET value = CASE name"
+            + " WHEN 'differential_max_change_ratio' THEN '1e9' ELSE 'off' END"
+            + " WHERE name IN ('differential_max_change_ratio', 'auto_cost_choice')";
 
     public static String createSql(QueryCase query, String mode) {
         return "SELECT pgstream.create_stream_table('" + STREAM_TABLE + "', $q$" + query.query() + "$q$, '1h', refresh_mode => '"
