@@ -500,12 +500,18 @@ BEGIN
         RAISE EXCEPTION 'capture must be ''auto'' or ''trigger'', not %', quote_nullable(set_capture.capture)
             USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    UPDATE pgstream.capture c SET capture_setting = set_capture.capture WHERE c.source_relid = set_capture.source;
-    IF NOT FOUND THEN
+    IF NOT EXISTS (SELECT 1 FROM pgstream.capture c WHERE c.source_relid = set_capture.source) THEN
         RAISE EXCEPTION '% is not read by any stream table', source USING ERRCODE = 'undefined_object';
     END IF;
     IF set_capture.capture = 'trigger' THEN
         PERFORM pgstream._require_read_committed('pin a source to capture triggers');
+        -- _fall_back's locks before the capture's row: a decoder transaction holds the column lock while it
+        -- updates that row, and the other order deadlocked with it
+        PERFORM pgstream._lock_capture(set_capture.source, true);
+        PERFORM pgstream._lock_capture_columns(set_capture.source, false);
+    END IF;
+    UPDATE pgstream.capture c SET capture_setting = set_capture.capture WHERE c.source_relid = set_capture.source;
+    IF set_capture.capture = 'trigger' THEN
         PERFORM pgstream._fall_back(set_capture.source, 'pinned to triggers', coalesce(pgstream._decoder_alive(), false));
         UPDATE pgstream.capture c SET trigger_reason = pgstream._trigger_reason(set_capture.source)
          WHERE c.source_relid = set_capture.source;
