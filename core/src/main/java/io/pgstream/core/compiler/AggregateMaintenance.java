@@ -15,9 +15,12 @@ import java.util.Locale;
  *   bool_and'  = (count{x true}' = count(x)'),  bool_or' = (count{x true}' > 0)
  * </pre>
  *
- * Counters are exact only where the arithmetic is: integers and numeric of fixed scale. A float sum
- * drifts from a recomputation, and an unconstrained numeric sum keeps the scale of deleted values, so
- * those recompute the affected group instead (from the sources in the same snapshot).
+ * Counters are exact only where the arithmetic is: integers, and numeric whose display scale is fixed,
+ * by a numeric(p,s) type or by PostgreSQL's arithmetic ({@link NumericScale}: over numeric(15,2) columns,
+ * {@code price * (1 - discount)} always prints 4 fraction digits). A float sum drifts from a
+ * recomputation, so it recomputes the affected group (from the sources in the same snapshot); a sum of
+ * numeric values of varying scale prints the largest scale among them, which a deleted value may have
+ * set, so a group that lost a value is recomputed.
  */
 public enum AggregateMaintenance {
     /** Kept by counters alone. */
@@ -29,25 +32,25 @@ public enum AggregateMaintenance {
     /** Every affected group is recomputed. */
     RECOMPUTE;
 
-    /** The strategy for an aggregate over an argument of the given type ({@code format_type} text). */
-    public static AggregateMaintenance of(AggregateCall.Kind kind, String argumentType) {
-        return switch (kind) {
+    /** The strategy for an aggregate call whose argument has the given type ({@code format_type} text). */
+    public static AggregateMaintenance of(AggregateCall call, String argumentType) {
+        return switch (call.kind()) {
             case COUNT_STAR, COUNT, BOOL_AND, BOOL_OR -> COUNTERS;
             case OTHER -> RECOMPUTE;
             case MIN, MAX -> RECOMPUTE_ON_EXTREME_DELETE;
-            case SUM, AVG -> arithmetic(kind, argumentType.toLowerCase(Locale.ROOT));
+            case SUM, AVG -> arithmetic(call, argumentType.toLowerCase(Locale.ROOT));
         };
     }
 
-    private static AggregateMaintenance arithmetic(AggregateCall.Kind kind, String type) {
+    private static AggregateMaintenance arithmetic(AggregateCall call, String type) {
         if (type.equals("smallint") || type.equals("integer") || type.equals("bigint") || type.matches("numeric\\(\\d+,\\d+\\)")) {
             return COUNTERS;
         }
-        if (kind == AggregateCall.Kind.SUM && (type.equals("money") || type.equals("interval"))) {
+        if (call.kind() == AggregateCall.Kind.SUM && (type.equals("money") || type.equals("interval"))) {
             return COUNTERS;
         }
         if (type.equals("numeric")) {
-            return RECOMPUTE_ON_DELETE;
+            return NumericScale.of(call.argument()).isPresent() ? COUNTERS : RECOMPUTE_ON_DELETE;
         }
         return RECOMPUTE;
     }

@@ -125,7 +125,7 @@ final class AggregatePlanWriter {
     }
 
     private AggregateMaintenance maintenance(int j) {
-        return AggregateMaintenance.of(call(j).kind(), argumentTypes.get(j));
+        return AggregateMaintenance.of(call(j), argumentTypes.get(j));
     }
 
     private List<CompileRequest.Column> hiddenColumns() {

@@ -372,6 +372,16 @@ public final class OracleCorpus {
             q("agg_expression_arguments", "SELECT k, sum(v * 2) AS sv2, max(coalesce(t, '')) AS mt, count(g + k) AS c"
                     + " FROM a GROUP BY k"),
             q("agg_filtered", "SELECT g, count(*) AS n, sum(v) AS sv FROM a WHERE flag OR v > 2 GROUP BY g"),
+            // numeric expressions whose display scale PostgreSQL's arithmetic fixes (v is numeric(12,2)): kept by
+            // counters, deletes included; a division's scale varies with the values, so its group is recomputed
+            q("agg_fixed_scale_expressions", "SELECT g, sum(v * (1 - v)) AS disc, avg(v * (1 - v) * (1 + v)) AS charge,"
+                    + " sum(-v + 0.125) AS shifted, sum(round(v * 0.3, 1)) AS rounded, count(*) AS n FROM a GROUP BY g"),
+            q("agg_fixed_scale_global", "SELECT sum(v * k) AS vk, avg(abs(v) * 0.5) AS half, sum(v::numeric(10,1)) AS tenths FROM a"),
+            q("agg_fixed_scale_over_join", "SELECT b.label, sum(a.v * b.w) AS vw, avg(a.v * (b.w - 1)) AS avw"
+                    + " FROM a JOIN b ON a.k = b.k GROUP BY b.label"),
+            q("agg_fixed_scale_branches", "SELECT k, sum(CASE WHEN flag THEN v * 2 ELSE v - 1.00 END) AS cased,"
+                    + " sum(coalesce(v, 0.00) * 3) AS coalesced FROM a GROUP BY k"),
+            q("agg_scale_of_division_varies", "SELECT g, sum(v / 3) AS third, avg(v / 7) AS seventh FROM a GROUP BY g"),
             q("agg_group_by_numeric", "SELECT x, count(*) AS n, sum(k) AS sk FROM c GROUP BY x"),
             q("agg_over_join", "SELECT b.label, count(*) AS n, sum(a.v) AS sv, min(a.t) AS mint FROM a JOIN b ON a.k = b.k"
                     + " GROUP BY b.label"),
