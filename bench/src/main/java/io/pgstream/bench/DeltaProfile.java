@@ -28,7 +28,8 @@ final class DeltaProfile {
 
     /**
      * EXPLAIN (ANALYZE, BUFFERS) of a stream table's delta statement over the changes pending now, in a
-     * transaction rolled back (the changes stay pending).
+     * transaction rolled back (the changes stay pending), planned for this frontier (its parameters bound as
+     * literals).
      */
     static String explainedDelta(Connection c, String table) throws SQLException {
         String delta = boundDeltaStatement(c, table);
@@ -41,21 +42,62 @@ final class DeltaProfile {
         }
     }
 
+    /**
+     * The same with the generic plan, made once for any frontier, as a refresh runs it through the stream table's
+     * generated delta function (which sets plan_cache_mode = force_generic_plan) when the changes are few.
+     */
+    static String explainedGenericDelta(Connection c, String table) throws SQLException {
+        String[] frontier = frontierLiterals(c, table);
+        String delta = deltaStatement(c, table);
+        boolean prepared = false;
+        c.setAutoCommit(false);
+        try {
+            execute(c, "SET LOCAL plan_cache_mode = force_generic_plan");
+            execute(c, "PREPARE pgs_bench_delta(pg_snapshot, xid8, bigint) AS " + delta);
+            prepared = true;
+            return String.join("\n", queryStrings(c, "EXPLAIN (ANALYZE, BUFFERS) EXECUTE pgs_bench_delta("
+                    + String.join(", ", frontier) + ")"));
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+            if (prepared) {
+                execute(c, "DEALLOCATE pgs_bench_delta"); // a prepared statement outlives the rollback
+            }
+        }
+    }
+
     /** The stored delta statement with $1..$3 replaced by the stream table's frontier, as literals. */
     private static String boundDeltaStatement(Connection c, String table) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement("SELECT delta_sql, quote_nullable(frontier::text),"
+        String[] values = frontierLiterals(c, table);
+        Matcher m = Pattern.compile("\\$([1-3])(?![0-9])").matcher(deltaStatement(c, table));
+        StringBuilder bound = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(bound, Matcher.quoteReplacement(values[Integer.parseInt(m.group(1)) - 1]));
+        }
+        return m.appendTail(bound).toString();
+    }
+
+    private static String deltaStatement(Connection c, String table) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(
+                "SELECT delta_sql FROM pgstream.stream_table WHERE relid = ?::regclass")) {
+            statement.setString(1, table);
+            try (ResultSet rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    /** The stream table's frontier as the literals of the delta statement's parameters $1, $2, $3. */
+    private static String[] frontierLiterals(Connection c, String table) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement("SELECT quote_nullable(frontier::text),"
                 + " quote_nullable(frontier_xid::text), quote_nullable(frontier_seq::text)"
                 + " FROM pgstream.stream_table WHERE relid = ?::regclass")) {
             statement.setString(1, table);
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
-                String[] values = {rs.getString(2) + "::pg_snapshot", rs.getString(3) + "::xid8", rs.getString(4) + "::bigint"};
-                Matcher m = Pattern.compile("\\$([1-3])(?![0-9])").matcher(rs.getString(1));
-                StringBuilder bound = new StringBuilder();
-                while (m.find()) {
-                    m.appendReplacement(bound, Matcher.quoteReplacement(values[Integer.parseInt(m.group(1)) - 1]));
-                }
-                return m.appendTail(bound).toString();
+                return new String[] {rs.getString(1) + "::pg_snapshot", rs.getString(2) + "::xid8",
+                        rs.getString(3) + "::bigint"};
             }
         }
     }

@@ -39,6 +39,14 @@ class TpchBenchmarkTest {
         assertTrue(Double.isFinite(result.geometricMeanSpeedUp()), printed::toString);
         assertTrue(printed.toString().contains("geometric mean"), printed::toString);
         assertEquals(result.misses().isEmpty(), result.diagnostics().isEmpty(), "a miss, and only a miss, is profiled");
+        for (QueryFigures miss : result.misses()) {
+            assertTrue(result.diagnostics().contains("-- " + miss.query() + " (" + miss.streamTable() + "): "
+                    + miss.miss()), miss.query() + " is listed with its reason");
+        }
+        if (!result.misses().isEmpty()) {
+            assertTrue(result.diagnostics().contains("with its generic plan")
+                    && result.diagnostics().contains("time by function"), "plans and profiles of the misses");
+        }
 
         List<Path> files;
         try (Stream<Path> listing = Files.list(results)) {
