@@ -114,8 +114,58 @@ public final class BenchRunner {
         RefreshReport.writeCsv(result.figures(), machine, csv);
         RefreshReport.writeJson(result, machine, rows, scale, json);
         Files.writeString(explain, result.diagnostics());
-        out.printf("%nbenchmark took %.1f min; figures written to %s and %s, delta statement plans to %s%n",
-                minutes, csv, json, explain);
+        List<Path> charts = RefreshReport.writeCharts(result.figures(), rows, scale,
+                resultsDir.resolve(stem + "-source-size.png"), resultsDir.resolve(stem + "-delta-size.png"));
+        out.printf("%nbenchmark took %.1f min; figures written to %s and %s, charts to %s, delta statement plans to %s%n",
+                minutes, csv, json, charts, explain);
+        return result;
+    }
+
+    /**
+     * The TPC-H benchmark; with no URL, on a fresh embedded server as the refresh benchmark's, with work_mem for
+     * analytic queries (the same for the refreshes, the views and the queries alone).
+     */
+    public static TpchBenchmark.Result tpch(String jdbcUrl, double scaleFactor, int cycles, Path resultsDir,
+                                            PrintWriter out) throws IOException, SQLException {
+        TpchBenchmark.checkArguments(scaleFactor, cycles);
+        if (jdbcUrl != null) {
+            return tpchOn(jdbcUrl, scaleFactor, cycles, resultsDir, out);
+        }
+        try (EmbeddedPostgres server = EmbeddedPostgres.builder()
+                .setting("synchronous_commit", "on")
+                .setting("shared_buffers", "1GB")
+                .setting("work_mem", "64MB")
+                .setting("max_wal_size", "8GB")
+                .setting("checkpoint_timeout", "30min")
+                .setting("maintenance_work_mem", "256MB")
+                .start()) {
+            createBenchDatabase(server);
+            out.printf("embedded PostgreSQL %s (fsync off, synchronous_commit on, shared_buffers 1GB, work_mem 64MB)%n",
+                    server.version());
+            return tpchOn(server.jdbcUrl("bench"), scaleFactor, cycles, resultsDir, out);
+        }
+    }
+
+    private static TpchBenchmark.Result tpchOn(String jdbcUrl, double scaleFactor, int cycles, Path resultsDir,
+                                               PrintWriter out) throws IOException, SQLException {
+        Map<String, String> machine = machine(jdbcUrl);
+        out.printf("TPC-H benchmark: SF %s, %d cycles; %s%n", TpchBenchmark.scaleFactorText(scaleFactor), cycles, machine);
+        long start = System.nanoTime();
+        TpchBenchmark.Result result = new TpchBenchmark(jdbcUrl, scaleFactor, cycles, out).run();
+        double minutes = (System.nanoTime() - start) / 60e9;
+        machine.put("benchmark_minutes", String.format(Locale.ROOT, "%.1f", minutes));
+        TpchReport.print(result, out);
+        String stem = "tpch-" + LocalDate.now() + "-sf" + TpchBenchmark.scaleFactorText(scaleFactor);
+        Path csv = resultsDir.resolve(stem + ".csv");
+        Path json = resultsDir.resolve(stem + ".json");
+        Path explain = resultsDir.resolve(stem + "-explain.txt");
+        TpchReport.writeCsv(result, machine, csv);
+        TpchReport.writeJson(result, machine, json);
+        Files.writeString(explain, result.diagnostics());
+        List<Path> charts = TpchReport.writeCharts(result, resultsDir.resolve(stem + "-speedup.png"),
+                resultsDir.resolve(stem + "-times.png"));
+        out.printf("%nbenchmark took %.1f min; figures written to %s and %s, charts to %s, plans and profiles of the"
+                + " misses to %s%n", minutes, csv, json, charts, explain);
         return result;
     }
 

@@ -2,10 +2,9 @@ package io.pgstream.bench;
 
 import static io.pgstream.bench.BenchSql.execute;
 import static io.pgstream.bench.BenchSql.queryLong;
-import static io.pgstream.bench.BenchSql.queryLongs;
-import static io.pgstream.bench.BenchSql.queryString;
 import io.pgstream.bench.RefreshBenchmark.TablePlan;
 import io.pgstream.engine.compile.PlanInstaller;
+import io.pgstream.tpch.ResultDifference;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -122,25 +121,14 @@ final class BenchStreamTables {
         planOf.remove(table.name());
     }
 
-    /**
-     * How the stream table differs from its query, as multisets of its visible columns: the rows only in the table,
-     * and those only in the query. Each side is computed once: at --scale a construct's query can cost seconds.
-     */
+    /** How the stream table differs from its query: the rows only in the table, and those only in the query. */
     static long[] differences(Connection c, BenchTable table) throws SQLException {
         return differences(c, table.name(), table.query());
     }
 
-    /**
-     * The same for any relation kept equal to a query: its columns named with two leading underscores are
-     * bookkeeping (pg_stream's {@code __pgs_*}, pg_ivm's {@code __ivm_*}) and left out.
-     */
+    /** The same for any relation kept equal to a query (see {@link ResultDifference} for the columns compared). */
     static long[] differences(Connection c, String relation, String query) throws SQLException {
-        String columns = queryString(c, "SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)"
-                + " FROM pg_attribute WHERE attrelid = '" + relation + "'::regclass AND attnum > 0"
-                + " AND NOT attisdropped AND attname NOT LIKE '\\_\\_%'");
-        return queryLongs(c, "WITH stored AS MATERIALIZED (SELECT ROW(" + columns + ")::text AS r FROM " + relation
-                + "), fresh AS MATERIALIZED (SELECT q::text AS r FROM (" + query + ") q)"
-                + " SELECT (SELECT count(*) FROM (SELECT r FROM stored EXCEPT ALL SELECT r FROM fresh) x),"
-                + " (SELECT count(*) FROM (SELECT r FROM fresh EXCEPT ALL SELECT r FROM stored) y)");
+        ResultDifference difference = ResultDifference.between(c, relation, query);
+        return new long[] {difference.extra(), difference.missing()};
     }
 }

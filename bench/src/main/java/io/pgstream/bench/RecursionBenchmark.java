@@ -106,7 +106,7 @@ public final class RecursionBenchmark {
     /** EXPLAIN (ANALYZE, BUFFERS) of the delta statement after one change: where a refresh spends its time. */
     private static String explained(Connection c, String what, String change) throws SQLException {
         execute(c, change);
-        String plan = RefreshBenchmark.explainedDelta(c, "closure");
+        String plan = DeltaProfile.explainedDelta(c, "closure");
         refresh(c);
         return "-- closure, " + what + ": EXPLAIN (ANALYZE, BUFFERS) of the delta statement\n" + plan + "\n\n";
     }

@@ -1,9 +1,7 @@
 package io.pgstream.bench;
 
 import static io.pgstream.bench.BenchSql.execute;
-import static io.pgstream.bench.BenchSql.queryLong;
 import static io.pgstream.bench.BenchSql.queryString;
-import static io.pgstream.bench.BenchSql.queryStrings;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,14 +13,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a refresh costs. Stream tables over an {@code orders} table of {@code rows} rows (and a 10,000-row
@@ -343,7 +338,7 @@ public final class RefreshBenchmark {
     private void explainDelta(Connection c) throws SQLException {
         for (String table : streamTables.names()) {
             execute(c, "UPDATE orders SET amount = amount + 1 WHERE id = " + (1 + random.nextLong(rows)));
-            String plan = explainedDelta(c, table);
+            String plan = DeltaProfile.explainedDelta(c, table);
             for (String each : streamTables.names()) {
                 refresh(c, each, "DIFFERENTIAL");
             }
@@ -354,94 +349,16 @@ public final class RefreshBenchmark {
         verify(c, "the diagnostics");
     }
 
-    /**
-     * Where the time of a one-row refresh goes, by pg_stream function (track_functions = all; the delta
-     * statement is executed by _refresh_locked and counts in its self time). Needs a superuser.
-     */
+    /** Where the time of one-row refreshes of {@code table} goes, by pg_stream function (see {@link DeltaProfile}). */
     private String functionTimes(Connection c, String table, int refreshes) throws SQLException {
-        try {
-            execute(c, "SET track_functions = 'all'");
-        } catch (SQLException e) {
-            return "-- " + table + ": no function times (" + e.getMessage() + ")\n";
+        String times = DeltaProfile.functionTimes(c, table + ": per one-row refresh", refreshes, () -> {
+            execute(c, "UPDATE orders SET amount = amount + 1 WHERE id = " + (1 + random.nextLong(rows)));
+            return refresh(c, table, "DIFFERENTIAL").clientMillis();
+        });
+        for (String each : streamTables.names()) {
+            refresh(c, each, null);
         }
-        try {
-            Map<String, double[]> before = functionStats(c);
-            double total = 0;
-            for (int r = 0; r < refreshes; r++) {
-                execute(c, "UPDATE orders SET amount = amount + 1 WHERE id = " + (1 + random.nextLong(rows)));
-                total += refresh(c, table, "DIFFERENTIAL").clientMillis();
-            }
-            Map<String, double[]> after = functionStats(c);
-            StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                    "-- %s: per one-row refresh (mean of %d, %.2f ms client-side), time by function:%n"
-                            + "%-40s %8s %10s %10s%n", table, refreshes, total / refreshes, "function", "calls", "total ms",
-                    "self ms"));
-            after.entrySet().stream()
-                    .map(e -> {
-                        double[] b = before.getOrDefault(e.getKey(), new double[3]);
-                        return Map.entry(e.getKey(), new double[] {(e.getValue()[0] - b[0]) / refreshes,
-                                (e.getValue()[1] - b[1]) / refreshes, (e.getValue()[2] - b[2]) / refreshes});
-                    })
-                    .filter(e -> e.getValue()[0] > 0)
-                    .sorted((x, y) -> Double.compare(y.getValue()[2], x.getValue()[2]))
-                    .forEach(e -> text.append(String.format(Locale.ROOT, "%-40s %8.1f %10.3f %10.3f%n",
-                            e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])));
-            for (String each : streamTables.names()) {
-                refresh(c, each, null);
-            }
-            return text.toString();
-        } finally {
-            execute(c, "RESET track_functions");
-        }
-    }
-
-    private static Map<String, double[]> functionStats(Connection c) throws SQLException {
-        execute(c, "SELECT pg_stat_force_next_flush()");
-        execute(c, "SELECT pg_stat_clear_snapshot()");
-        Map<String, double[]> stats = new LinkedHashMap<>();
-        try (Statement statement = c.createStatement(); ResultSet rs = statement.executeQuery(
-                "SELECT schemaname || '.' || funcname, calls, total_time, self_time FROM pg_stat_user_functions"
-                        + " WHERE schemaname IN ('pgstream', 'pgstream_changes')")) {
-            while (rs.next()) {
-                stats.merge(rs.getString(1), new double[] {rs.getLong(2), rs.getDouble(3), rs.getDouble(4)},
-                        (x, y) -> new double[] {x[0] + y[0], x[1] + y[1], x[2] + y[2]});
-            }
-        }
-        return stats;
-    }
-
-    /** The stored delta statement with $1..$3 replaced by the stream table's frontier, as literals. */
-    /**
-     * EXPLAIN (ANALYZE, BUFFERS) of a stream table's delta statement over the changes pending now, in a
-     * transaction rolled back (the changes stay pending).
-     */
-    static String explainedDelta(Connection c, String table) throws SQLException {
-        String delta = boundDeltaStatement(c, table);
-        c.setAutoCommit(false);
-        try {
-            return String.join("\n", queryStrings(c, "EXPLAIN (ANALYZE, BUFFERS) " + delta));
-        } finally {
-            c.rollback();
-            c.setAutoCommit(true);
-        }
-    }
-
-    private static String boundDeltaStatement(Connection c, String table) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement("SELECT delta_sql, quote_nullable(frontier::text),"
-                + " quote_nullable(frontier_xid::text), quote_nullable(frontier_seq::text)"
-                + " FROM pgstream.stream_table WHERE relid = ?::regclass")) {
-            statement.setString(1, table);
-            try (ResultSet rs = statement.executeQuery()) {
-                rs.next();
-                String[] values = {rs.getString(2) + "::pg_snapshot", rs.getString(3) + "::xid8", rs.getString(4) + "::bigint"};
-                Matcher m = Pattern.compile("\\$([1-3])(?![0-9])").matcher(rs.getString(1));
-                StringBuilder bound = new StringBuilder();
-                while (m.find()) {
-                    m.appendReplacement(bound, Matcher.quoteReplacement(values[Integer.parseInt(m.group(1)) - 1]));
-                }
-                return m.appendTail(bound).toString();
-            }
-        }
+        return times;
     }
 
     // ------------------------------------------------------------------------------------------ (e)

@@ -2,6 +2,11 @@ package io.pgstream.bench;
 
 import io.pgstream.bench.RefreshBenchmark.Figure;
 import io.pgstream.bench.RefreshBenchmark.TablePlan;
+import io.pgstream.bench.chart.Charts;
+import io.pgstream.bench.chart.Charts.Axis;
+import io.pgstream.bench.chart.Charts.Line;
+import io.pgstream.bench.chart.Charts.Mark;
+import io.pgstream.bench.chart.Charts.Point;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -11,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Prints the refresh benchmark's figures, judges them against issue 12's targets, writes CSV and JSON. */
+/** Prints the refresh benchmark's figures, judges them against issue 12's targets, writes CSV, JSON and charts. */
 final class RefreshReport {
 
     /** A target of issue 12, what was measured, and whether it is met. */
@@ -204,6 +209,68 @@ final class RefreshReport {
                 table, least, n), String.format(Locale.ROOT, "%.0fx", measured), measured >= least);
     }
 
+    /**
+     * The charts of what was measured, as PNG: the one-row refresh of the baseline tables against REFRESH
+     * MATERIALIZED VIEW at --rows and --scale (when (b) ran), and differential against FULL by delta size with the
+     * crossover marked (when (c) ran). Returns the files written.
+     */
+    static List<Path> writeCharts(List<Figure> figures, long rows, long scale, Path sourceSizePng, Path deltaSizePng)
+            throws IOException {
+        List<Path> written = new ArrayList<>();
+        if (scale > 0 && hasPhase(figures, "b")) {
+            List<Line> lines = new ArrayList<>();
+            for (String table : List.of(BenchTable.AGG, BenchTable.JOIN_AGG)) {
+                lines.add(new Line(table + ": differential refresh", List.of(
+                        new Point(rows, value(figures, "a", table, "differential refresh, median", rows)),
+                        new Point(scale, value(figures, "b", table, "differential refresh, median", scale)))));
+                lines.add(new Line(table + ": REFRESH MATERIALIZED VIEW", List.of(
+                        new Point(rows, materializedView(figures, "a", table, rows)),
+                        new Point(scale, materializedView(figures, "b", table, scale)))));
+            }
+            Charts.lines(sourceSizePng, "Refresh after a one-row change, by source size (medians)",
+                    Axis.log("rows of orders (log scale)"), Axis.log("ms (log scale)"), lines, List.of());
+            written.add(sourceSizePng);
+        }
+        if (hasPhase(figures, "c")) {
+            List<Point> differential = deltaSeries(figures, "differential refresh, median");
+            List<Point> full = deltaSeries(figures, "FULL refresh, median");
+            double k = RefreshBenchmark.crossover(figures);
+            List<Mark> marks = k < 0 ? List.of() : List.of(new Mark(String.format(Locale.ROOT,
+                    "crossover: about %,.0f updated rows (%.1f%% of the table)", k, 100.0 * k / rows),
+                    new Point(k, interpolatedLog(full, k))));
+            Charts.lines(deltaSizePng, String.format(Locale.ROOT, "Refresh of %s by delta size, %,d rows%s",
+                            BenchTable.AGG, rows, k < 0 ? ": differential faster at every size" : ""),
+                    Axis.log("updated rows (log scale)"), Axis.log("ms (log scale)"),
+                    List.of(new Line("differential refresh", differential), new Line("FULL refresh", full)), marks);
+            written.add(deltaSizePng);
+        }
+        return written;
+    }
+
+    private static double materializedView(List<Figure> figures, String phase, String table, long n) {
+        return figures.stream().filter(f -> f.phase().equals(phase) && f.table().equals(table) && f.rows() == n
+                        && f.measure().startsWith("REFRESH MATERIALIZED VIEW"))
+                .findFirst().map(Figure::value).orElse(Double.NaN);
+    }
+
+    private static List<Point> deltaSeries(List<Figure> figures, String measure) {
+        return figures.stream().filter(f -> f.phase().equals("c") && f.measure().equals(measure))
+                .map(f -> new Point(f.rows(), f.value())).toList();
+    }
+
+    /** The series' value at x, interpolated on log scales between the points around it (sorted by x). */
+    private static double interpolatedLog(List<Point> points, double x) {
+        for (int i = 1; i < points.size(); i++) {
+            Point a = points.get(i - 1);
+            Point b = points.get(i);
+            if (x <= b.x()) {
+                double t = (Math.log(x) - Math.log(a.x())) / (Math.log(b.x()) - Math.log(a.x()));
+                return Math.exp(Math.log(a.y()) + t * (Math.log(b.y()) - Math.log(a.y())));
+            }
+        }
+        return points.get(points.size() - 1).y();
+    }
+
     /** One figure a line, after a comment line with the machine facts. */
     static void writeCsv(List<Figure> figures, Map<String, String> machine, Path file) throws IOException {
         Files.createDirectories(file.getParent());
@@ -285,7 +352,8 @@ final class RefreshReport {
         return RefreshBenchmark.value(figures, phase, table, measure, rows);
     }
 
-    private static String number(double value) {
+    /** A figure with the digits that matter: 1.23, 12.3, 1,234; NaN as "-". */
+    static String number(double value) {
         if (Double.isNaN(value)) {
             return "-";
         }

@@ -5,6 +5,7 @@ import io.pgstream.bench.BenchTable;
 import io.pgstream.bench.CaptureBenchmark;
 import io.pgstream.bench.PgIvmBenchmark;
 import io.pgstream.bench.RefreshBenchmark;
+import io.pgstream.bench.TpchBenchmark;
 import io.pgstream.engine.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Runs a benchmark and prints its figures (CSV, and JSON for refresh, under bench/results/). "
+        description = "Runs a benchmark and prints its figures (CSV, and JSON for refresh and tpch, under bench/results/). "
                 + "Benchmarks: capture (what change capture adds to writes: none, statement and row triggers, WAL; "
                 + "the WAL decoder's catch-up and throughput; commit-to-visible latency on triggers and on the WAL); "
                 + "refresh (a one-row change refreshed against REFRESH MATERIALIZED VIEW, for two baseline stream tables "
@@ -30,6 +31,9 @@ import picocli.CommandLine.Spec;
                 + "into bench/target/pgivm once, then single-row UPDATE writers at 1, 4 and 8 clients with no views, "
                 + "pg_ivm's IMMVs, pg_stream on triggers and on the WAL, and the cost of bringing the views up to date "
                 + "after batches of 1, 100 and 10,000 rows; run it from the repository's root); "
+                + "tpch (the 22 TPC-H queries as stream tables: after the spec's refresh functions RF1 and RF2 and a few "
+                + "updates, the differential refresh against a FULL refresh, REFRESH MATERIALIZED VIEW and the query "
+                + "alone, then equality; figures also as PNG charts); "
                 + "kill (the robustness drill: the engine killed with SIGKILL mid-refresh under writers, run after run, "
                 + "or with --mode postgres PostgreSQL shut down immediately; counts runs, runs that hit a refresh under "
                 + "way, and divergences from the queries found after each; exits 1 on a divergence).")
@@ -38,12 +42,12 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh, scheduler, recursion, pgivm or kill")
+    @Parameters(paramLabel = "BENCHMARK", description = "capture, refresh, scheduler, recursion, pgivm, kill or tpch")
     private String benchmark;
 
     @Option(names = "--db", paramLabel = "URL",
             description = "a database with pg_stream installed (default: a fresh embedded PostgreSQL 18); "
-                    + "refresh works in a schema refresh_bench that it drops and recreates")
+                    + "refresh works in a schema refresh_bench, tpch in a schema tpch_bench, that it drops and recreates")
     private String url;
 
     @Option(names = "--rows", paramLabel = "N",
@@ -90,8 +94,18 @@ final class BenchCommand implements Callable<Integer> {
             description = "kill: engine (SIGKILL the engine, default) or postgres (immediate shutdown of the embedded server)")
     private String mode;
 
+    @Option(names = "--sf", paramLabel = "SF", defaultValue = "1",
+            description = "tpch: the TPC-H scale factor (default 1: 1.5M orders, 6M lineitems; 0.1 for a quick look)")
+    private double scaleFactor;
+
+    @Option(names = "--cycles", paramLabel = "N", defaultValue = "5",
+            description = "tpch: cycles of RF1 + RF2 + updates, each followed by a differential refresh of every "
+                    + "stream table; the figure is their median (default 5)")
+    private int cycles;
+
     @Option(names = "--results", defaultValue = "bench/results", paramLabel = "DIR",
-            description = "where the CSV (and for refresh and pgivm the JSON) go (default bench/results)")
+            description = "where the CSV (and for refresh, pgivm and tpch the JSON, for refresh and tpch the plans and the "
+                    + "PNG charts) go (default bench/results)")
     private Path results;
 
     @Override
@@ -129,8 +143,13 @@ final class BenchCommand implements Callable<Integer> {
             case "kill" -> {
                 return BenchRunner.kill(jdbcUrl, mode, runs, results, spec.commandLine().getOut()) == 0 ? 0 : 1;
             }
-            default -> throw new IllegalArgumentException(
-                    "unknown benchmark \"" + benchmark + "\": the benchmarks are: capture, refresh, scheduler, recursion, pgivm, kill");
+            case "tpch" -> {
+                TpchBenchmark.Result result = BenchRunner.tpch(jdbcUrl, scaleFactor, cycles, results,
+                        spec.commandLine().getOut());
+                return result.problems().isEmpty() ? 0 : 1;
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark \"" + benchmark
+                    + "\": the benchmarks are: capture, refresh, scheduler, recursion, pgivm, kill, tpch");
         }
     }
 }

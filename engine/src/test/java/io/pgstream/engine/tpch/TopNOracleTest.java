@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
-import io.pgstream.engine.tpch.TpchQueries.Query;
-import io.pgstream.engine.tpch.TpchQueries.TopN;
+import io.pgstream.tpch.TopNOracle;
+import io.pgstream.tpch.TpchQueries.Query;
+import io.pgstream.tpch.TpchQueries.TopN;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeAll;

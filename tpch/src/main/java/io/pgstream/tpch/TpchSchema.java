@@ -1,4 +1,4 @@
-package io.pgstream.engine.tpch;
+package io.pgstream.tpch;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package io.pgstream.engine.tpch;
+package io.pgstream.tpch;
 
 import java.util.List;
 
@@ -10,35 +10,35 @@ import java.util.List;
  * Q11's FRACTION stays the validation value 0.0001 at every scale factor (the spec scales it by 1/SF
  * for a run), so that its HAVING keeps more groups at small scale factors.
  */
-final class TpchQueries {
+public final class TpchQueries {
 
     private TpchQueries() {}
 
     /** An ORDER BY ... LIMIT ending a query: the order, over the query's output columns, and the row count. */
-    record TopN(String orderBy, int limit) {}
+    public record TopN(String orderBy, int limit) {}
 
     /** One query: its body (without ORDER BY ... LIMIT) and, for Q2, Q3, Q10, Q18 and Q21, its top-N. */
-    record Query(int number, String body, TopN topN) {
+    public record Query(int number, String body, TopN topN) {
 
-        Query(int number, String body) {
+        public Query(int number, String body) {
             this(number, body, null);
         }
 
-        String name() {
+        public String name() {
             return "Q" + number;
         }
 
-        String streamTable() {
+        public String streamTable() {
             return "tpch_q%02d".formatted(number);
         }
 
         /** The query as the stream table is defined. */
-        String sql() {
+        public String sql() {
             return topN == null ? body : body + "\norder by " + topN.orderBy() + "\nlimit " + topN.limit();
         }
     }
 
-    static final List<Query> ALL = List.of(
+    public static final List<Query> ALL = List.of(
             new Query(1, """
                     select
                         l_returnflag,

@@ -1,4 +1,4 @@
-package io.pgstream.engine.tpch;
+package io.pgstream.tpch;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,10 +27,10 @@ import java.util.Set;
  * the dates and the current date 1995-06-17, prices from the part key, and the total price from the
  * lineitems.
  */
-final class TpchWorkload {
+public final class TpchWorkload {
 
     /** What one cycle changed, for the log. */
-    record CycleChanges(int ordersInserted, int lineitemsInserted, int ordersDeleted, int lineitemsDeleted,
+    public record CycleChanges(int ordersInserted, int lineitemsInserted, int ordersDeleted, int lineitemsDeleted,
                         int rowsUpdated) {
         @Override
         public String toString() {
@@ -76,7 +76,7 @@ final class TpchWorkload {
     }
 
     /** A workload over the loaded data: table sizes and the highest order key are read from it. */
-    static TpchWorkload over(Connection connection, long seed) throws SQLException {
+    public static TpchWorkload over(Connection connection, long seed) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
                 select (select count(*) from customer), (select count(*) from part), (select count(*) from supplier),
                        (select count(*) from orders), (select max(o_orderkey) from orders)""")) {
@@ -86,7 +86,7 @@ final class TpchWorkload {
     }
 
     /** RF1, RF2, then the updates; the connection is left in autocommit mode. */
-    CycleChanges runCycle(Connection connection) throws SQLException {
+    public CycleChanges runCycle(Connection connection) throws SQLException {
         int[] inserted = newOrders(connection);
         int[] deleted = deleteOrders(connection);
         int updated = updates(connection);

@@ -1,4 +1,4 @@
-package io.pgstream.engine.tpch;
+package io.pgstream.tpch;
 
 import io.trino.tpch.TpchColumn;
 import io.trino.tpch.TpchEntity;
@@ -21,7 +21,7 @@ import org.postgresql.copy.CopyIn;
  * Generates the eight TPC-H tables with the Java port of dbgen ({@code io.trino.tpch}) and loads them
  * with COPY, streaming the rows as they are generated (in PostgreSQL's text format: tab separated).
  */
-final class TpchLoader {
+public final class TpchLoader {
 
     /** Bytes sent to the server per write: large enough to keep the COPY stream busy. */
     private static final int CHUNK = 1 << 16;
@@ -29,7 +29,7 @@ final class TpchLoader {
     private TpchLoader() {}
 
     /** Creates the schema, loads every table at {@code scaleFactor}, then indexes; returns the rows per table. */
-    static Map<String, Long> load(Connection connection, double scaleFactor) throws SQLException {
+    public static Map<String, Long> load(Connection connection, double scaleFactor) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (String ddl : TpchSchema.TABLES) {
                 statement.execute(ddl);

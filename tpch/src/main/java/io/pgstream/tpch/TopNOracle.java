@@ -1,7 +1,6 @@
-package io.pgstream.engine.tpch;
+package io.pgstream.tpch;
 
-import io.pgstream.engine.testing.Oracle;
-import io.pgstream.engine.tpch.TpchQueries.Query;
+import io.pgstream.tpch.TpchQueries.Query;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,15 +13,15 @@ import java.sql.Statement;
  * exactly as many rows as the query returns, holds every row whose whole tie group ranks within the
  * first n, and holds no row ranked after n. Without a tie at the boundary, that is multiset equality.
  */
-final class TopNOracle {
+public final class TopNOracle {
 
     /** What a check found; {@code tieAtBoundary} says the result was one of several correct ones. */
-    record Check(long missing, long extra, long storedRows, long expectedRows, boolean tieAtBoundary) {
-        boolean matches() {
+    public record Check(long missing, long extra, long storedRows, long expectedRows, boolean tieAtBoundary) {
+        public boolean matches() {
             return missing == 0 && extra == 0 && storedRows == expectedRows;
         }
 
-        String describe() {
+        public String describe() {
             return "%d row(s) missing, %d extra, %d stored where the query returns %d%s".formatted(
                     missing, extra, storedRows, expectedRows, tieAtBoundary ? " (rows tie at the LIMIT)" : "");
         }
@@ -30,7 +29,7 @@ final class TopNOracle {
 
     private TopNOracle() {}
 
-    static Check check(Connection connection, String streamTable, Query query) throws SQLException {
+    public static Check check(Connection connection, String streamTable, Query query) throws SQLException {
         TpchQueries.TopN topN = query.topN();
         // count(*) over an ORDER BY counts the rows up to the current one's last peer: <= n means the
         // whole tie group is within the first n; rank() <= n means the group starts within them
@@ -38,8 +37,8 @@ final class TopNOracle {
                 + topN.limit();
         String certain = ranked.formatted("count(*)", topN.orderBy(), query.body());
         String candidates = ranked.formatted("rank()", topN.orderBy(), query.body());
-        long missing = Oracle.differences(connection, streamTable, certain)[0];
-        long extra = Oracle.differences(connection, streamTable, candidates)[1];
+        long missing = ResultDifference.between(connection, streamTable, certain).missing();
+        long extra = ResultDifference.between(connection, streamTable, candidates).extra();
         long stored = count(connection, "select * from " + streamTable);
         long expected = count(connection, query.sql());
         boolean tie = count(connection, candidates) != count(connection, certain);
