@@ -310,8 +310,10 @@ public final class BenchRunner {
             PgIvmReport.writeCsv(result.figures(), machine, csv);
             PgIvmReport.writeJson(result, machine, rows, json);
             PgIvmReport.writeTpsTable(result.figures(), tps);
-            out.printf("%nbenchmark took %.1f min; figures written to %s and %s, writer TPS by clients to %s%n",
-                    minutes, csv, json, tps);
+            Path chart = resultsDir.resolve(stem + "-tps.png");
+            PgIvmReport.writeTpsChart(result.figures(), chart);
+            out.printf("%nbenchmark took %.1f min; figures written to %s and %s, writer TPS by clients to %s and %s%n",
+                    minutes, csv, json, tps, chart);
             return result;
         }
     }

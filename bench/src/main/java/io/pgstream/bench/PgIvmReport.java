@@ -2,6 +2,9 @@ package io.pgstream.bench;
 
 import io.pgstream.bench.PgIvmBenchmark.Figure;
 import io.pgstream.bench.PgIvmBenchmark.Variant;
+import io.pgstream.bench.chart.Charts;
+import io.pgstream.bench.chart.Charts.Axis;
+import io.pgstream.bench.chart.Charts.BarSeries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -122,6 +125,14 @@ final class PgIvmReport {
         }
         Files.createDirectories(file.getParent());
         Files.write(file, lines);
+    }
+
+    /** Writer TPS by client count, a group of bars per client count, one bar per variant. */
+    static void writeTpsChart(List<Figure> figures, Path png) throws IOException {
+        List<BarSeries> bars = writerTps(figures).entrySet().stream()
+                .map(variant -> new BarSeries(variant.getKey(), variant.getValue())).toList();
+        Charts.groupedBars(png, "single-row UPDATEs by key: writer TPS, no views / pg_ivm / pg_stream", "clients",
+                Axis.linear("transactions per second"), bars, List.of());
     }
 
     /**

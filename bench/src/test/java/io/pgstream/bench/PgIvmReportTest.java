@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,10 @@ class PgIvmReportTest {
         PgIvmReport.writeTpsTable(figures, tps);
         assertEquals(List.of("clients,none,pg_ivm,triggers,wal", "1,1000.0,1100.0,1200.0,1300.0",
                 "4,1300.0,1400.0,1500.0,1600.0", "8,1700.0,1800.0,1900.0,2000.0"), Files.readAllLines(tps));
+
+        Path png = dir.resolve("tps.png");
+        PgIvmReport.writeTpsChart(figures, png);
+        assertTrue(ImageIO.read(png.toFile()).getWidth() > 0, "the chart is a PNG image");
     }
 
     @Test
