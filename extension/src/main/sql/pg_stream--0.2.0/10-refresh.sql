@@ -67,6 +67,7 @@ inserted AS (
     INSERT INTO %3$s (%4$s)
     SELECT %5$s FROM fresh f
      WHERE NOT EXISTS (SELECT 1 FROM stored s WHERE s.__pgs_t = f.__pgs_t AND s.__pgs_n = f.__pgs_n)
+       AND (SELECT count(*) FROM deleted) >= 0  -- all deletes first, for unique indexes on the table
     RETURNING 1)
 SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM inserted), (SELECT count(*) FROM deleted), 0::bigint FROM frontier f
 $sql$, CASE WHEN p_fresh IS NULL THEN 'SELECT * FROM pgstream._current_frontier()'

@@ -299,6 +299,7 @@ final class AggregatePlanWriter {
                 + "__pgs_upd AS (UPDATE " + target + " t SET " + String.join(", ", assignments)
                 + " FROM __pgs_v v WHERE t.ctid = v.__pgs_tid AND " + stays + " RETURNING 1),\n"
                 + "__pgs_ins AS (INSERT INTO " + target + " (" + String.join(", ", columns) + ") SELECT "
-                + String.join(", ", newValues) + " FROM __pgs_v v WHERE v.__pgs_tid IS NULL AND " + stays + " RETURNING 1)";
+                + String.join(", ", newValues) + " FROM __pgs_v v WHERE v.__pgs_tid IS NULL AND " + stays + " AND "
+                + DeltaStatement.afterDeletes("__pgs_del") + " RETURNING 1)";
     }
 }

@@ -42,9 +42,9 @@ final class BagChanges {
                     INSERT INTO %1$s (%3$s, __pgs_rowid)
                     SELECT %7$s, hashtextextended(n.__pgs_t, 0)
                       FROM %4$s n CROSS JOIN generate_series(1, n.__pgs_net)
-                     WHERE n.__pgs_net > 0
+                     WHERE n.__pgs_net > 0 AND %8$s
                     RETURNING 1)""".formatted(table, qualified("s2", columns), String.join(", ", columns), netted, deleted,
-                inserted, qualified("n", columns));
+                inserted, qualified("n", columns), DeltaStatement.afterDeletes(deleted));
     }
 
     /** The row id of a row of {@code values}: the hash of its text form, as the stored rows carry it. */

@@ -11,6 +11,15 @@ final class DeltaStatement {
 
     private DeltaStatement() {}
 
+    /**
+     * A condition that always holds, for the WHERE of a delta statement's INSERT. Reading the deleting CTE there runs
+     * all its deletes before the first insert (the CTEs of one statement otherwise run in an unspecified order), so a
+     * unique index on the stream table never sees a row's new version while its old one is still there.
+     */
+    static String afterDeletes(String deleted) {
+        return "(SELECT count(*) FROM " + deleted + ") >= 0";
+    }
+
     /** The final SELECT, counting the rows of CTEs __pgs_ins and __pgs_del and of {@code updated} (a CTE or null). */
     static String result(String updated) {
         return "SELECT f.snap, f.xid, f.seq, (SELECT count(*) FROM __pgs_ins), (SELECT count(*) FROM __pgs_del), "

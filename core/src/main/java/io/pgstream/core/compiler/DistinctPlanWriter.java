@@ -46,10 +46,11 @@ final class DistinctPlanWriter {
                 __pgs_ins AS (
                     INSERT INTO %1$s (%3$s, __pgs_rowid, __pgs_count)
                     SELECT %4$s, %7$s, m.__pgs_cnt FROM __pgs_m m
-                     WHERE m.__pgs_tid IS NULL AND m.__pgs_cnt > 0
+                     WHERE m.__pgs_tid IS NULL AND m.__pgs_cnt > 0 AND %8$s
                     RETURNING 1)
                 """.formatted(request.target(), RowKey.hash(netted), columns, input.names("m"), inputDelta,
-                RowKey.same(stored, netted), RowKey.hash(input.names().stream().map(name -> "m." + name).toList()))
+                RowKey.same(stored, netted), RowKey.hash(input.names().stream().map(name -> "m." + name).toList()),
+                DeltaStatement.afterDeletes("__pgs_del"))
                 + DeltaStatement.result("__pgs_upd");
         // one row per distinct row, as DISTINCT compares them, with how many times it occurs
         String full = "SELECT " + input.names("x") + ", " + RowKey.hash(input.names().stream().map(name -> "x." + name).toList())
