@@ -104,7 +104,11 @@ BEGIN
     PERFORM pgstream._internal_ddl(true);
     v_view := pgstream._define_as(v_owner, p_query, p_search_path);
     v_target := v_st.relid::regclass::text;
-    IF pgstream._columns_of(v_view) IS DISTINCT FROM pgstream._columns_of(v_st.relid) THEN
+    -- a table kept through many query changes piles up dropped hidden columns, which count toward
+    -- PostgreSQL's 1600 columns: past 1000 it is recreated, if nothing reads it
+    IF pgstream._columns_of(v_view) IS DISTINCT FROM pgstream._columns_of(v_st.relid)
+       OR (SELECT count(*) FROM pg_attribute WHERE attrelid = v_st.relid AND attisdropped) > 1000
+          AND pgstream._dependent_names(v_st.id) IS NULL THEN
         -- the table is recreated: stream tables reading it would lose their source
         v_readers := pgstream._dependent_names(v_st.id);
         IF v_readers IS NOT NULL THEN
@@ -117,6 +121,8 @@ BEGIN
         PERFORM pgstream._run_as(v_owner, format('DROP TABLE %s', v_target));
         PERFORM pgstream._create_table_as(v_owner, v_target, v_view);
         PERFORM pgstream._run_as(v_owner, g) FROM unnest(v_grants) g;
+    ELSE
+        PERFORM pgstream._drop_hidden_columns(v_owner, v_st.relid);  -- the old plan's; the new plan adds its own
     END IF;
     PERFORM pgstream._drop_state_tables(v_st.id);
     PERFORM pgstream._drop_generated(NULL, v_st.id);
@@ -158,11 +164,22 @@ CREATE OR REPLACE FUNCTION pgstream._grants_of(p_rel oid) RETURNS text[] LANGUAG
      WHERE c.oid = p_rel AND a.grantee <> c.relowner
 $$;
 
--- Column names and types of a relation, for comparing shapes.
+-- Column names and types of a relation, for comparing shapes: a stream table's own, not its plan's hidden ones.
 CREATE OR REPLACE FUNCTION pgstream._columns_of(p_rel oid) RETURNS text[] LANGUAGE sql STABLE AS $$
     SELECT array_agg(quote_ident(attname) || ' ' || format_type(atttypid, atttypmod) ORDER BY attnum)
-      FROM pg_attribute WHERE attrelid = p_rel AND attnum > 0 AND NOT attisdropped
+      FROM pg_attribute WHERE attrelid = p_rel AND attnum > 0 AND NOT attisdropped AND attname NOT LIKE '\_\_pgs\_%'
 $$;
+
+-- Drops the hidden columns of a stream table's plan (its index on them goes with them), as its owner.
+CREATE OR REPLACE FUNCTION pgstream._drop_hidden_columns(p_owner oid, p_rel oid) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_drops text := (SELECT string_agg(format('DROP COLUMN %I', attname), ', ' ORDER BY attnum) FROM pg_attribute
+                      WHERE attrelid = p_rel AND attnum > 0 AND NOT attisdropped AND attname LIKE '\_\_pgs\_%');
+BEGIN
+    IF v_drops IS NOT NULL THEN
+        PERFORM pgstream._run_as(p_owner, format('ALTER TABLE %s %s', p_rel::regclass, v_drops));
+    END IF;
+END $$;
 
 CREATE OR REPLACE FUNCTION pgstream._drop_stream_table(p_name text, p_search_path text, p_cascade boolean) RETURNS void
 LANGUAGE plpgsql AS $$

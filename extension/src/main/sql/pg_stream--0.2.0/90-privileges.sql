@@ -107,7 +107,12 @@ BEGIN
                   HINT = format('An administrator runs: GRANT pgstream_user TO %I;', current_user);
     END IF;
     IF pgstream._runner(current_user::regrole::oid) IS NULL THEN
-        PERFORM pgstream._create_runner(current_user::regrole::oid);
+        -- sessions creating a role's first stream tables at once (dbt's threads) wait for the first to commit
+        -- its runner, then use it
+        PERFORM pg_advisory_xact_lock(1346851672, current_user::regrole::oid::int4);
+        IF pgstream._runner(current_user::regrole::oid) IS NULL THEN
+            PERFORM pgstream._create_runner(current_user::regrole::oid);
+        END IF;
     END IF;
 END $$;
 

@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,34 @@ class PrivilegesTest {
     private void createSums() throws SQLException {
         db.as(alice).execute("SELECT pgstream.create_stream_table('" + sums() + "', 'SELECT k, sum(v) AS s FROM "
                 + items() + " GROUP BY k', '1h')");
+    }
+
+    @Test
+    void twoSessionsOfARoleCreateItsFirstStreamTablesAtOnce() throws Exception {
+        // dbt's threads do this: each session would create the role's runner, and the second would fail on it
+        try (Connection first = db.as(alice).connect(); Connection second = db.as(alice).connect()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            first.createStatement().execute("SELECT pgstream.create_stream_table('" + sums() + "', 'SELECT k, sum(v) AS s FROM "
+                    + items() + " GROUP BY k', '1h')");
+            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+                try {
+                    second.createStatement().execute("SELECT pgstream.create_stream_table('" + alice + ".counts',"
+                            + " 'SELECT k, count(*) AS n FROM " + items() + " GROUP BY k', '1h')");
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertTrue(!other.isDone(), "the second session waits for the first's runner");
+            first.commit();
+            other.get(20, TimeUnit.SECONDS);
+        }
+        assertEquals(2, db.queryLong("SELECT count(*) FROM pgstream.stream_tables"));
+        try (Connection c = db.connect()) {
+            Oracle.assertMatches(c, alice + ".counts", "SELECT k, count(*) AS n FROM " + items() + " GROUP BY k");
+        }
     }
 
     @Test
