@@ -86,10 +86,10 @@ class CommandsTest {
         db.execute("DELETE FROM orders WHERE customer_id = 3");
         Cli refreshed = Cli.run("refresh", "--db", db.url(), "totals");
         assertExit(0, refreshed);
-        assertTrue(refreshed.out().startsWith("public.totals: FULL (+0 -1 rows) in "), refreshed::toString);
+        assertTrue(refreshed.out().startsWith("public.totals: FULL (+0 -1 rows, 0 updated) in "), refreshed::toString);
 
         Cli skipped = Cli.run("refresh", "--db", db.url(), "totals");
-        assertTrue(skipped.out().startsWith("public.totals: SKIP (+0 -0 rows)"), skipped::toString);
+        assertTrue(skipped.out().startsWith("public.totals: SKIP (+0 -0 rows, 0 updated)"), skipped::toString);
 
         Cli status = Cli.run("status", "--db", db.url());
         assertExit(0, status);

@@ -13,10 +13,10 @@ public final class StreamTables {
 
     /** What one refresh did, as {@code pgstream.refresh_result} reports it. */
     public record RefreshResult(String streamTable, String action, String reason, long rowsInserted,
-                                long rowsDeleted, Duration duration) {
+                                long rowsDeleted, long rowsUpdated, Duration duration) {
         public String describe() {
-            return "%s: %s (+%d -%d rows) in %d ms%s".formatted(streamTable, action, rowsInserted, rowsDeleted,
-                    duration.toMillis(), reason == null ? "" : " — " + reason);
+            return "%s: %s (+%d -%d rows, %d updated) in %d ms%s".formatted(streamTable, action, rowsInserted, rowsDeleted,
+                    rowsUpdated, duration.toMillis(), reason == null ? "" : " — " + reason);
         }
     }
 
@@ -37,7 +37,7 @@ public final class StreamTables {
 
     /** Columns of a {@code pgstream.refresh_result} r, as {@link #readResult} reads them. */
     public static final String RESULT_COLUMNS =
-            "r.stream_table, r.action, r.reason, r.rows_inserted, r.rows_deleted, "
+            "r.stream_table, r.action, r.reason, r.rows_inserted, r.rows_deleted, r.rows_updated, "
             + "extract(epoch FROM r.duration)::float8 * 1000 AS duration_ms";
 
     public static RefreshResult refresh(Connection connection, String name) throws SQLException {
@@ -62,7 +62,7 @@ public final class StreamTables {
     /** Reads one row shaped like {@code pgstream.refresh_result}. */
     public static RefreshResult readResult(ResultSet rs) throws SQLException {
         return new RefreshResult(rs.getString("stream_table"), rs.getString("action"), rs.getString("reason"),
-                rs.getLong("rows_inserted"), rs.getLong("rows_deleted"),
+                rs.getLong("rows_inserted"), rs.getLong("rows_deleted"), rs.getLong("rows_updated"),
                 Duration.ofNanos(Math.round(rs.getDouble("duration_ms") * 1e6)));
     }
 }

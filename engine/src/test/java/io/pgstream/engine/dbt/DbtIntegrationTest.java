@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.Engine;
 import io.pgstream.engine.EngineConfig;
+import io.pgstream.engine.differential.Workload;
 import io.pgstream.engine.testing.Await;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
@@ -35,6 +36,7 @@ class DbtIntegrationTest {
     @Test
     void dbtCreatesAltersAndReinitializesStreamTablesTheEngineKeepsFresh() throws Exception {
         db = TestPostgres.database();
+        db.execute(Workload.LIFT_CHANGE_RATIO);  // the seeds are small: the writes below would refresh in full in 'auto'
         dbt = DbtProject.copyFor(db.name(), TestPostgres.server().port(), TestPostgres.server().superuser());
         try (Engine engine = Engine.start(new EngineConfig(List.of(db.url()), 2, Duration.ofMillis(500)))) {
             buildsTheProject();

@@ -58,18 +58,21 @@ final class DbtProject {
     Run dbt(String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", project.resolve("scripts/dbt").toString()));
         command.addAll(List.of(arguments));
+        // output goes to a file, not a pipe read to its end, so that a dbt that hangs is stopped by the timeout
+        Path output = project.getParent().resolveSibling("dbt-output.log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         try {
             Process process = builder.start();
-            byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 throw new IllegalStateException("dbt " + String.join(" ", arguments) + " did not finish in "
-                        + TIMEOUT_MINUTES + " minutes");
+                        + TIMEOUT_MINUTES + " minutes:\n" + Files.readString(output, StandardCharsets.UTF_8));
             }
-            return new Run(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            return new Run(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -165,7 +165,7 @@ final class ScenarioRunner {
                             String expected = effect.expectedAction(planDifferential);
                             RefreshResult result = StreamTables.refresh(c, Workload.STREAM_TABLE);
                             notes.put(i, result.action() + (result.reason() == null ? "" : " (" + result.reason() + ")")
-                                    + ", +" + result.rowsInserted() + " -" + result.rowsDeleted() + " rows");
+                                    + ", +" + result.rowsInserted() + " -" + result.rowsDeleted() + " rows, " + result.rowsUpdated() + " updated");
                             if (!expected.equals(result.action())) {
                                 notes.put(i, notes.get(i) + "   <-- expected " + expected);
                                 throw fail(scenario, mode, notes, label(refresh.cycle())

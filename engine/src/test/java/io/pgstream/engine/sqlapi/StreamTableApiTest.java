@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.catalog.StreamTables;
 import io.pgstream.engine.catalog.StreamTables.RefreshResult;
+import io.pgstream.engine.compile.PlanInstaller;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
@@ -61,6 +62,23 @@ class StreamTableApiTest {
                 "SELECT action FROM pgstream.refresh_history ORDER BY id")));
         assertEquals("initial,manual,manual", String.join(",", db.queryColumn(
                 "SELECT initiated_by FROM pgstream.refresh_history ORDER BY id")));
+    }
+
+    @Test
+    void aDifferentialRefreshReportsTheGroupsItUpdatedInPlace() throws SQLException {
+        try (Connection c = db.connect()) {
+            StreamTables.create(c, "totals", TOTALS, "1m", "differential");
+            assertTrue(PlanInstaller.install(c, "totals").differential());
+            db.execute("UPDATE shop.orders SET amount = amount + 1 WHERE id IN (1, 2, 26)",  // customers 1 and 2
+                    "INSERT INTO shop.orders VALUES (1001, 99, 1, NULL)");                 // a new group
+            RefreshResult result = StreamTables.refresh(c, "totals");
+            assertEquals(List.of("DIFFERENTIAL", 1L, 0L, 2L), List.of(result.action(), result.rowsInserted(),
+                    result.rowsDeleted(), result.rowsUpdated()), result.describe());
+            assertTrue(result.describe().contains("(+1 -0 rows, 2 updated)"), result.describe());
+            assertEquals("1 0 2", db.queryString("SELECT concat_ws(' ', rows_inserted, rows_deleted, rows_updated)"
+                    + " FROM pgstream.refresh_history ORDER BY id DESC LIMIT 1"));
+            Oracle.assertMatches(c, "totals", TOTALS);
+        }
     }
 
     @Test
