@@ -42,11 +42,13 @@ CREATE OR REPLACE FUNCTION pgstream._trigger_reason(p_relid oid) RETURNS text LA
      WHERE cap.source_relid = p_relid
 $$;
 
--- The sources whose triggers could give way to the WAL now.
+-- The sources whose triggers could give way to the WAL now. One that fell back waits wal_retry_after, so
+-- that a failing decoder does not flap; one that was pinned (set_capture) returns as soon as it is unpinned.
 CREATE OR REPLACE FUNCTION pgstream._wal_candidates() RETURNS SETOF oid LANGUAGE sql STABLE AS $$
     SELECT source_relid FROM pgstream.capture
      WHERE mode = 'trigger' AND cutover IS NULL AND pgstream._trigger_reason(source_relid) IS NULL
-       AND (fallback_at IS NULL OR fallback_at < now() - pgstream.setting('wal_retry_after')::interval)
+       AND (fallback_at IS NULL OR fallback_reason = 'pinned to triggers'
+            OR fallback_at < now() - pgstream.setting('wal_retry_after')::interval)
      ORDER BY source_relid
 $$;
 

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A source on the WAL goes back to triggers, losing nothing: without a refresh in full when the decoder
  * still works (pinned by a setting), with one (recorded with its reason) when changes may have been missed
- * (the slot dropped by hand, a refresh with no engine running); and it returns to the WAL afterwards.
+ * (the slot dropped by hand, a refresh with no engine running); and it returns to the WAL afterwards, at once
+ * when it was only pinned.
  */
 class WalFallbackTest {
 
@@ -82,6 +83,8 @@ class WalFallbackTest {
     @Test
     void aPinnedSourceGoesBackToTriggersWithoutARefreshInFull() throws Exception {
         TestDatabase db = TestPostgres.database();
+        // a pin is no failure: unpinned, the source returns to the WAL without waiting to retry
+        db.execute("UPDATE pgstream.settings SET value = '1 hour' WHERE name = 'wal_retry_after'");
         createItems(db, 2000);
         try (Engine engine = engine(db); Writer writer = new Writer(db, 6, 1)) {
             awaitMode(db, "items", "wal");
