@@ -87,12 +87,19 @@ RETURNS TABLE (relid oid, relkind "char", persistence "char", columns name[]) LA
 $$;
 
 -- Records the sources of a stream table, which its owner must be able to read, and makes sure each one
--- is captured.
+-- is captured. The capture locks of every source come first, before any buffer is altered: a session that
+-- held one source's altered buffer while it waited for another source's lock would deadlock with the
+-- holder of that lock reading the buffer (dbt creates models that share sources in parallel threads).
 CREATE OR REPLACE FUNCTION pgstream._attach_sources(p_id bigint, p_view regclass) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
     v_st  pgstream.stream_table := (SELECT st FROM pgstream.stream_table st WHERE id = p_id);
     v_src record;
 BEGIN
+    PERFORM pgstream._repair_if_restored();  -- a restored capture is built anew first (see _ensure_capture)
+    FOR v_src IN SELECT relid FROM pgstream._view_sources(p_view) ORDER BY relid LOOP
+        PERFORM pgstream._lock_capture(v_src.relid, true);
+        PERFORM pgstream._lock_capture_columns(v_src.relid, false);
+    END LOOP;
     FOR v_src IN SELECT * FROM pgstream._view_sources(p_view) ORDER BY relid LOOP
         IF v_src.persistence = 't' THEN
             RAISE EXCEPTION 'the query reads the temporary table %', v_src.relid::regclass

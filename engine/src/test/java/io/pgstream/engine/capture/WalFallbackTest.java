@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.pgstream.engine.Engine;
+import io.pgstream.engine.differential.Workload;
 import io.pgstream.engine.testing.Await;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
@@ -84,7 +85,9 @@ class WalFallbackTest {
     void aPinnedSourceGoesBackToTriggersWithoutARefreshInFull() throws Exception {
         TestDatabase db = TestPostgres.database();
         // a pin is no failure: unpinned, the source returns to the WAL without waiting to retry
-        db.execute("UPDATE pgstream.settings SET value = '1 hour' WHERE name = 'wal_retry_after'");
+        db.execute("UPDATE pgstream.settings SET value = '1 hour' WHERE name = 'wal_retry_after'",
+                // six writers change more rows a second than auto's change ratio lets refresh differentially
+                Workload.LIFT_CHANGE_RATIO);
         createItems(db, 2000);
         try (Engine engine = engine(db); Writer writer = new Writer(db, 6, 1)) {
             awaitMode(db, "items", "wal");

@@ -8,12 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pgstream.engine.catalog.StreamTables;
 import io.pgstream.engine.catalog.StreamTables.RefreshResult;
 import io.pgstream.engine.compile.PlanInstaller;
+import io.pgstream.engine.testing.Await;
 import io.pgstream.engine.testing.Oracle;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -256,5 +260,39 @@ class StreamTableApiTest {
     private static void assertError(String expected, SqlCall call) {
         SQLException e = assertThrows(SQLException.class, call::run);
         assertTrue(e.getMessage().contains(expected), () -> "expected \"" + expected + "\" in: " + e.getMessage());
+    }
+
+    @Test
+    void twoSessionsCreatingStreamTablesOverSharedSourcesDoNotDeadlock() throws Exception {
+        // dbt creates models in parallel threads. The second session needs a new column in the buffer of
+        // customers and the capture lock of orders, which the first holds; the first then reads that buffer.
+        String names = "SELECT id, name FROM shop.customers";
+        String notes = "SELECT customer_id, note FROM shop.orders";
+        String regions = "SELECT o.id, o.amount, c.region FROM shop.orders o LEFT JOIN shop.customers c ON c.id = o.customer_id";
+        db.execute("SELECT pgstream.create_stream_table('names', '" + names + "', '1h')",
+                "UPDATE shop.customers SET name = 'renamed' WHERE id = 1");
+        try (Connection first = db.connect(); Connection second = db.connect()) {
+            first.setAutoCommit(false);
+            second.setAutoCommit(false);
+            first.createStatement().execute("SELECT pgstream.create_stream_table('notes', '" + notes + "', '1h')");
+            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
+                try {
+                    second.createStatement().execute("SELECT pgstream.create_stream_table('regions', '" + regions + "', '1h')");
+                    second.commit();
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Await.until(Duration.ofSeconds(20), "the second session waits for a capture lock", () -> db.queryLong(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 1);
+            first.createStatement().execute("SELECT pgstream.refresh_stream_table('names')");
+            first.commit();
+            other.get(20, TimeUnit.SECONDS);
+        }
+        try (Connection c = db.connect()) {
+            Oracle.assertMatches(c, "names", names);
+            Oracle.assertMatches(c, "notes", notes);
+            Oracle.assertMatches(c, "regions", regions);
+        }
     }
 }
