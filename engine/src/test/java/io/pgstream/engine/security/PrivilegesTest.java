@@ -9,6 +9,7 @@ import io.pgstream.engine.Engine;
 import io.pgstream.engine.EngineConfig;
 import io.pgstream.engine.testing.Await;
 import io.pgstream.engine.testing.Oracle;
+import io.pgstream.engine.testing.Sessions;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import java.sql.Connection;
@@ -65,15 +66,8 @@ class PrivilegesTest {
             second.setAutoCommit(false);
             first.createStatement().execute("SELECT pgstream.create_stream_table('" + sums() + "', 'SELECT k, sum(v) AS s FROM "
                     + items() + " GROUP BY k', '1h')");
-            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-                try {
-                    second.createStatement().execute("SELECT pgstream.create_stream_table('" + alice + ".counts',"
-                            + " 'SELECT k, count(*) AS n FROM " + items() + " GROUP BY k', '1h')");
-                    second.commit();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> other = Sessions.executeAndCommitAsync(second, "SELECT pgstream.create_stream_table('"
+                    + alice + ".counts', 'SELECT k, count(*) AS n FROM " + items() + " GROUP BY k', '1h')");
             Thread.sleep(300);
             assertTrue(!other.isDone(), "the second session waits for the first's runner");
             first.commit();

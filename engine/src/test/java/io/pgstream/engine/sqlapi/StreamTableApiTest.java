@@ -10,6 +10,7 @@ import io.pgstream.engine.catalog.StreamTables.RefreshResult;
 import io.pgstream.engine.compile.PlanInstaller;
 import io.pgstream.engine.testing.Await;
 import io.pgstream.engine.testing.Oracle;
+import io.pgstream.engine.testing.Sessions;
 import io.pgstream.engine.testing.TestDatabase;
 import io.pgstream.engine.testing.TestPostgres;
 import java.sql.Connection;
@@ -249,19 +250,6 @@ class StreamTableApiTest {
         assertNull(db.queryString("SELECT to_regclass('mine')"));
     }
 
-    private long triggersOn(String table) throws SQLException {
-        return db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgrelid = '" + table + "'::regclass AND tgname LIKE 'pgstream%'");
-    }
-
-    private interface SqlCall {
-        void run() throws SQLException;
-    }
-
-    private static void assertError(String expected, SqlCall call) {
-        SQLException e = assertThrows(SQLException.class, call::run);
-        assertTrue(e.getMessage().contains(expected), () -> "expected \"" + expected + "\" in: " + e.getMessage());
-    }
-
     @Test
     void twoSessionsCreatingStreamTablesOverSharedSourcesDoNotDeadlock() throws Exception {
         // dbt creates models in parallel threads. The second session needs a new column in the buffer of
@@ -275,16 +263,11 @@ class StreamTableApiTest {
             first.setAutoCommit(false);
             second.setAutoCommit(false);
             first.createStatement().execute("SELECT pgstream.create_stream_table('notes', '" + notes + "', '1h')");
-            CompletableFuture<Void> other = CompletableFuture.runAsync(() -> {
-                try {
-                    second.createStatement().execute("SELECT pgstream.create_stream_table('regions', '" + regions + "', '1h')");
-                    second.commit();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
+            CompletableFuture<Void> other = Sessions.executeAndCommitAsync(second,
+                    "SELECT pgstream.create_stream_table('regions', '" + regions + "', '1h')");
             Await.until(Duration.ofSeconds(20), "the second session waits for a capture lock", () -> db.queryLong(
-                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 1);
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                            + " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())") == 1);
             first.createStatement().execute("SELECT pgstream.refresh_stream_table('names')");
             first.commit();
             other.get(20, TimeUnit.SECONDS);
@@ -294,5 +277,18 @@ class StreamTableApiTest {
             Oracle.assertMatches(c, "notes", notes);
             Oracle.assertMatches(c, "regions", regions);
         }
+    }
+
+    private long triggersOn(String table) throws SQLException {
+        return db.queryLong("SELECT count(*) FROM pg_trigger WHERE tgrelid = '" + table + "'::regclass AND tgname LIKE 'pgstream%'");
+    }
+
+    private interface SqlCall {
+        void run() throws SQLException;
+    }
+
+    private static void assertError(String expected, SqlCall call) {
+        SQLException e = assertThrows(SQLException.class, call::run);
+        assertTrue(e.getMessage().contains(expected), () -> "expected \"" + expected + "\" in: " + e.getMessage());
     }
 }
